@@ -1,0 +1,68 @@
+// dabiao check: stream survey records through the compiled standards into one or more reports.
+import { checkKinds } from '../../engine/checks/index.js';
+import { compile } from '../../engine/compile.js';
+import { evaluate } from '../../engine/evaluate.js';
+import { exitCodeFor, SummaryBuilder } from '../../engine/summary.js';
+import { DabiaoError } from '../../errors.js';
+import { makeContext } from '../../report/context.js';
+import { isReportFormat, REPORT_FORMATS } from '../../report/formats.js';
+import type { ReportWriter } from '../../report/format.js';
+import { readSurvey } from '../../survey/read-survey.js';
+import type { Io } from '../io.js';
+import { useColor } from '../io.js';
+import { fileOutput, stdoutOutput, type Output } from '../output.js';
+import { loadAll, parseAsOf, parseLang } from '../setup.js';
+
+export interface CheckOptions {
+  standard: string[];
+  asOf?: string;
+  format: string;
+  output?: string;
+  lang?: string;
+  all?: boolean;
+  maxRecords: string;
+  inputFormat?: string;
+}
+
+export async function check(files: string[], options: CheckOptions, io: Io): Promise<number> {
+  const lang = parseLang(options.lang);
+  const asOf = parseAsOf(options.asOf, io.now());
+  if (!isReportFormat(options.format)) {
+    throw new DabiaoError({ code: 'usage', params: { detail: `--format must be one of ${Object.keys(REPORT_FORMATS).join(', ')}` } });
+  }
+  const maxRecords = Number(options.maxRecords);
+  if (!Number.isInteger(maxRecords) || maxRecords < 0) throw new DabiaoError({ code: 'usage', params: { detail: '--max-records must be a whole number' } });
+
+  const { dictionary, standards } = loadAll(options.standard);
+  const plan = compile(standards, { asOf, dictionary, kinds: checkKinds });
+  const output: Output = options.output ? fileOutput(options.output) : stdoutOutput(io.stdout);
+  const color = !options.output && useColor(io.stdout, io.env);
+  const context = makeContext({ lang, asOf, dictionary, standards, inputs: files, all: Boolean(options.all), maxRecords, color });
+  const writer: ReportWriter = REPORT_FORMATS[options.format].create(output, context);
+  const notices: string[] = [];
+  const records = readSurvey(files, {
+    dictionary,
+    ...(options.inputFormat ? { format: options.inputFormat } : {}),
+    onNotice: (notice) =>
+      notices.push(
+        lang === 'zh'
+          ? `dabiao: ${notice.file}: 忽略未识别的列：${notice.unknownColumns.join('、')}`
+          : `dabiao: ${notice.file}: ignored unrecognised columns: ${notice.unknownColumns.join(', ')}`,
+      ),
+  });
+  const summary = new SummaryBuilder(plan);
+  try {
+    for await (const batch of evaluate(plan, records)) {
+      summary.add(batch);
+      await writer.write(batch);
+    }
+    const final = summary.finish();
+    await writer.end(final);
+    await output.commit();
+    for (const notice of notices) await io.stderr.write(`${notice}\n`);
+    return exitCodeFor(final);
+  } catch (error) {
+    await output.discard();
+    throw error;
+  }
+}

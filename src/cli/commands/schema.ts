@@ -1,0 +1,18 @@
+// dabiao schema standard|dictionary: the JSON Schemas files are validated against, for other tools.
+import { CHECK_KINDS } from '../../engine/checks/index.js';
+import { DabiaoError } from '../../errors.js';
+import { composeStandardSchema, DICTIONARY_SCHEMA } from '../../standards/schema.js';
+import type { Io } from '../io.js';
+
+const SCHEMAS = {
+  standard: () => composeStandardSchema(CHECK_KINDS),
+  dictionary: () => ({ $schema: 'http://json-schema.org/draft-07/schema#', ...DICTIONARY_SCHEMA }),
+} as const;
+
+export async function schema(name: string, io: Io): Promise<number> {
+  if (!Object.hasOwn(SCHEMAS, name)) {
+    throw new DabiaoError({ code: 'usage', params: { detail: `unknown schema "${name}"; available: ${Object.keys(SCHEMAS).join(', ')}` } });
+  }
+  await io.stdout.write(`${JSON.stringify(SCHEMAS[name as keyof typeof SCHEMAS](), null, 2)}\n`);
+  return 0;
+}

@@ -1,0 +1,71 @@
+// dabiao standards list | show ID: what each bundled standard demands, and the clause it cites.
+import Table from 'cli-table3';
+import { Chalk } from 'chalk';
+import { DabiaoError } from '../../errors.js';
+import type { Lang, Standard } from '../../model.js';
+import { SEVERITY_WORDS } from '../../i18n/words.js';
+import { describeRuleRequirement } from '../../report/describe-check.js';
+import type { Io } from '../io.js';
+import { useColor } from '../io.js';
+import { loadAll, parseLang } from '../setup.js';
+
+interface ListOptions {
+  lang?: string;
+  format: string;
+}
+
+function checkFormat(format: string): 'table' | 'json' {
+  if (format !== 'table' && format !== 'json') throw new DabiaoError({ code: 'usage', params: { detail: '--format must be table or json' } });
+  return format;
+}
+
+export async function listStandards(options: ListOptions, io: Io): Promise<number> {
+  const lang = parseLang(options.lang);
+  const format = checkFormat(options.format);
+  const { standards } = loadAll([]);
+  if (format === 'json') {
+    const data = standards.map((s) => ({ id: s.id, title: s.title, document: s.source.document, year: s.source.year ?? null, rules: s.rules.length }));
+    await io.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+    return 0;
+  }
+  const table = new Table({ head: lang === 'zh' ? ['编号', '名称', '来源文件', '规则数'] : ['ID', 'Title', 'Source document', 'Rules'], style: { head: [], border: [] } });
+  for (const s of standards) table.push([s.id, s.title[lang], s.source.document, s.rules.length]);
+  await io.stdout.write(`${table.toString()}\n`);
+  return 0;
+}
+
+export async function showStandard(id: string, options: ListOptions, io: Io): Promise<number> {
+  const lang = parseLang(options.lang);
+  const format = checkFormat(options.format);
+  const { dictionary, standards } = loadAll([id]);
+  const standard = standards[0] as Standard;
+  const ctx = { dictionary, lang };
+  if (format === 'json') {
+    const rules = standard.rules.map((rule) => ({ ...rule, requirement: describeRuleRequirement(rule, ctx), position: undefined }));
+    await io.stdout.write(`${JSON.stringify({ ...standard, rules }, null, 2)}\n`);
+    return 0;
+  }
+  const chalk = new Chalk({ level: useColor(io.stdout, io.env) ? 1 : 0 });
+  await io.stdout.write(`${chalk.bold(`${standard.id}  ${standard.title[lang]}`)}\n${standard.source.document}${standard.source.year ? ` (${standard.source.year})` : ''}\n`);
+  if (standard.source.notes) await io.stdout.write(`${chalk.gray(standard.source.notes)}\n`);
+  await io.stdout.write('\n');
+  for (const rule of standard.rules) await io.stdout.write(`${renderRule(standard, rule, lang, ctx, chalk)}\n`);
+  return 0;
+}
+
+function renderRule(standard: Standard, rule: Standard['rules'][number], lang: Lang, ctx: { dictionary: Parameters<typeof describeRuleRequirement>[1]['dictionary']; lang: Lang }, chalk: InstanceType<typeof Chalk>): string {
+  const zh = lang === 'zh';
+  const scope = Object.entries(rule.scope ?? {})
+    .map(([field, values]) => `${field}=${(values ?? []).join('|')}`)
+    .join(' ');
+  const quote = Array.isArray(rule.citation.quote) ? rule.citation.quote.join(' … ') : rule.citation.quote;
+  const lines = [
+    `${chalk.bold(`${standard.id}/${rule.id}`)}  ${rule.title[lang]}  [${SEVERITY_WORDS[rule.severity][lang]}]`,
+    `  ${zh ? '要求' : 'Requires'}: ${describeRuleRequirement(rule, ctx)}`,
+    `  ${zh ? '适用' : 'Scope'}: ${scope || (zh ? '全部' : 'all')}`,
+    `  ${zh ? '依据' : 'Clause'}: ${rule.citation.section}`,
+    `  “${quote}”`,
+  ];
+  if (rule.interpretation) lines.push(`  ${chalk.yellow(zh ? '解读' : 'Interpretation')}: ${rule.interpretation.trim()}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,30 @@
+// The CLI's only window on the process: tests pass their own, bin/ passes the real one.
+export interface OutputStream {
+  write(text: string): Promise<void>;
+  isTTY: boolean;
+}
+
+export interface Io {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  env: Readonly<Record<string, string | undefined>>;
+  now(): Date;
+}
+
+export function processIo(): Io {
+  const stream = (target: NodeJS.WriteStream): OutputStream => ({
+    isTTY: Boolean(target.isTTY),
+    write: (text) =>
+      new Promise<void>((resolve, reject) => {
+        target.write(text, (error) => (error ? reject(error) : resolve()));
+      }),
+  });
+  return { stdout: stream(process.stdout), stderr: stream(process.stderr), env: process.env, now: () => new Date() };
+}
+
+/** Colour only on a terminal, and never when NO_COLOR is set; FORCE_COLOR=0 turns it off too. */
+export function useColor(stream: OutputStream, env: Io['env']): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return stream.isTTY;
+}

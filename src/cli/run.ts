@@ -1,0 +1,103 @@
+// The command-line program. run() returns the exit code; only bin/ sets it on the process.
+// Exit codes: 0 every applicable required rule passed; 1 a required rule failed or could not be
+// judged; 2 usage error or unreadable/invalid input (one line per problem, no stack trace).
+import { Command, CommanderError, Option } from 'commander';
+import { DabiaoError } from '../errors.js';
+import { renderProblem } from '../i18n/problems.js';
+import type { Lang } from '../model.js';
+import { check } from './commands/check.js';
+import { lint } from './commands/lint.js';
+import { schema } from './commands/schema.js';
+import { listStandards, showStandard } from './commands/standards.js';
+import type { Io } from './io.js';
+import { renderErrorLines } from './render-error.js';
+
+const VERSION = '0.1.0';
+
+function langOf(argv: readonly string[], env: Io['env']): Lang {
+  const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  const value = index === -1 ? env.DABIAO_LANG : argv[index]?.includes('=') ? argv[index]?.split('=')[1] : argv[index + 1];
+  return value === 'en' ? 'en' : 'zh';
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function program(io: Io, setCode: (code: number) => void): Command {
+  const langOption = () => new Option('--lang <lang>', 'language of the output: zh | en').default(io.env.DABIAO_LANG ?? 'zh');
+  const root = new Command('dabiao')
+    .description('达标 — check community construction surveys against policy standards')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => void io.stdout.write(text), writeErr: () => undefined, outputError: () => undefined })
+    .showSuggestionAfterError(true);
+
+  root
+    .command('check')
+    .description('check survey files (CSV, JSON, NDJSON) against standards')
+    .argument('<files...>', 'survey files')
+    .option('-s, --standard <id-or-path>', 'bundled standard id or path to a standard YAML (repeatable; default: all bundled)', collect, [])
+    .option('--as-of <date>', 'evaluate targets in force on this date (YYYY-MM-DD; default: today)')
+    .option('-f, --format <format>', 'report format: table | json', 'table')
+    .option('-o, --output <file>', 'write the report to a file (complete or not at all)')
+    .option('--all', 'also list passing (table) and not-applicable (table, JSON) results')
+    .option('--max-records <n>', 'records listed in the table before pointing to JSON (0 = all)', '200')
+    .option('--input-format <format>', 'read every file as csv | json | ndjson, whatever its extension')
+    .addOption(langOption())
+    .action(async (files: string[], options) => setCode(await check(files, options, io)));
+
+  const standards = root.command('standards').description('list and show the bundled standards');
+  standards
+    .command('list')
+    .description('list the bundled standards')
+    .option('-f, --format <format>', 'table | json', 'table')
+    .addOption(langOption())
+    .action(async (options) => setCode(await listStandards(options, io)));
+  standards
+    .command('show')
+    .description('every rule of a standard with its requirement and citation')
+    .argument('<id>', 'standard id or path')
+    .option('-f, --format <format>', 'table | json', 'table')
+    .addOption(langOption())
+    .action(async (id: string, options) => setCode(await showStandard(id, options, io)));
+
+  root
+    .command('lint')
+    .description('validate standard YAML files')
+    .argument('<files...>', 'standard files')
+    .addOption(langOption())
+    .action(async (files: string[], options) => setCode(await lint(files, options, io)));
+
+  root
+    .command('schema')
+    .description('print a JSON Schema: standard | dictionary')
+    .argument('<name>', 'standard | dictionary')
+    .action(async (name: string) => setCode(await schema(name, io)));
+
+  return root;
+}
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const lang = langOf(argv, io.env);
+  let code = 0;
+  try {
+    await program(io, (value) => (code = value)).parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      const detail = error.message.replace(/^error: /, '');
+      await io.stderr.write(`dabiao: ${renderProblem('usage', { detail }, lang)}\n`);
+      return 2;
+    }
+    if (error instanceof DabiaoError) {
+      for (const line of renderErrorLines(error, lang)) await io.stderr.write(`${line}\n`);
+      return 2;
+    }
+    // A bug must never look like "a rule failed" (exit 1): report it as an input/tool failure.
+    const detail = error instanceof Error ? error.message : String(error);
+    await io.stderr.write(`dabiao: ${renderProblem('internal', { detail }, lang)}\n`);
+    return 2;
+  }
+}

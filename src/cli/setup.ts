@@ -1,0 +1,33 @@
+// Shared start of every command: the dictionary, the check kinds and the chosen standards.
+import { checkKinds } from '../engine/checks/index.js';
+import { DabiaoError } from '../errors.js';
+import type { Dictionary, Lang, Standard } from '../model.js';
+import { LANGS } from '../model.js';
+import { loadDictionary, loadStandards } from '../standards/load.js';
+import { isIsoDate } from '../text.js';
+
+export interface Loaded {
+  dictionary: Dictionary;
+  standards: Standard[];
+}
+
+export function loadAll(selectors: readonly string[]): Loaded {
+  const dictionary = loadDictionary();
+  const standards = loadStandards(selectors, { dictionary, kinds: checkKinds });
+  return { dictionary, standards };
+}
+
+export function parseLang(value: string | undefined): Lang {
+  const lang = (value ?? 'zh').toLowerCase();
+  if ((LANGS as readonly string[]).includes(lang)) return lang as Lang;
+  throw new DabiaoError({ code: 'usage', params: { detail: `--lang must be one of ${LANGS.join(', ')}` } });
+}
+
+export function parseAsOf(value: string | undefined, now: Date): string {
+  if (value === undefined) {
+    const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+    return local.toISOString().slice(0, 10);
+  }
+  if (!isIsoDate(value)) throw new DabiaoError({ code: 'bad-date', params: { value } });
+  return value;
+}

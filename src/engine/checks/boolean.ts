@@ -1,0 +1,31 @@
+// boolean: a yes/no field must hold the expected answer ("统一悬挂社区标识").
+import type { CheckKind } from './check-kind.js';
+import { fieldSchema, read } from './shared.js';
+
+export const boolean: CheckKind = {
+  kind: 'boolean',
+  aggregate: false,
+  summary: { zh: '是/否字段必须为指定值', en: 'yes/no field must hold the expected answer' },
+  schema: {
+    type: 'object',
+    required: ['kind', 'field'],
+    additionalProperties: false,
+    properties: { kind: { const: 'boolean' }, field: fieldSchema, expected: { type: 'boolean' } },
+  },
+  fieldsRead: (check) => [{ option: 'field', field: String(check.field), types: ['boolean'] }],
+  compile(check) {
+    const field = String(check.field);
+    const wanted = check.expected !== false;
+    const expected = { equals: wanted };
+    return {
+      type: 'record',
+      evaluate(view) {
+        const value = read(view, field, expected);
+        if (!value.ok) return value.outcome;
+        return value.value === wanted
+          ? { status: 'pass', actual: value.value, expected, reason: { type: 'ok' } }
+          : { status: 'fail', actual: value.value, expected, reason: { type: 'not-expected', expected: wanted } };
+      },
+    };
+  },
+};

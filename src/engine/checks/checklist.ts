@@ -1,0 +1,104 @@
+// checklist: a list field must name every required item ("1+8"), or enough items per category
+// ("一厅七站七室两栏一校一场地": at least 7 entries ending in 站, …).
+import type { Outcome, Requirement, Text } from '../../model.js';
+import type { CheckKind } from './check-kind.js';
+import { fieldSchema, readList } from './shared.js';
+import { normaliseName } from '../../text.js';
+
+interface Group {
+  name: Text;
+  min: number;
+  items?: string[];
+  suffix?: string;
+}
+
+const itemList = { type: 'array', items: { type: 'string', minLength: 1, maxLength: 100 }, maxItems: 500 } as const;
+
+export const checklist: CheckKind = {
+  kind: 'checklist',
+  aggregate: false,
+  summary: { zh: '清单字段必须包含指定条目（或每类不少于若干项）', en: 'list field must contain the named items (or enough per category)' },
+  schema: {
+    type: 'object',
+    required: ['kind', 'field'],
+    additionalProperties: false,
+    oneOf: [{ required: ['items'] }, { required: ['groups'] }],
+    properties: {
+      kind: { const: 'checklist' },
+      field: fieldSchema,
+      items: { ...itemList, minItems: 1 },
+      groups: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 50,
+        items: {
+          type: 'object',
+          required: ['name', 'min'],
+          additionalProperties: false,
+          anyOf: [{ required: ['items'] }, { required: ['suffix'] }],
+          properties: {
+            name: {
+              type: 'object',
+              required: ['zh', 'en'],
+              additionalProperties: false,
+              properties: { zh: { type: 'string' }, en: { type: 'string' } },
+            },
+            min: { type: 'integer', minimum: 1 },
+            items: itemList,
+            suffix: { type: 'string', minLength: 1, maxLength: 20 },
+          },
+        },
+      },
+    },
+  },
+  fieldsRead: (check) => [{ option: 'field', field: String(check.field), types: ['list'] }],
+  compile(check, { dictionary }) {
+    const field = String(check.field);
+    const canonical = (item: string): string => dictionary.vocabulary.get(normaliseName(item)) ?? item;
+    if (Array.isArray(check.items)) {
+      const items = (check.items as string[]).map(canonical);
+      const expected: Requirement = { items };
+      return {
+        type: 'record',
+        evaluate(view): Outcome {
+          const list = readList(view, field, expected);
+          if (!list.ok) return list.outcome;
+          const have = new Set(list.value.map(normaliseName));
+          const missing = items.filter((item) => !have.has(normaliseName(item)));
+          return missing.length === 0
+            ? { status: 'pass', actual: list.value, expected, reason: { type: 'ok' } }
+            : { status: 'fail', actual: list.value, expected, gap: missing.length, reason: { type: 'missing-items', items: missing } };
+        },
+      };
+    }
+    const groups = (check.groups as Group[]).map((group) => ({
+      ...group,
+      members: new Set((group.items ?? []).map((item) => normaliseName(canonical(item)))),
+      suffix: group.suffix === undefined ? undefined : normaliseName(group.suffix),
+    }));
+    const expected: Requirement = { groups: groups.map((group) => ({ name: group.name, min: group.min })) };
+    return {
+      type: 'record',
+      evaluate(view): Outcome {
+        const list = readList(view, field, expected);
+        if (!list.ok) return list.outcome;
+        const names = list.value.map(normaliseName);
+        const tally = groups.map((group) => {
+          const have = names.filter((name) => group.members.has(name) || (group.suffix !== undefined && name.endsWith(group.suffix))).length;
+          const missing = group.items?.filter((item) => !names.includes(normaliseName(canonical(item))));
+          return { name: group.name, have, need: group.min, ...(missing && missing.length > 0 && have < group.min ? { missing } : {}) };
+        });
+        const short = tally.filter((group) => group.have < group.need);
+        return short.length === 0
+          ? { status: 'pass', actual: list.value, expected, reason: { type: 'ok' } }
+          : {
+              status: 'fail',
+              actual: list.value,
+              expected,
+              gap: short.reduce((sum, group) => sum + group.need - group.have, 0),
+              reason: { type: 'group-short', groups: short },
+            };
+      },
+    };
+  },
+};

@@ -1,0 +1,41 @@
+// count: how many distinct entries a list field holds (optionally only the named ones): "1-2支文体队伍".
+import type { CheckKind } from './check-kind.js';
+import { bounds, fieldSchema, judgeBounds, minAboveMax, readList } from './shared.js';
+import { normaliseName } from '../../text.js';
+
+export const count: CheckKind = {
+  kind: 'count',
+  aggregate: false,
+  summary: { zh: '清单字段的条目数在区间内', en: 'number of entries of a list field within bounds' },
+  schema: {
+    type: 'object',
+    required: ['kind', 'field'],
+    additionalProperties: false,
+    anyOf: [{ required: ['min'] }, { required: ['max'] }],
+    properties: {
+      kind: { const: 'count' },
+      field: fieldSchema,
+      min: { type: 'integer', minimum: 0 },
+      max: { type: 'integer', minimum: 0 },
+      items: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 100 }, maxItems: 500 },
+    },
+  },
+  fieldsRead: (check) => [{ option: 'field', field: String(check.field), types: ['list'] }],
+  lint: (check) => (minAboveMax(check) ? [{ path: ['min'], code: 'bad-threshold', params: { detail: 'min > max' } }] : []),
+  compile(check, { dictionary }) {
+    const field = String(check.field);
+    const expected = bounds(check);
+    const only = Array.isArray(check.items)
+      ? new Set((check.items as string[]).map((item) => normaliseName(dictionary.vocabulary.get(normaliseName(item)) ?? item)))
+      : undefined;
+    return {
+      type: 'record',
+      evaluate(view) {
+        const list = readList(view, field, expected);
+        if (!list.ok) return list.outcome;
+        const counted = only ? list.value.filter((item) => only.has(normaliseName(item))) : list.value;
+        return { ...judgeBounds(counted.length, expected), actual: counted.length };
+      },
+    };
+  },
+};

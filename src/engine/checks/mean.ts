@@ -1,0 +1,50 @@
+// mean: an aggregate target on the average of a numeric field over the records in scope
+// ("活动场所平均达到400平方米以上"). Any record missing the value leaves the average undecided.
+import type { Outcome } from '../../model.js';
+import type { CheckKind } from './check-kind.js';
+import { bounds, fieldSchema, judgeBounds, minAboveMax, NUMERIC, numberSchema } from './shared.js';
+import { roundNoise } from '../values.js';
+
+export const mean: CheckKind = {
+  kind: 'mean',
+  aggregate: true,
+  summary: { zh: '数值字段的平均值达到目标', en: 'average of a numeric field meets a target' },
+  schema: {
+    type: 'object',
+    required: ['kind', 'field'],
+    additionalProperties: false,
+    anyOf: [{ required: ['min'] }, { required: ['max'] }],
+    properties: { kind: { const: 'mean' }, field: fieldSchema, min: numberSchema, max: numberSchema },
+  },
+  fieldsRead: (check) => [{ option: 'field', field: String(check.field), types: NUMERIC }],
+  lint: (check) => (minAboveMax(check) ? [{ path: ['min'], code: 'bad-threshold', params: { detail: 'min > max' } }] : []),
+  compile(check) {
+    const field = String(check.field);
+    const expected = bounds(check);
+    return {
+      type: 'aggregate',
+      start() {
+        let sum = 0;
+        let known = 0;
+        let unknown = 0;
+        return {
+          add(view) {
+            const parsed = view.get(field);
+            if (parsed.ok && typeof parsed.value === 'number') {
+              sum += parsed.value;
+              known++;
+            } else unknown++;
+          },
+          finish(): Outcome {
+            const total = known + unknown;
+            if (total === 0) return { status: 'not_applicable', actual: null, expected, reason: { type: 'no-records' } };
+            const average = known > 0 ? roundNoise(sum / known) : null;
+            const actual = { mean: average, known, unknown, total };
+            if (unknown > 0 || average === null) return { status: 'unknown', actual, expected, reason: { type: 'mean-undecided', unknown } };
+            return { ...judgeBounds(average, expected), actual };
+          },
+        };
+      },
+    };
+  },
+};

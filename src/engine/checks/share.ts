@@ -1,0 +1,65 @@
+// share: an aggregate target on the share (in %) of records that pass a per-record check
+// ("服务中心覆盖率达到90%"). Unknown records are never counted as passing: the group passes only if
+// it would pass with all of them failing, and fails only if it would fail with all of them passing.
+import type { CheckSpec, Outcome } from '../../model.js';
+import type { CheckKind } from './check-kind.js';
+import { bounds, minAboveMax } from './shared.js';
+import { roundNoise } from '../values.js';
+
+const percent = { type: 'number', minimum: 0, maximum: 100 } as const;
+
+export const share: CheckKind = {
+  kind: 'share',
+  aggregate: true,
+  summary: { zh: '满足某项检查的记录占比（%）达到目标', en: 'share (%) of records passing a check meets a target' },
+  schema: {
+    type: 'object',
+    required: ['kind', 'of'],
+    additionalProperties: false,
+    anyOf: [{ required: ['min'] }, { required: ['max'] }],
+    properties: {
+      kind: { const: 'share' },
+      of: { type: 'object', required: ['kind'], properties: { kind: { type: 'string' } } },
+      min: percent,
+      max: percent,
+    },
+  },
+  fieldsRead: () => [],
+  nested: (check) => [{ path: ['of'], check: check.of as CheckSpec }],
+  lint: (check) => (minAboveMax(check) ? [{ path: ['min'], code: 'bad-threshold', params: { detail: 'min > max' } }] : []),
+  compile(check, context) {
+    const inner = context.compileRecordCheck(check.of as CheckSpec);
+    const expected = { ...bounds(check), unit: 'percent' };
+    return {
+      type: 'aggregate',
+      start() {
+        let pass = 0;
+        let unknown = 0;
+        let total = 0;
+        return {
+          add(view) {
+            const outcome = inner(view);
+            if (outcome.status === 'not_applicable') return;
+            total++;
+            if (outcome.status === 'pass') pass++;
+            else if (outcome.status === 'unknown') unknown++;
+          },
+          finish(): Outcome {
+            if (total === 0) return { status: 'not_applicable', actual: null, expected, reason: { type: 'no-records' } };
+            const low = roundNoise((pass / total) * 100);
+            const high = roundNoise(((pass + unknown) / total) * 100);
+            const actual = { share: low, passed: pass, unknown, total };
+            const meets = (value: number): boolean =>
+              (expected.min === undefined || value >= expected.min - 1e-9) && (expected.max === undefined || value <= expected.max + 1e-9);
+            if (meets(low) && meets(high)) return { status: 'pass', actual, expected, reason: { type: 'ok' } };
+            if (!meets(low) && !meets(high)) {
+              const gap = expected.min !== undefined && high < expected.min ? expected.min - high : low - (expected.max ?? low);
+              return { status: 'fail', actual, expected, gap: roundNoise(gap), reason: { type: expected.min !== undefined && high < expected.min ? 'below-min' : 'above-max' } };
+            }
+            return { status: 'unknown', actual, expected, reason: { type: 'share-undecided', unknown } };
+          },
+        };
+      },
+    };
+  },
+};

@@ -1,0 +1,71 @@
+// tiered: the bound on a field depends on the band another field falls in (area tiers by household count).
+import type { Requirement } from '../../model.js';
+import type { CheckKind } from './check-kind.js';
+import { fieldSchema, judgeBounds, minAboveMax, NUMERIC, numberSchema, readNumber } from './shared.js';
+
+interface Tier {
+  from?: number;
+  below?: number;
+  min?: number;
+  max?: number;
+}
+
+export const tiered: CheckKind = {
+  kind: 'tiered',
+  aggregate: false,
+  summary: { zh: '按分档（如户数段）确定的下限/上限', en: 'bound chosen by the band another field falls in' },
+  schema: {
+    type: 'object',
+    required: ['kind', 'field', 'by', 'tiers'],
+    additionalProperties: false,
+    properties: {
+      kind: { const: 'tiered' },
+      field: fieldSchema,
+      by: fieldSchema,
+      tiers: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 50,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          anyOf: [{ required: ['min'] }, { required: ['max'] }],
+          properties: { from: numberSchema, below: numberSchema, min: numberSchema, max: numberSchema },
+        },
+      },
+    },
+  },
+  fieldsRead: (check) => [
+    { option: 'field', field: String(check.field), types: NUMERIC },
+    { option: 'by', field: String(check.by), types: NUMERIC },
+  ],
+  lint(check) {
+    const tiers = (check.tiers ?? []) as Tier[];
+    return tiers.flatMap((tier, i) => {
+      if (minAboveMax({ ...tier })) return [{ path: ['tiers', i], code: 'bad-threshold' as const, params: { detail: 'min > max' } }];
+      if (tier.from !== undefined && tier.below !== undefined && tier.from >= tier.below) {
+        return [{ path: ['tiers', i], code: 'bad-threshold' as const, params: { detail: 'from >= below' } }];
+      }
+      return [];
+    });
+  },
+  compile(check) {
+    const field = String(check.field);
+    const by = String(check.by);
+    const tiers = check.tiers as Tier[];
+    return {
+      type: 'record',
+      evaluate(view) {
+        const band = readNumber(view, by, {});
+        if (!band.ok) return band.outcome;
+        const tier = tiers.find((t) => (t.from === undefined || band.value >= t.from) && (t.below === undefined || band.value < t.below));
+        if (!tier) return { status: 'not_applicable', actual: null, expected: {}, reason: { type: 'no-tier' } };
+        const expected: Requirement = { basis: { by, value: band.value, tier: { from: tier.from, below: tier.below } } };
+        if (tier.min !== undefined) expected.min = tier.min;
+        if (tier.max !== undefined) expected.max = tier.max;
+        const value = readNumber(view, field, expected);
+        return value.ok ? judgeBounds(value.value, expected) : value.outcome;
+      },
+    };
+  },
+};

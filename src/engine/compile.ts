@@ -1,0 +1,86 @@
+// Compile standards once per run: pick the targets in force at --as-of, resolve scopes, and turn each
+// check into a closure. Evaluating a record is then only closure calls.
+import type { CheckSpec, Dictionary, Rule, ScopeField, Standard } from '../model.js';
+import { SCOPE_FIELDS } from '../model.js';
+import type { CheckKind, CompiledCheck, CompileContext, RecordCheck } from './checks/check-kind.js';
+
+export interface CompiledRule {
+  standard: Standard;
+  rule: Rule;
+  /** Canonical fields the rule reads, scope fields excluded. */
+  fields: string[];
+  unit: string | undefined;
+  due: boolean;
+  deadline: string | null;
+  scope: { field: ScopeField; values: ReadonlySet<string> }[];
+  check: CompiledCheck;
+}
+
+export interface Plan {
+  rules: CompiledRule[];
+  dictionary: Dictionary;
+  asOf: string;
+}
+
+export interface CompileOptions {
+  asOf: string;
+  dictionary: Dictionary;
+  kinds: ReadonlyMap<string, CheckKind>;
+}
+
+/** The thresholds in force at `asOf`, and whether the rule is due yet. */
+export function targetInForce(rule: Rule, asOf: string): { check: CheckSpec; due: boolean; deadline: string | null } {
+  if (rule.schedule && rule.schedule.length > 0) {
+    const passed = rule.schedule.filter((entry) => entry.due <= asOf);
+    const entry = passed.at(-1) ?? rule.schedule[0];
+    const check: CheckSpec = { ...rule.check };
+    if (entry?.min !== undefined) check.min = entry.min;
+    if (entry?.max !== undefined) check.max = entry.max;
+    return { check, due: passed.length > 0, deadline: entry?.due ?? null };
+  }
+  if (rule.deadline !== undefined) return { check: rule.check, due: rule.deadline <= asOf, deadline: rule.deadline };
+  return { check: rule.check, due: true, deadline: null };
+}
+
+export function compile(standards: readonly Standard[], options: CompileOptions): Plan {
+  const { dictionary, kinds } = options;
+  const kindOf = (check: CheckSpec): CheckKind => {
+    const kind = kinds.get(check.kind);
+    if (!kind) throw new Error(`check kind "${check.kind}" passed validation but is not registered`);
+    return kind;
+  };
+  const fieldsOf = (check: CheckSpec): string[] => {
+    const kind = kindOf(check);
+    const own = kind.fieldsRead(check).map((use) => use.field);
+    const inner = (kind.nested?.(check) ?? []).flatMap((nested) => fieldsOf(nested.check));
+    return [...new Set([...own, ...inner])];
+  };
+  const context: CompileContext = {
+    dictionary,
+    compileRecordCheck(check) {
+      const compiled = kindOf(check).compile(check, context);
+      if (compiled.type !== 'record') throw new Error(`aggregate check "${check.kind}" cannot be nested`);
+      return compiled.evaluate as RecordCheck;
+    },
+  };
+  const rules = standards.flatMap((standard) =>
+    standard.rules.map((rule): CompiledRule => {
+      const target = targetInForce(rule, options.asOf);
+      const fields = fieldsOf(rule.check);
+      return {
+        standard,
+        rule,
+        fields,
+        unit: fields.map((field) => dictionary.fields.get(field)?.unit).find((unit) => unit !== undefined),
+        due: target.due,
+        deadline: target.deadline,
+        scope: SCOPE_FIELDS.flatMap((field) => {
+          const values = rule.scope?.[field];
+          return values ? [{ field, values: new Set(values) }] : [];
+        }),
+        check: kindOf(target.check).compile(target.check, context),
+      };
+    }),
+  );
+  return { rules, dictionary, asOf: options.asOf };
+}

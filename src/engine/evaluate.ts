@@ -1,0 +1,111 @@
+// Evaluate a stream of survey records against a compiled plan. Records stream through one at a time;
+// only aggregate accumulators (one per rule and region) stay in memory.
+import type { Outcome, Reason, Result, SurveyRecord } from '../model.js';
+import type { Accumulator } from './checks/check-kind.js';
+import type { CompiledRule, Plan } from './compile.js';
+import { RecordView } from './record-view.js';
+import { rawText } from './values.js';
+
+export interface ResultBatch {
+  /** The record these results are about; null for the aggregate results at the end. */
+  record: SurveyRecord | null;
+  results: Result[];
+}
+
+type ScopeVerdict = { status: 'in' } | { status: 'out' | 'unknown'; reason: Reason };
+
+function inScope(rule: CompiledRule, view: RecordView): ScopeVerdict {
+  for (const { field, values } of rule.scope) {
+    const parsed = view.get(field);
+    if (!parsed.ok) {
+      return {
+        status: 'unknown',
+        reason: parsed.problem === 'missing' ? { type: 'missing', fields: [field] } : { type: 'unparseable', field, raw: parsed.raw, problem: parsed.problem },
+      };
+    }
+    if (!values.has(String(parsed.value))) return { status: 'out', reason: { type: 'out-of-scope', field, value: String(parsed.value) } };
+  }
+  return { status: 'in' };
+}
+
+function textOf(view: RecordView, field: string): string | null {
+  const parsed = view.get(field);
+  return parsed.ok ? rawText(parsed.value) : null;
+}
+
+function toResult(rule: CompiledRule, outcome: Outcome, where: { record: string | null; name: string | null; group: string | null; file: string | null; line: number | null }): Result {
+  return {
+    standard: rule.standard.id,
+    rule: rule.rule.id,
+    ...where,
+    fields: rule.fields,
+    status: outcome.status,
+    severity: rule.rule.severity,
+    due: rule.due,
+    deadline: rule.deadline,
+    actual: outcome.actual,
+    expected: rule.unit && outcome.expected.unit === undefined ? { ...outcome.expected, unit: rule.unit } : outcome.expected,
+    gap: outcome.gap ?? null,
+    reason: outcome.reason,
+  };
+}
+
+interface GroupState {
+  accumulator: Accumulator;
+  scopeUnknown: number;
+}
+
+export async function* evaluate(plan: Plan, records: AsyncIterable<SurveyRecord>): AsyncGenerator<ResultBatch> {
+  const recordRules = plan.rules.filter((rule) => rule.check.type === 'record');
+  const aggregateRules = plan.rules.filter((rule) => rule.check.type === 'aggregate');
+  const groups = aggregateRules.map(() => new Map<string | null, GroupState>());
+
+  for await (const record of records) {
+    const view = new RecordView(record, plan.dictionary);
+    const where = { record: textOf(view, 'id'), name: textOf(view, 'name'), group: null, file: record.file, line: record.line };
+    const results: Result[] = [];
+    for (const rule of recordRules) {
+      const scope = inScope(rule, view);
+      let outcome: Outcome;
+      if (scope.status === 'in' && rule.check.type === 'record') outcome = rule.check.evaluate(view);
+      else if (scope.status === 'out') outcome = { status: 'not_applicable', actual: null, expected: {}, reason: scope.reason };
+      else outcome = { status: 'unknown', actual: null, expected: {}, reason: scope.status === 'unknown' ? scope.reason : { type: 'ok' } };
+      results.push(toResult(rule, outcome, where));
+    }
+    if (aggregateRules.length > 0) {
+      const region = textOf(view, 'region');
+      aggregateRules.forEach((rule, i) => {
+        const scope = inScope(rule, view);
+        if (scope.status === 'out' || rule.check.type !== 'aggregate') return;
+        const byGroup = groups[i] as Map<string | null, GroupState>;
+        let state = byGroup.get(region);
+        if (!state) {
+          state = { accumulator: rule.check.start(), scopeUnknown: 0 };
+          byGroup.set(region, state);
+        }
+        if (scope.status === 'unknown') state.scopeUnknown++;
+        else state.accumulator.add(view);
+      });
+    }
+    yield { record, results };
+  }
+
+  const results: Result[] = [];
+  aggregateRules.forEach((rule, i) => {
+    const byGroup = groups[i] as Map<string | null, GroupState>;
+    const where = (group: string | null) => ({ record: null, name: null, group, file: null, line: null });
+    if (byGroup.size === 0) {
+      results.push(toResult(rule, { status: 'not_applicable', actual: null, expected: {}, reason: { type: 'no-records' } }, where(null)));
+    }
+    const ordered = [...byGroup.entries()].sort(([a], [b]) => (a ?? '').localeCompare(b ?? '', 'zh'));
+    for (const [group, state] of ordered) {
+      let outcome = state.accumulator.finish();
+      // Records whose scope could not be read might belong to the group: the verdict cannot be trusted.
+      if (state.scopeUnknown > 0 && outcome.status !== 'unknown') {
+        outcome = { ...outcome, status: 'unknown', reason: { type: 'share-undecided', unknown: state.scopeUnknown } };
+      }
+      results.push(toResult(rule, outcome, where(group)));
+    }
+  });
+  if (results.length > 0) yield { record: null, results };
+}

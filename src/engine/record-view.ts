@@ -1,0 +1,22 @@
+// A record as checks see it: typed values by canonical field, parsed once and cached.
+import type { Dictionary, SurveyRecord } from '../model.js';
+import { parseValue, type Parsed } from './values.js';
+
+export class RecordView {
+  private readonly cache = new Map<string, Parsed>();
+
+  constructor(
+    readonly record: SurveyRecord,
+    private readonly dictionary: Dictionary,
+  ) {}
+
+  get(field: string): Parsed {
+    let parsed = this.cache.get(field);
+    if (!parsed) {
+      const def = this.dictionary.fields.get(field);
+      parsed = def ? parseValue(this.record.values.get(field), def, this.dictionary) : { ok: false, problem: 'missing' };
+      this.cache.set(field, parsed);
+    }
+    return parsed;
+  }
+}

@@ -1,0 +1,103 @@
+// Turn raw survey cells into typed values, by the data dictionary. Anything that cannot be read
+// with confidence is reported as a problem, so the rule that reads it becomes `unknown`, never `pass`.
+import type { Dictionary, FieldDef } from '../model.js';
+import { isIsoDate, normaliseName, toHalfWidth } from '../text.js';
+
+export type Value = number | boolean | string | readonly string[];
+
+export type Parsed =
+  | { ok: true; value: Value }
+  | { ok: false; problem: 'missing' }
+  | { ok: false; problem: 'unparseable' | 'out-of-range'; raw: string };
+
+const MISSING: Parsed = { ok: false, problem: 'missing' };
+
+const TRUE_WORDS = new Set(['是', 'true', 'yes', 'y', '1', '有', '✓', '√', '✔', '已建', '已建成', '具备', '达标']);
+const FALSE_WORDS = new Set(['否', 'false', 'no', 'n', '0', '无', '没有', '×', '✗', '✘', '未建', '未建成', '不具备', '不达标']);
+const EMPTY_LIST_WORDS = new Set(['无', '没有', 'none', '—', '-']);
+const LIST_SEPARATORS = /[;；、\n]/;
+
+const NUMBER = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
+const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+/** Parse a number written the way survey forms write them: 1,200 / ３５０ / 350㎡ / 0.35万 / 30%. */
+export function parseNumber(raw: unknown, suffixes: readonly string[]): number | undefined {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
+  if (typeof raw !== 'string') return undefined;
+  let text = toHalfWidth(raw).trim().replace(/\s+/g, '');
+  const lower = text.toLowerCase();
+  for (const suffix of [...suffixes].sort((a, b) => b.length - a.length)) {
+    if (suffix && lower.endsWith(suffix.toLowerCase())) {
+      text = text.slice(0, text.length - suffix.length);
+      break;
+    }
+  }
+  let multiplier = 1;
+  if (text.endsWith('万')) {
+    multiplier = 10_000;
+    text = text.slice(0, -1);
+  }
+  if (GROUPED.test(text)) text = text.replace(/,/g, '');
+  if (!NUMBER.test(text)) return undefined;
+  const value = Number(text) * multiplier;
+  return Number.isFinite(value) ? roundNoise(value) : undefined;
+}
+
+/** Strip binary floating-point noise (0.35 × 10000 = 3499.9999999999995). */
+export function roundNoise(value: number): number {
+  return Math.round(value * 1e9) / 1e9;
+}
+
+export function rawText(raw: unknown): string {
+  if (typeof raw === 'string') return raw;
+  if (raw === null || raw === undefined) return '';
+  if (typeof raw === 'object') return JSON.stringify(raw) ?? '';
+  return String(raw);
+}
+
+function isBlank(raw: unknown): boolean {
+  return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+}
+
+export function parseValue(raw: unknown, field: FieldDef, dictionary: Dictionary): Parsed {
+  if (isBlank(raw)) return MISSING;
+  const bad = (problem: 'unparseable' | 'out-of-range' = 'unparseable'): Parsed => ({ ok: false, problem, raw: rawText(raw) });
+  switch (field.type) {
+    case 'number':
+    case 'integer': {
+      const unit = field.unit ? dictionary.units.get(field.unit) : undefined;
+      const value = parseNumber(raw, unit?.suffixes ?? []);
+      if (value === undefined) return bad();
+      if (field.type === 'integer' && !Number.isInteger(value)) return bad();
+      if ((field.min !== undefined && value < field.min) || (field.max !== undefined && value > field.max)) return bad('out-of-range');
+      return { ok: true, value };
+    }
+    case 'boolean': {
+      if (typeof raw === 'boolean') return { ok: true, value: raw };
+      const word = normaliseName(rawText(raw));
+      if (TRUE_WORDS.has(word)) return { ok: true, value: true };
+      if (FALSE_WORDS.has(word)) return { ok: true, value: false };
+      return bad();
+    }
+    case 'enum': {
+      const key = normaliseName(rawText(raw));
+      for (const [id, value] of Object.entries(field.values ?? {})) {
+        if ([id, value.zh, value.en, ...value.aliases].some((name) => normaliseName(name) === key)) return { ok: true, value: id };
+      }
+      return bad();
+    }
+    case 'list': {
+      const items = Array.isArray(raw) ? raw.map(rawText) : rawText(raw).split(LIST_SEPARATORS);
+      const cleaned = items.map((item) => item.trim()).filter((item) => item !== '');
+      if (cleaned.length === 1 && EMPTY_LIST_WORDS.has(normaliseName(cleaned[0] ?? ''))) return { ok: true, value: [] };
+      const canonical = cleaned.map((item) => dictionary.vocabulary.get(normaliseName(item)) ?? item.trim());
+      return { ok: true, value: [...new Set(canonical)] };
+    }
+    case 'date': {
+      const text = toHalfWidth(rawText(raw)).trim();
+      return isIsoDate(text) ? { ok: true, value: text } : bad();
+    }
+    case 'string':
+      return typeof raw === 'object' ? bad() : { ok: true, value: rawText(raw).trim() };
+  }
+}

@@ -1,0 +1,106 @@
+// One-line explanations of every tool failure, in both languages. Codes are stable kebab-case.
+import type { Lang } from '../model.js';
+
+type Params = Readonly<Record<string, string | number>>;
+type Template = (p: Params) => string;
+
+const s = (value: string | number | undefined): string => (value === undefined ? '' : String(value));
+const hint = (p: Params, zh: boolean): string =>
+  p.suggestion ? (zh ? `（是否想用 “${s(p.suggestion)}”？）` : ` (did you mean "${s(p.suggestion)}"?)`) : '';
+
+export const PROBLEMS = {
+  usage: { zh: (p) => `用法错误：${s(p.detail)}`, en: (p) => `usage error: ${s(p.detail)}` },
+  'file-unreadable': { zh: (p) => `无法读取文件：${s(p.detail)}`, en: (p) => `cannot read file: ${s(p.detail)}` },
+  'file-too-large': {
+    zh: (p) => `文件过大（${s(p.size)} 字节，上限 ${s(p.limit)} 字节）`,
+    en: (p) => `file too large (${s(p.size)} bytes, limit ${s(p.limit)} bytes)`,
+  },
+  'unsupported-format': {
+    zh: (p) => `不支持的文件格式 “${s(p.ext)}”，可用：${s(p.formats)}`,
+    en: (p) => `unsupported file format "${s(p.ext)}"; supported: ${s(p.formats)}`,
+  },
+  'standard-unknown': {
+    zh: (p) => `没有编号为 “${s(p.id)}” 的标准${hint(p, true)}；可用：${s(p.available)}`,
+    en: (p) => `no standard with id "${s(p.id)}"${hint(p, false)}; available: ${s(p.available)}`,
+  },
+  'standard-duplicate': {
+    zh: (p) => `标准编号 “${s(p.id)}” 重复（另见 ${s(p.other)}）`,
+    en: (p) => `standard id "${s(p.id)}" is loaded twice (also in ${s(p.other)})`,
+  },
+  'yaml-syntax': { zh: (p) => `YAML 语法错误：${s(p.detail)}`, en: (p) => `YAML syntax error: ${s(p.detail)}` },
+  'yaml-aliases': {
+    zh: () => `YAML 别名展开过多（疑似“别名炸弹”），已拒绝`,
+    en: () => `too many YAML alias expansions (possible alias bomb); rejected`,
+  },
+  'yaml-duplicate-key': { zh: (p) => `键 “${s(p.key)}” 重复`, en: (p) => `duplicate key "${s(p.key)}"` },
+  'schema-violation': {
+    zh: (p) => `${s(p.path)} ${s(p.detail)}${hint(p, true)}`,
+    en: (p) => `${s(p.path)} ${s(p.detail)}${hint(p, false)}`,
+  },
+  'unknown-kind': {
+    zh: (p) => `未知的检查类型 “${s(p.kind)}”${hint(p, true)}；可用：${s(p.available)}`,
+    en: (p) => `unknown check kind "${s(p.kind)}"${hint(p, false)}; available: ${s(p.available)}`,
+  },
+  'unknown-field': {
+    zh: (p) => `数据字典中没有字段 “${s(p.field)}”${hint(p, true)}`,
+    en: (p) => `field "${s(p.field)}" is not in the data dictionary${hint(p, false)}`,
+  },
+  'field-type': {
+    zh: (p) => `检查类型 “${s(p.kind)}” 不能读取 ${s(p.type)} 类型的字段 “${s(p.field)}”（需要 ${s(p.expected)}）`,
+    en: (p) => `check kind "${s(p.kind)}" cannot read field "${s(p.field)}" of type ${s(p.type)} (needs ${s(p.expected)})`,
+  },
+  'duplicate-rule': {
+    zh: (p) => `规则编号 “${s(p.id)}” 重复（第一次出现在第 ${s(p.first)} 行）`,
+    en: (p) => `duplicate rule id "${s(p.id)}" (first at line ${s(p.first)})`,
+  },
+  'id-mismatch': {
+    zh: (p) => `标准编号 “${s(p.id)}” 与文件名 “${s(p.file)}” 不一致`,
+    en: (p) => `standard id "${s(p.id)}" does not match its file name "${s(p.file)}"`,
+  },
+  'unsafe-pattern': {
+    zh: (p) => `正则表达式 “${s(p.pattern)}” 可能发生灾难性回溯或过长，已拒绝`,
+    en: (p) => `regular expression "${s(p.pattern)}" may backtrack catastrophically or is too long; rejected`,
+  },
+  'invalid-pattern': {
+    zh: (p) => `正则表达式无效：${s(p.detail)}`,
+    en: (p) => `invalid regular expression: ${s(p.detail)}`,
+  },
+  'bad-date': {
+    zh: (p) => `日期 “${s(p.value)}” 无效，应为 YYYY-MM-DD`,
+    en: (p) => `invalid date "${s(p.value)}", expected YYYY-MM-DD`,
+  },
+  'schedule-order': {
+    zh: () => `schedule 中的日期必须严格递增`,
+    en: () => `schedule dates must be strictly increasing`,
+  },
+  'bad-threshold': {
+    zh: (p) => `阈值不合理：${s(p.detail)}`,
+    en: (p) => `inconsistent threshold: ${s(p.detail)}`,
+  },
+  'unknown-scope-value': {
+    zh: (p) => `适用范围 ${s(p.field)} 的取值 “${s(p.value)}” 无效${hint(p, true)}`,
+    en: (p) => `scope ${s(p.field)} has invalid value "${s(p.value)}"${hint(p, false)}`,
+  },
+  'survey-malformed': { zh: (p) => `调查数据格式错误：${s(p.detail)}`, en: (p) => `malformed survey data: ${s(p.detail)}` },
+  'survey-encoding': {
+    zh: (p) => `不是有效的 UTF-8 编码（第 ${s(p.byte)} 字节附近）`,
+    en: (p) => `not valid UTF-8 (near byte ${s(p.byte)})`,
+  },
+  'survey-header': { zh: (p) => `表头错误：${s(p.detail)}`, en: (p) => `bad header: ${s(p.detail)}` },
+  'survey-empty': { zh: () => `文件为空，没有表头`, en: () => `the file is empty: no header` },
+  'survey-no-records': {
+    zh: () => `只有表头，没有任何记录；空调查不能视为达标`,
+    en: () => `a header but no records; an empty survey cannot pass`,
+  },
+  'output-failed': { zh: (p) => `无法写入报告：${s(p.detail)}`, en: (p) => `cannot write the report: ${s(p.detail)}` },
+  internal: {
+    zh: (p) => `内部错误（请报告此问题）：${s(p.detail)}`,
+    en: (p) => `internal error (please report it): ${s(p.detail)}`,
+  },
+} as const satisfies Record<string, Record<Lang, Template>>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+export function renderProblem(code: ProblemCode, params: Params, lang: Lang): string {
+  return PROBLEMS[code][lang](params);
+}

@@ -1,0 +1,33 @@
+// Words reports print, in both languages.
+import type { Lang, Severity, Status } from '../model.js';
+
+export const STATUS_WORDS = {
+  pass: { zh: '通过', en: 'pass' },
+  fail: { zh: '不通过', en: 'fail' },
+  unknown: { zh: '无法判断', en: 'unknown' },
+  not_applicable: { zh: '不适用', en: 'n/a' },
+} as const satisfies Record<Status, Record<Lang, string>>;
+
+export const SEVERITY_WORDS = {
+  required: { zh: '必须', en: 'required' },
+  guidance: { zh: '指导', en: 'guidance' },
+} as const satisfies Record<Severity, Record<Lang, string>>;
+
+export const WORDS = {
+  standard: { zh: '标准', en: 'Standard' },
+  rule: { zh: '规则', en: 'Rule' },
+  status: { zh: '状态', en: 'Status' },
+  detail: { zh: '说明', en: 'Detail' },
+  clause: { zh: '依据条款', en: 'Clause' },
+  record: { zh: '记录', en: 'Record' },
+  group: { zh: '区域', en: 'Region' },
+  allRecords: { zh: '全部记录', en: 'all records' },
+  rules: { zh: '规则数', en: 'Rules' },
+  passRate: { zh: '通过率', en: 'Pass rate' },
+  compliant: { zh: '达标记录', en: 'Compliant records' },
+  notDue: { zh: '未到期', en: 'not yet due' },
+  dueBy: { zh: '期限', en: 'due' },
+  warning: { zh: '警告', en: 'warning' },
+  aggregates: { zh: '区域汇总指标', en: 'Aggregate targets' },
+  summary: { zh: '汇总', en: 'Summary' },
+} as const satisfies Record<string, Record<Lang, string>>;

@@ -1,0 +1,173 @@
+// Shared types for the whole pipeline: standards -> survey -> engine -> report.
+
+export type Lang = 'zh' | 'en';
+export const LANGS = ['zh', 'en'] as const satisfies readonly Lang[];
+
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+export type Severity = 'required' | 'guidance';
+export type Status = 'pass' | 'fail' | 'unknown' | 'not_applicable';
+export const STATUSES = ['pass', 'fail', 'unknown', 'not_applicable'] as const satisfies readonly Status[];
+
+/** Fields that decide whether a rule applies to a record at all. */
+export type ScopeField = 'level' | 'area_type' | 'build_type';
+export const SCOPE_FIELDS = ['level', 'area_type', 'build_type'] as const satisfies readonly ScopeField[];
+export type Scope = Partial<Record<ScopeField, string[]>>;
+
+export interface Citation {
+  section: string;
+  /** Verbatim text from the source; several fragments when the clause is split in the source. */
+  quote: string | string[];
+}
+
+/** A check as written in a standard file: `kind` picks the check, the rest are its options. */
+export interface CheckSpec {
+  kind: string;
+  [option: string]: unknown;
+}
+
+export interface ScheduleEntry {
+  due: string;
+  min?: number;
+  max?: number;
+}
+
+/** Where a node came from in its YAML file, for messages that point at file:line. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  col: number;
+}
+
+export interface Rule {
+  id: string;
+  title: Text;
+  scope?: Scope;
+  severity: Severity;
+  check: CheckSpec;
+  deadline?: string;
+  schedule?: ScheduleEntry[];
+  citation: Citation;
+  interpretation?: string;
+  position?: SourcePosition;
+}
+
+export interface StandardSource {
+  seed?: string;
+  document: string;
+  issuer?: string;
+  year?: number;
+  section?: string;
+  notes?: string;
+}
+
+export interface Standard {
+  id: string;
+  title: Text;
+  source: StandardSource;
+  rules: Rule[];
+  /** File the standard was loaded from. */
+  file: string;
+}
+
+export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'enum' | 'list' | 'date';
+
+export interface EnumValue {
+  zh: string;
+  en: string;
+  aliases: string[];
+}
+
+export interface FieldDef {
+  id: string;
+  type: FieldType;
+  unit?: string;
+  label: Text;
+  aliases: string[];
+  values?: Record<string, EnumValue>;
+  min?: number;
+  max?: number;
+}
+
+export interface Dictionary {
+  fields: ReadonlyMap<string, FieldDef>;
+  /** Canonical item name for a list entry, keyed by its normalised alias. */
+  vocabulary: ReadonlyMap<string, string>;
+  units: ReadonlyMap<string, UnitDef>;
+}
+
+export interface UnitDef {
+  id: string;
+  symbol: Text;
+  /** Suffixes accepted after a number, e.g. ㎡, 平方米, m2. */
+  suffixes: string[];
+}
+
+/** One survey row with its raw values keyed by canonical field id. */
+export interface SurveyRecord {
+  file: string;
+  /** 1-based line of the record's first line; the header is line 1 in CSV. */
+  line: number;
+  values: ReadonlyMap<string, unknown>;
+}
+
+/** Why a result has its status: data, rendered to text only by reports. */
+export type Reason =
+  | { type: 'ok' }
+  | { type: 'missing'; fields: string[] }
+  | { type: 'unparseable'; field: string; raw: string; problem: string }
+  | { type: 'out-of-scope'; field: string; value: string }
+  | { type: 'below-min' }
+  | { type: 'above-max' }
+  | { type: 'not-expected'; expected: boolean }
+  | { type: 'missing-items'; items: string[] }
+  | { type: 'group-short'; groups: { name: Text; have: number; need: number; missing?: string[] }[] }
+  | { type: 'no-match' }
+  | { type: 'no-tier' }
+  | { type: 'no-records' }
+  | { type: 'share-undecided'; unknown: number }
+  | { type: 'mean-undecided'; unknown: number };
+
+export interface Requirement {
+  min?: number;
+  max?: number;
+  equals?: boolean;
+  items?: string[];
+  groups?: { name: Text; min: number }[];
+  pattern?: string;
+  unit?: string;
+  /** How the figure was derived, e.g. 20 m² per 100 households × 1,234 households. */
+  basis?: { per_field: string; amount: number; per: number; base: number } | { by: string; value: number; tier: { from?: number; below?: number } };
+}
+
+export interface Outcome {
+  status: Exclude<Status, 'not_applicable'> | 'not_applicable';
+  actual: unknown;
+  expected: Requirement;
+  /** Amount short of passing, in the field's unit, for numeric checks. */
+  gap?: number;
+  reason: Reason;
+}
+
+export interface Result {
+  standard: string;
+  rule: string;
+  record: string | null;
+  name: string | null;
+  group: string | null;
+  file: string | null;
+  line: number | null;
+  fields: string[];
+  status: Status;
+  severity: Severity;
+  /** False while the rule's deadline (or first dated target) lies after --as-of. */
+  due: boolean;
+  deadline: string | null;
+  actual: unknown;
+  expected: Requirement;
+  gap: number | null;
+  reason: Reason;
+}

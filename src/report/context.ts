@@ -1,0 +1,27 @@
+// What every report format needs besides the results: the standards, the dictionary and the language.
+import type { Dictionary, Lang, Rule, Standard } from '../model.js';
+
+export interface ReportContext {
+  lang: Lang;
+  asOf: string;
+  dictionary: Dictionary;
+  standards: readonly Standard[];
+  /** Every rule by `${standard}/${rule}`. */
+  rules: ReadonlyMap<string, Rule>;
+  inputs: readonly string[];
+  /** Include passes and not-applicable results, not only problems (table) / not-applicable (JSON). */
+  all: boolean;
+  /** Records shown in the terminal table before it points to machine formats (0 = no limit). */
+  maxRecords: number;
+  color: boolean;
+}
+
+export function ruleKey(standard: string, rule: string): string {
+  return `${standard}/${rule}`;
+}
+
+export function makeContext(options: Omit<ReportContext, 'rules'>): ReportContext {
+  const rules = new Map<string, Rule>();
+  for (const standard of options.standards) for (const rule of standard.rules) rules.set(ruleKey(standard.id, rule.id), rule);
+  return { ...options, rules };
+}

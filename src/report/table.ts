@@ -1,0 +1,141 @@
+// Terminal report: problems grouped by record, aggregates, a summary per standard and one closing line.
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { Result } from '../model.js';
+import type { Summary } from '../engine/summary.js';
+import { SEVERITY_WORDS, STATUS_WORDS, WORDS } from '../i18n/words.js';
+import type { ReportContext } from './context.js';
+import { ruleKey } from './context.js';
+import { describeResult } from './describe.js';
+import type { ReportFormat } from './format.js';
+import { BufferedSink } from './sink.js';
+
+const QUOTE_WIDTH = 36;
+
+function paint(chalk: ChalkInstance, result: Result, text: string): string {
+  if (result.status === 'pass') return chalk.green(text);
+  if (result.status === 'not_applicable') return chalk.gray(text);
+  if (!result.due || result.severity === 'guidance') return chalk.yellow(text);
+  return result.status === 'fail' ? chalk.red(text) : chalk.magenta(text);
+}
+
+function clip(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+}
+
+function shown(result: Result, context: ReportContext): boolean {
+  if (context.all) return true;
+  return result.status === 'fail' || result.status === 'unknown';
+}
+
+export const tableFormat: ReportFormat = {
+  name: 'table',
+  create(target, context) {
+    const sink = new BufferedSink(target, 16 * 1024);
+    const chalk = new Chalk({ level: context.color ? 1 : 0 });
+    const w = (key: keyof typeof WORDS): string => WORDS[key][context.lang];
+    let recordsShown = 0;
+    let recordsHidden = 0;
+
+    const resultTable = (results: Result[]): string => {
+      const table = new Table({
+        head: [w('standard'), w('rule'), w('status'), w('detail'), w('clause')],
+        style: { head: context.color ? ['cyan'] : [], border: context.color ? ['gray'] : [] },
+        wordWrap: true,
+        colWidths: [18, 30, 12, 48, 40],
+      });
+      for (const result of results) {
+        const rule = context.rules.get(ruleKey(result.standard, result.rule));
+        const quote = rule ? (Array.isArray(rule.citation.quote) ? rule.citation.quote.join('…') : rule.citation.quote) : '';
+        let status = STATUS_WORDS[result.status][context.lang];
+        if (result.status === 'fail' || result.status === 'unknown') {
+          if (!result.due) status += ` (${w('notDue')})`;
+          else if (result.severity === 'guidance') status += ` (${SEVERITY_WORDS.guidance[context.lang]})`;
+        }
+        table.push([
+          result.standard,
+          `${rule?.title[context.lang] ?? result.rule}\n${chalk.gray(result.rule)}`,
+          paint(chalk, result, status),
+          describeResult(result, context),
+          rule ? `${rule.citation.section}\n“${clip(quote, QUOTE_WIDTH)}”` : '',
+        ]);
+      }
+      return table.toString();
+    };
+
+    return {
+      async write(batch) {
+        const results = batch.results.filter((result) => shown(result, context));
+        if (results.length === 0) return;
+        if (batch.record) {
+          if (context.maxRecords > 0 && recordsShown >= context.maxRecords) {
+            recordsHidden++;
+            return;
+          }
+          recordsShown++;
+          const first = results[0] as Result;
+          const id = first.record ?? '—';
+          const name = first.name ? ` ${first.name}` : '';
+          await sink.write(`${chalk.bold(`● ${w('record')} ${id}${name}`)}  ${chalk.gray(`${batch.record.file}:${batch.record.line}`)}\n${resultTable(results)}\n\n`);
+        } else {
+          await sink.write(`${chalk.bold(`● ${w('aggregates')}`)}\n`);
+          const byGroup = new Map<string, Result[]>();
+          for (const result of results) {
+            const group = result.group ?? w('allRecords');
+            byGroup.set(group, [...(byGroup.get(group) ?? []), result]);
+          }
+          for (const [group, groupResults] of byGroup) await sink.write(`${w('group')}: ${group}\n${resultTable(groupResults)}\n\n`);
+        }
+      },
+      async end(summary) {
+        if (recordsHidden > 0) {
+          await sink.write(
+            context.lang === 'zh'
+              ? chalk.yellow(`另有 ${recordsHidden} 条记录存在问题未在此列出（--max-records 0 显示全部，或用 --format json）。\n\n`)
+              : chalk.yellow(`${recordsHidden} more record(s) with problems not listed here (--max-records 0 shows all, or use --format json).\n\n`),
+          );
+        }
+        await sink.write(`${summaryTable(summary, context)}\n${closingLine(summary, context, chalk)}\n`);
+        await sink.flush();
+      },
+    };
+  },
+};
+
+function percent(rate: number | null): string {
+  return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
+}
+
+function summaryTable(summary: Summary, context: ReportContext): string {
+  const lang = context.lang;
+  const w = (key: keyof typeof WORDS): string => WORDS[key][lang];
+  const table = new Table({
+    head: [w('standard'), w('rules'), STATUS_WORDS.pass[lang], STATUS_WORDS.fail[lang], STATUS_WORDS.unknown[lang], STATUS_WORDS.not_applicable[lang], w('passRate'), w('compliant')],
+    style: { head: context.color ? ['cyan'] : [], border: context.color ? ['gray'] : [] },
+  });
+  for (const standard of summary.standards) {
+    const judged = standard.records.compliant + standard.records.non_compliant + standard.records.unknown;
+    table.push([
+      standard.standard,
+      standard.rules,
+      standard.counts.pass,
+      standard.counts.fail,
+      standard.counts.unknown,
+      standard.counts.not_applicable,
+      percent(standard.pass_rate),
+      `${standard.records.compliant}/${judged}`,
+    ]);
+  }
+  return table.toString();
+}
+
+export function closingLine(summary: Summary, context: ReportContext, chalk: ChalkInstance): string {
+  const blocking = summary.blocking.fail + summary.blocking.unknown;
+  const r = summary.results;
+  if (context.lang === 'zh') {
+    const verdict = blocking === 0 ? chalk.green('达标') : chalk.red(`不达标：${summary.blocking.fail} 项必须条款不通过，${summary.blocking.unknown} 项无法判断`);
+    return `${summary.records} 条记录（截至 ${summary.as_of}）：通过 ${r.pass}，不通过 ${r.fail}，无法判断 ${r.unknown}，不适用 ${r.not_applicable}；警告 ${summary.warnings}，未到期 ${summary.not_yet_due}。${verdict}`;
+  }
+  const verdict = blocking === 0 ? chalk.green('PASS') : chalk.red(`FAIL: ${summary.blocking.fail} required rule result(s) failed, ${summary.blocking.unknown} could not be judged`);
+  return `${summary.records} record(s) as of ${summary.as_of}: ${r.pass} pass, ${r.fail} fail, ${r.unknown} unknown, ${r.not_applicable} n/a; ${summary.warnings} warning(s), ${summary.not_yet_due} not yet due. ${verdict}`;
+}

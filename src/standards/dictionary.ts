@@ -1,0 +1,52 @@
+// Load and validate the data dictionary: canonical fields, units and item vocabulary.
+import { DabiaoError, type Problem } from '../errors.js';
+import type { Dictionary, FieldDef, UnitDef } from '../model.js';
+import { normaliseName } from '../text.js';
+import { ajv, schemaProblems } from './ajv.js';
+import { DICTIONARY_SCHEMA } from './schema.js';
+import { parseYaml } from './yaml-source.js';
+
+const validateDictionary = ajv.compile(DICTIONARY_SCHEMA);
+
+interface DictionaryFile {
+  units: Record<string, { symbol: { zh: string; en: string }; suffixes: string[] }>;
+  fields: Record<string, Omit<FieldDef, 'id' | 'aliases'> & { aliases?: string[] }>;
+  vocabulary?: Record<string, string[]>;
+}
+
+export function parseDictionary(text: string, file: string): Dictionary {
+  const source = parseYaml(text, file);
+  if (!validateDictionary(source.data)) {
+    const problems = schemaProblems(validateDictionary.errors, source);
+    throw new DabiaoError(problems[0] as Problem, ...problems.slice(1));
+  }
+  const data = source.data as DictionaryFile;
+  const problems: Problem[] = [];
+  const units = new Map<string, UnitDef>(Object.entries(data.units).map(([id, unit]) => [id, { id, ...unit }]));
+  const fields = new Map<string, FieldDef>();
+  for (const [id, field] of Object.entries(data.fields)) {
+    if (field.unit !== undefined && !units.has(field.unit)) {
+      problems.push({ code: 'schema-violation', params: { path: `fields.${id}.unit`, detail: `unknown unit "${field.unit}"` }, location: source.locate(['fields', id, 'unit']) });
+    }
+    if ((field.type === 'enum') !== (field.values !== undefined)) {
+      problems.push({ code: 'schema-violation', params: { path: `fields.${id}`, detail: 'enum fields, and only they, list values' }, location: source.locate(['fields', id]) });
+    }
+    const values = field.values
+      ? Object.fromEntries(Object.entries(field.values).map(([key, value]) => [key, { ...value, aliases: value.aliases ?? [] }]))
+      : undefined;
+    fields.set(id, { ...field, id, aliases: field.aliases ?? [], ...(values ? { values } : {}) });
+  }
+  const vocabulary = new Map<string, string>();
+  for (const [canonical, aliases] of Object.entries(data.vocabulary ?? {})) {
+    for (const name of [canonical, ...aliases]) {
+      const key = normaliseName(name);
+      const other = vocabulary.get(key);
+      if (other !== undefined && other !== canonical) {
+        problems.push({ code: 'schema-violation', params: { path: `vocabulary.${canonical}`, detail: `alias "${name}" already belongs to "${other}"` }, location: source.locate(['vocabulary', canonical]) });
+      }
+      vocabulary.set(key, canonical);
+    }
+  }
+  if (problems.length > 0) throw new DabiaoError(problems[0] as Problem, ...problems.slice(1));
+  return { fields, vocabulary, units };
+}

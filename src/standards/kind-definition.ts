@@ -1,0 +1,33 @@
+// What the standards loader needs to know about a check kind to validate a rule, before any engine code runs.
+// The engine's check kinds implement this; the CLI hands their registry to the loader.
+import type { CheckSpec, FieldType, Text } from '../model.js';
+import type { ProblemCode } from '../i18n/problems.js';
+import type { DataPath } from './yaml-source.js';
+
+export interface FieldUse {
+  /** Option that names the field, e.g. `field` or `per_field`. */
+  option: string;
+  field: string;
+  types: readonly FieldType[];
+}
+
+export interface KindProblem {
+  /** Path relative to the check object. */
+  path: DataPath;
+  code: ProblemCode;
+  params: Readonly<Record<string, string | number>>;
+}
+
+export interface KindDefinition {
+  kind: string;
+  /** Aggregate kinds judge a group of records, not one record. */
+  aggregate: boolean;
+  summary: Text;
+  /** JSON Schema of the check object, `kind` included. */
+  schema: Readonly<Record<string, unknown>>;
+  fieldsRead(check: CheckSpec): FieldUse[];
+  /** Checks nested inside this one (e.g. the per-record check a share counts). */
+  nested?(check: CheckSpec): { path: DataPath; check: CheckSpec }[];
+  /** Problems the schema cannot express (min above max, unsafe patterns). */
+  lint?(check: CheckSpec): KindProblem[];
+}

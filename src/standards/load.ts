@@ -1,0 +1,91 @@
+// The file-system edge of the standards stage: find bundled standards, read files with a size bound,
+// and hand their text to the pure parser and validator.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DabiaoError, type Problem } from '../errors.js';
+import type { Dictionary, Standard } from '../model.js';
+import { parseDictionary } from './dictionary.js';
+import type { KindDefinition } from './kind-definition.js';
+import { suggest } from './suggest.js';
+import { validateStandard } from './validate.js';
+import { MAX_YAML_BYTES, parseYaml } from './yaml-source.js';
+
+export const BUNDLED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../standards');
+export const DICTIONARY_FILE = 'dictionary.yaml';
+
+export function readTextFile(path: string, limit = MAX_YAML_BYTES): string {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new DabiaoError({ code: 'file-unreadable', params: { detail: 'not a regular file' }, location: { file: path } });
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof DabiaoError) throw error;
+    throw new DabiaoError({ code: 'file-unreadable', params: { detail: errorCode(error) }, location: { file: path } });
+  }
+  if (size > limit) throw new DabiaoError({ code: 'file-too-large', params: { size, limit }, location: { file: path } });
+  return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+}
+
+function errorCode(error: unknown): string {
+  return error && typeof error === 'object' && 'code' in error ? String(error.code) : String(error);
+}
+
+export function loadDictionary(path = join(BUNDLED_DIR, DICTIONARY_FILE)): Dictionary {
+  return parseDictionary(readTextFile(path), path);
+}
+
+export function bundledIds(dir = BUNDLED_DIR): string[] {
+  return readdirSync(dir)
+    .filter((name) => extname(name) === '.yaml' && name !== DICTIONARY_FILE)
+    .map((name) => basename(name, '.yaml'))
+    .sort();
+}
+
+export interface LoadOptions {
+  dictionary: Dictionary;
+  kinds: ReadonlyMap<string, KindDefinition>;
+  dir?: string;
+}
+
+function isPath(selector: string): boolean {
+  return selector.includes('/') || selector.includes('\\') || /\.ya?ml$/i.test(selector);
+}
+
+export function loadStandardFile(path: string, options: LoadOptions, expectedId?: string): Standard {
+  const source = parseYaml(readTextFile(path), path);
+  return validateStandard(source, { dictionary: options.dictionary, kinds: options.kinds, ...(expectedId ? { expectedId } : {}) });
+}
+
+/** Load standards by bundled id or by path; none selected means every bundled standard. */
+export function loadStandards(selectors: readonly string[], options: LoadOptions): Standard[] {
+  const dir = options.dir ?? BUNDLED_DIR;
+  const available = bundledIds(dir);
+  const chosen = selectors.length > 0 ? selectors : available;
+  const standards: Standard[] = [];
+  const problems: Problem[] = [];
+  for (const selector of chosen) {
+    try {
+      if (isPath(selector)) {
+        standards.push(loadStandardFile(selector, options));
+      } else if (available.includes(selector)) {
+        standards.push(loadStandardFile(join(dir, `${selector}.yaml`), options, selector));
+      } else {
+        const suggestion = suggest(selector, available);
+        problems.push({ code: 'standard-unknown', params: { id: selector, available: available.join(', '), ...(suggestion ? { suggestion } : {}) } });
+      }
+    } catch (error) {
+      if (!(error instanceof DabiaoError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  const seen = new Map<string, string>();
+  for (const standard of standards) {
+    const other = seen.get(standard.id);
+    if (other !== undefined) problems.push({ code: 'standard-duplicate', params: { id: standard.id, other }, location: { file: standard.file, line: 1 } });
+    seen.set(standard.id, standard.file);
+  }
+  if (problems.length > 0) throw new DabiaoError(problems[0] as Problem, ...problems.slice(1));
+  return standards;
+}

@@ -1,0 +1,45 @@
+// CSV (RFC 4180: quotes, embedded commas and line breaks, CRLF) streamed through csv-parse.
+import { Readable } from 'node:stream';
+import { parse, CsvError } from 'csv-parse';
+import { DabiaoError } from '../errors.js';
+import { countNewlines, decodeUtf8 } from './decode.js';
+import type { RawRow, SurveyReader } from './reader.js';
+
+interface Parsed {
+  record: string[];
+  info: { lines: number };
+}
+
+export const csvReader: SurveyReader = {
+  format: 'csv',
+  extensions: ['.csv'],
+  async *read(bytes, file): AsyncGenerator<RawRow> {
+    const parser = Readable.from(decodeUtf8(bytes, file)).pipe(
+      parse({ info: true, bom: true, skip_empty_lines: true, relax_column_count: false, max_record_size: 10 * 1024 * 1024 }),
+    );
+    let header: string[] | undefined;
+    let lastLine = 0;
+    try {
+      for await (const { record, info } of parser as AsyncIterable<Parsed>) {
+        // csv-parse reports the line a record ends on; embedded line breaks move its start back.
+        const line = info.lines - record.reduce((sum, cell) => sum + countNewlines(cell), 0);
+        lastLine = info.lines;
+        if (!header) {
+          header = record.map((cell) => cell.trim());
+          continue;
+        }
+        yield { line, entries: header.map((name, i) => [name, record[i]] as const) };
+      }
+    } catch (error) {
+      if (error instanceof DabiaoError) throw error;
+      if (error instanceof CsvError) {
+        const quote = error.code === 'CSV_QUOTE_NOT_CLOSED';
+        const line = quote ? lastLine + 1 : Number((error as CsvError & { lines?: number }).lines ?? lastLine + 1);
+        const detail = quote ? 'unclosed quote' : error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ? `row has a different number of cells than the header (${header?.length ?? '?'})` : error.message;
+        throw new DabiaoError({ code: 'survey-malformed', params: { detail }, location: { file, line } });
+      }
+      throw error;
+    }
+    if (!header) throw new DabiaoError({ code: 'survey-empty', params: {}, location: { file, line: 1 } });
+  },
+};

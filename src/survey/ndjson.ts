@@ -1,0 +1,45 @@
+// NDJSON / JSON Lines: one object per line, streamed; a bad line is an error naming that line.
+import { DabiaoError } from '../errors.js';
+import { decodeUtf8 } from './decode.js';
+import type { RawRow, SurveyReader } from './reader.js';
+import { positionOf } from './json.js';
+
+async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let pending = '';
+  for await (const chunk of chunks) {
+    pending += chunk;
+    let newline = pending.indexOf('\n');
+    while (newline !== -1) {
+      yield pending.slice(0, newline).replace(/\r$/, '');
+      pending = pending.slice(newline + 1);
+      newline = pending.indexOf('\n');
+    }
+  }
+  if (pending !== '') yield pending.replace(/\r$/, '');
+}
+
+export const ndjsonReader: SurveyReader = {
+  format: 'ndjson',
+  extensions: ['.ndjson', '.jsonl'],
+  async *read(bytes, file): AsyncGenerator<RawRow> {
+    let line = 0;
+    let rows = 0;
+    for await (const text of lines(decodeUtf8(bytes, file))) {
+      line++;
+      const body = line === 1 ? text.replace(/^\uFEFF/, '') : text;
+      if (body.trim() === '') continue;
+      let data: unknown;
+      try {
+        data = JSON.parse(body);
+      } catch (error) {
+        throw new DabiaoError({ code: 'survey-malformed', params: { detail: 'invalid JSON on this line' }, location: { file, line, col: positionOf(body, error).col } });
+      }
+      if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+        throw new DabiaoError({ code: 'survey-malformed', params: { detail: 'line is not a JSON object' }, location: { file, line } });
+      }
+      rows++;
+      yield { line, entries: Object.entries(data) };
+    }
+    if (rows === 0 && line === 0) throw new DabiaoError({ code: 'survey-empty', params: {}, location: { file, line: 1 } });
+  },
+};
