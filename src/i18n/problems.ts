@@ -58,8 +58,8 @@ export const PROBLEMS = {
     en: (p) => `standard id "${s(p.id)}" does not match its file name "${s(p.file)}"`,
   },
   'unsafe-pattern': {
-    zh: (p) => `正则表达式 “${s(p.pattern)}” 可能发生灾难性回溯或过长，已拒绝`,
-    en: (p) => `regular expression "${s(p.pattern)}" may backtrack catastrophically or is too long; rejected`,
+    zh: (p) => `正则表达式 “${s(p.pattern)}” 可能发生灾难性回溯，已拒绝（${s(p.reason)}）`,
+    en: (p) => `regular expression "${s(p.pattern)}" could backtrack catastrophically; rejected (${s(p.reason)})`,
   },
   'invalid-pattern': {
     zh: (p) => `正则表达式无效：${s(p.detail)}`,

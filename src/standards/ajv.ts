@@ -5,7 +5,7 @@ import type { DataPath, YamlSource } from './yaml-source.js';
 import { suggest } from './suggest.js';
 
 // strictRequired is off: anyOf [{required: [min]}, {required: [max]}] names properties declared alongside.
-export const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+export const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
 
 export function pathOf(instancePath: string): (string | number)[] {
   if (instancePath === '') return [];

@@ -14,7 +14,8 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length] as number;
 }
 
-export function suggest(input: string, candidates: Iterable<string>): string | undefined {
+export function suggest(input: string, candidateList: Iterable<string>): string | undefined {
+  const candidates = [...candidateList];
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
@@ -25,5 +26,8 @@ export function suggest(input: string, candidates: Iterable<string>): string | u
     }
   }
   const limit = Math.max(2, Math.floor(input.length / 3));
-  return bestDistance <= limit ? best : undefined;
+  if (bestDistance <= limit) return best;
+  // "minimum" for "min", "households_count" for "households": a prefix is a strong hint too.
+  const lower = input.toLowerCase();
+  return [...candidates].find((candidate) => candidate.length >= 3 && (lower.startsWith(candidate.toLowerCase()) || candidate.toLowerCase().startsWith(lower)));
 }

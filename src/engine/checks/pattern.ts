@@ -1,23 +1,23 @@
 // pattern: a text field must match a regular expression. Patterns come from untrusted files, so they are
 // bounded in length, screened for catastrophic backtracking at load time, and run on bounded input.
-import safeRegex from 'safe-regex2';
 import type { CheckKind } from './check-kind.js';
 import type { KindProblem } from '../../standards/kind-definition.js';
 import { fieldSchema, read } from './shared.js';
 import { rawText } from '../values.js';
+import { MAX_PATTERN_LENGTH, unsafeReason } from './regex-safety.js';
 
-export const MAX_PATTERN_LENGTH = 200;
 /** Longer values are not matched at all (the result is `unknown`). */
-export const MAX_MATCHED_LENGTH = 10_000;
+export const MAX_MATCHED_LENGTH = 2_000;
 
 function patternProblems(pattern: string): KindProblem[] {
-  if (pattern.length > MAX_PATTERN_LENGTH) return [{ path: ['pattern'], code: 'unsafe-pattern', params: { pattern: pattern.slice(0, 40) } }];
+  if (pattern.length > MAX_PATTERN_LENGTH) return [{ path: ['pattern'], code: 'unsafe-pattern', params: { pattern: `${pattern.slice(0, 40)}…`, reason: 'too long' } }];
   try {
     new RegExp(pattern, 'u');
   } catch (error) {
     return [{ path: ['pattern'], code: 'invalid-pattern', params: { detail: error instanceof Error ? error.message : String(error) } }];
   }
-  return safeRegex(pattern, { limit: 25 }) ? [] : [{ path: ['pattern'], code: 'unsafe-pattern', params: { pattern } }];
+  const reason = unsafeReason(pattern);
+  return reason ? [{ path: ['pattern'], code: 'unsafe-pattern', params: { pattern, reason } }] : [];
 }
 
 export const pattern: CheckKind = {
