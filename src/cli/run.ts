@@ -87,7 +87,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-      const detail = error.message.replace(/^error: /, '');
+      const detail = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
       await io.stderr.write(`dabiao: ${renderProblem('usage', { detail }, lang)}\n`);
       return 2;
     }

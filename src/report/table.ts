@@ -42,6 +42,8 @@ export const tableFormat: ReportFormat = {
         head: [w('standard'), w('rule'), w('status'), w('detail'), w('clause')],
         style: { head: context.color ? ['cyan'] : [], border: context.color ? ['gray'] : [] },
         wordWrap: true,
+        // Chinese text has no spaces: wrap anywhere rather than truncate.
+        wrapOnWordBoundary: false,
         colWidths: [18, 30, 12, 48, 40],
       });
       for (const result of results) {

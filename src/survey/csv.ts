@@ -1,5 +1,5 @@
 // CSV (RFC 4180: quotes, embedded commas and line breaks, CRLF) streamed through csv-parse.
-import { Readable } from 'node:stream';
+import { once } from 'node:events';
 import { parse, CsvError } from 'csv-parse';
 import { DabiaoError } from '../errors.js';
 import { countNewlines, decodeUtf8 } from './decode.js';
@@ -14,9 +14,15 @@ export const csvReader: SurveyReader = {
   format: 'csv',
   extensions: ['.csv'],
   async *read(bytes, file): AsyncGenerator<RawRow> {
-    const parser = Readable.from(decodeUtf8(bytes, file)).pipe(
-      parse({ info: true, bom: true, skip_empty_lines: true, relax_column_count: false, max_record_size: 10 * 1024 * 1024 }),
-    );
+    const parser = parse({ info: true, bom: true, skip_empty_lines: true, relax_column_count: false, max_record_size: 10 * 1024 * 1024 });
+    // Feed decoded text by hand so a decoding error reaches the loop below instead of escaping as an
+    // unhandled stream error.
+    void (async () => {
+      for await (const text of decodeUtf8(bytes, file)) {
+        if (!parser.write(text)) await once(parser, 'drain');
+      }
+      parser.end();
+    })().catch((error: unknown) => parser.destroy(error instanceof Error ? error : new Error(String(error))));
     let header: string[] | undefined;
     let lastLine = 0;
     try {

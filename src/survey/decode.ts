@@ -11,7 +11,7 @@ export async function* decodeUtf8(bytes: AsyncIterable<Uint8Array>, file: string
     try {
       text = decoder.decode(chunk, { stream: true });
     } catch {
-      throw new DabiaoError({ code: 'survey-encoding', params: { byte: offset }, location: { file, line } });
+      throw invalidAt(chunk, offset, line, file);
     }
     offset += chunk.byteLength;
     line += countNewlines(text);
@@ -23,6 +23,15 @@ export async function* decodeUtf8(bytes: AsyncIterable<Uint8Array>, file: string
   } catch {
     throw new DabiaoError({ code: 'survey-encoding', params: { byte: offset }, location: { file, line } });
   }
+}
+
+/** Locate the first invalid byte of a chunk: the error path only, so a second decode is fine. */
+function invalidAt(chunk: Uint8Array, offset: number, line: number, file: string): DabiaoError {
+  const lenient = new TextDecoder('utf-8').decode(chunk);
+  const bad = Math.max(0, lenient.indexOf('\uFFFD'));
+  const before = lenient.slice(0, bad);
+  const byte = offset + new TextEncoder().encode(before).byteLength;
+  return new DabiaoError({ code: 'survey-encoding', params: { byte }, location: { file, line: line + countNewlines(before) } });
 }
 
 export function countNewlines(text: string): number {

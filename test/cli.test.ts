@@ -1,0 +1,189 @@
+// The CLI end to end: exit codes, the JSON contract, one-line errors naming file and line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from './helpers/cli.js';
+
+const root = join(import.meta.dirname, '..');
+const fixture = (name: string) => join(root, 'fixtures', name);
+const demo = fixture('standards/area-only.yaml');
+
+interface JsonResult {
+  record: string | null;
+  rule: string;
+  status: string;
+  line: number | null;
+  group: string | null;
+  [key: string]: unknown;
+}
+
+async function checkJson(file: string, extra: string[] = []) {
+  const run = await cli(['check', file, '-s', demo, '--format', 'json', '--as-of', '2026-01-01', ...extra]);
+  return { ...run, report: JSON.parse(run.stdout) as { version: string; results: JsonResult[]; summary: Record<string, unknown> } };
+}
+
+const project = (results: JsonResult[]) => results.map((r) => [r.record ?? r.group, r.rule, r.status, r.line]);
+
+describe('dabiao check', () => {
+  it('reports each record with its line, and exits 1 when a required rule fails', async () => {
+    const { code, report, stderr } = await checkJson(fixture('demo-survey.csv'));
+    expect(code).toBe(1);
+    expect(project(report.results)).toEqual([
+      ['V001', 'centre-area', 'pass', 2],
+      ['V001', 'centre-per-household', 'pass', 2],
+      ['V002', 'centre-area', 'fail', 3],
+      ['V002', 'centre-per-household', 'pass', 3],
+      ['V003', 'centre-area', 'unknown', 5],
+      ['V003', 'centre-per-household', 'unknown', 5],
+      ['东镇', 'coverage', 'pass', null],
+      ['西镇', 'coverage', 'fail', null],
+    ]);
+    expect(stderr).toContain('备注');
+  });
+
+  it('gives the same statuses for CSV, JSON and NDJSON', async () => {
+    const csv = await checkJson(fixture('demo-survey.csv'));
+    const json = await checkJson(fixture('demo-survey.json'));
+    const ndjson = await checkJson(fixture('demo-survey.ndjson'));
+    const statuses = (r: typeof csv) => r.report.results.map((x) => [x.record ?? x.group, x.rule, x.status]);
+    expect(statuses(json)).toEqual(statuses(csv));
+    expect(statuses(ndjson)).toEqual(statuses(csv));
+    expect(json.report.results.map((r) => r.line)).toEqual([2, 2, 3, 3, 7, 7, null, null]);
+    expect(ndjson.report.results.map((r) => r.line)).toEqual([1, 1, 2, 2, 4, 4, null, null]);
+  });
+
+  it('keeps the JSON contract', async () => {
+    const { report } = await checkJson(fixture('demo-survey.csv'));
+    expect(report.version).toBe('1');
+    const failed = report.results.find((r) => r.record === 'V002' && r.rule === 'centre-area');
+    expect(failed).toMatchObject({
+      record: 'V002',
+      name: '西河村',
+      standard: 'demo-county',
+      rule: 'centre-area',
+      fields: ['service_center_area_m2'],
+      status: 'fail',
+      severity: 'required',
+      actual: 349,
+      expected: { min: 350, unit: 'm2' },
+      gap: 1,
+      file: fixture('demo-survey.csv'),
+      line: 3,
+      citation: { section: '第三条', quote: '村级社区服务中心面积不少于350平方米' },
+    });
+    expect(failed?.message).toBe('服务中心面积 349平方米，要求 ≥ 350平方米，差 1平方米');
+    const aggregate = report.results.find((r) => r.group === '西镇');
+    expect(aggregate).toMatchObject({ record: null, due: false, deadline: '2030-12-31' });
+    expect(report.summary).toMatchObject({
+      records: 4,
+      blocking: { fail: 1, unknown: 1 },
+      not_yet_due: 1,
+      standards: [{ standard: 'demo-county', counts: { pass: 4, fail: 2, unknown: 2, not_applicable: 2 }, records: { compliant: 1, non_compliant: 1, unknown: 1 } }],
+    });
+    const rule = (report.summary.rules as { rule: string; counts: object; pass_rate: number }[]).find((r) => r.rule === 'centre-area');
+    expect(rule).toMatchObject({ counts: { pass: 1, fail: 1, unknown: 1, not_applicable: 1 }, pass_rate: 0.3333 });
+  });
+
+  it('writes messages in English with --lang en', async () => {
+    const { report } = await checkJson(fixture('demo-survey.csv'), ['--lang', 'en']);
+    expect(report.results.find((r) => r.record === 'V002')?.message).toBe('Service centre floor area is 349 m²; requires ≥ 350 m²; short by 1 m²');
+  });
+
+  it('exits 0 when every applicable required rule passes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dabiao-'));
+    const file = join(dir, 'ok.csv');
+    writeFileSync(file, 'id,level,households,service_center_area_m2,has_service_center\nA,village,100,400,yes\n');
+    const run = await cli(['check', file, '-s', demo, '--as-of', '2026-01-01']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('达标');
+  });
+
+  it('never passes a record missing the data a rule reads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dabiao-'));
+    const file = join(dir, 'empty-cells.csv');
+    writeFileSync(file, 'id,level,households,service_center_area_m2,has_service_center\nA,village,,,\n');
+    const run = await cli(['check', file, '-s', demo, '--format', 'json', '--as-of', '2026-01-01']);
+    const statuses = (JSON.parse(run.stdout) as { results: JsonResult[] }).results.map((r) => r.status);
+    expect(statuses).toEqual(['unknown', 'unknown', 'unknown']);
+    expect(run.code).toBe(1);
+  });
+
+  it('writes the report to a file with -o', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dabiao-'));
+    const out = join(dir, 'report.json');
+    const run = await cli(['check', fixture('demo-survey.csv'), '-s', demo, '--format', 'json', '-o', out]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8')).summary.records).toBe(4);
+    expect(readdirSync(dir)).toEqual(['report.json']);
+  });
+});
+
+describe('bad input gives exit 2 and one line naming file and line', () => {
+  it.each([
+    ['bad/unclosed-quote.csv', ':2: ', 'unclosed quote'],
+    ['bad/ragged-row.csv', ':3: ', 'different number of cells'],
+    ['bad/empty.csv', ':1: ', 'empty'],
+    ['bad/header-only.csv', ':1: ', 'no records'],
+    ['bad/gbk.csv', ':2: ', 'UTF-8'],
+    ['bad/truncated.json', ':4:1: ', 'Unexpected end of JSON input'],
+    ['bad/bad-line.ndjson', ':2:14: ', 'invalid JSON'],
+  ])('%s', async (name, where, what) => {
+    const run = await cli(['check', fixture(name), '-s', demo, '--format', 'json', '--lang', 'en']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(`${fixture(name)}${where}`);
+    expect(run.stderr).toContain(what);
+  });
+
+  it('a failing run leaves no half-written report behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dabiao-'));
+    const out = join(dir, 'report.json');
+    const run = await cli(['check', fixture('demo-survey.csv'), fixture('bad/ragged-row.csv'), '-s', demo, '--format', 'json', '-o', out]);
+    expect(run.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('an invalid standard file is rejected before the survey is read', async () => {
+    const run = await cli(['check', fixture('bad/ragged-row.csv'), '-s', fixture('bad/invalid.yaml'), '--lang', 'en']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/invalid\.yaml:9:1: YAML syntax error/);
+    expect(run.stderr).not.toContain('ragged');
+  });
+
+  it('an unknown standard id suggests the right one', async () => {
+    const run = await cli(['check', fixture('demo-survey.csv'), '-s', 'water-twon-2013', '--lang', 'en']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('did you mean "water-town-2013"');
+  });
+
+  it.each([
+    [['chek'], 'unknown command'],
+    [['check'], 'missing required argument'],
+    [['check', 'x.csv', '--as-of', '2026-02-30'], '2026-02-30'],
+    [['check', 'x.csv', '--format', 'xml', '-s', 'x.yaml'], '--format'],
+    [['check', 'survey.txt', '-s', 'fixtures/standards/area-only.yaml'], 'unsupported file format'],
+    [['check', 'missing.csv', '-s', 'fixtures/standards/area-only.yaml'], 'cannot read file'],
+  ])('usage error %j', async (args, what) => {
+    const run = await cli([...args, '--lang', 'en']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(what);
+  });
+});
+
+describe('the installed binary', () => {
+  it('prints no stack trace and keeps exit codes (needs the build from `npm run build`)', () => {
+    const bin = join(root, 'bin', 'dabiao.js');
+    const bad = spawnSync(process.execPath, [bin, 'check', fixture('bad/unclosed-quote.csv'), '-s', demo], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    const failing = spawnSync(process.execPath, [bin, 'check', fixture('demo-survey.csv'), '-s', demo, '--format', 'json'], { encoding: 'utf8' });
+    expect(failing.status).toBe(1);
+    expect(JSON.parse(failing.stdout).summary.records).toBe(4);
+  });
+});
