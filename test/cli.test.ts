@@ -28,7 +28,7 @@ const project = (results: JsonResult[]) => results.map((r) => [r.record ?? r.gro
 
 describe('dabiao check', () => {
   it('reports each record with its line, and exits 1 when a required rule fails', async () => {
-    const { code, report, stderr } = await checkJson(fixture('demo-survey.csv'));
+    const { code, report, stderr } = await checkJson(fixture('demo-survey.csv'), ['--all']);
     expect(code).toBe(1);
     expect(project(report.results)).toEqual([
       ['V001', 'centre-area', 'pass', 2],
@@ -37,6 +37,8 @@ describe('dabiao check', () => {
       ['V002', 'centre-per-household', 'pass', 3],
       ['V003', 'centre-area', 'unknown', 5],
       ['V003', 'centre-per-household', 'unknown', 5],
+      ['T001', 'centre-area', 'not_applicable', 6],
+      ['T001', 'centre-per-household', 'not_applicable', 6],
       ['东镇', 'coverage', 'pass', null],
       ['西镇', 'coverage', 'fail', null],
     ]);
@@ -44,14 +46,25 @@ describe('dabiao check', () => {
   });
 
   it('gives the same statuses for CSV, JSON and NDJSON', async () => {
-    const csv = await checkJson(fixture('demo-survey.csv'));
-    const json = await checkJson(fixture('demo-survey.json'));
-    const ndjson = await checkJson(fixture('demo-survey.ndjson'));
+    const csv = await checkJson(fixture('demo-survey.csv'), ['--all']);
+    const json = await checkJson(fixture('demo-survey.json'), ['--all']);
+    const ndjson = await checkJson(fixture('demo-survey.ndjson'), ['--all']);
     const statuses = (r: typeof csv) => r.report.results.map((x) => [x.record ?? x.group, x.rule, x.status]);
     expect(statuses(json)).toEqual(statuses(csv));
     expect(statuses(ndjson)).toEqual(statuses(csv));
-    expect(json.report.results.map((r) => r.line)).toEqual([2, 2, 3, 3, 7, 7, null, null]);
-    expect(ndjson.report.results.map((r) => r.line)).toEqual([1, 1, 2, 2, 4, 4, null, null]);
+    expect(json.report.results.map((r) => r.line)).toEqual([2, 2, 3, 3, 7, 7, 8, 8, null, null]);
+    expect(ndjson.report.results.map((r) => r.line)).toEqual([1, 1, 2, 2, 4, 4, 5, 5, null, null]);
+  });
+
+  it('lists only failures and unknowns by default, with passes counted in the summary', async () => {
+    const { report } = await checkJson(fixture('demo-survey.csv'));
+    expect(project(report.results)).toEqual([
+      ['V002', 'centre-area', 'fail', 3],
+      ['V003', 'centre-area', 'unknown', 5],
+      ['V003', 'centre-per-household', 'unknown', 5],
+      ['西镇', 'coverage', 'fail', null],
+    ]);
+    expect(report.summary.results).toEqual({ pass: 4, fail: 2, unknown: 2, not_applicable: 2 });
   });
 
   it('keeps the JSON contract', async () => {
@@ -105,8 +118,9 @@ describe('dabiao check', () => {
     const file = join(dir, 'empty-cells.csv');
     writeFileSync(file, 'id,level,households,service_center_area_m2,has_service_center\nA,village,,,\n');
     const run = await cli(['check', file, '-s', demo, '--format', 'json', '--as-of', '2026-01-01']);
-    const statuses = (JSON.parse(run.stdout) as { results: JsonResult[] }).results.map((r) => r.status);
-    expect(statuses).toEqual(['unknown', 'unknown', 'unknown']);
+    const report = JSON.parse(run.stdout) as { results: JsonResult[]; summary: { results: Record<string, number> } };
+    expect(report.results.map((r) => r.status)).toEqual(['unknown', 'unknown', 'unknown']);
+    expect(report.summary.results.pass).toBe(0);
     expect(run.code).toBe(1);
   });
 

@@ -41,7 +41,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option('--as-of <date>', 'evaluate targets in force on this date (YYYY-MM-DD; default: today)')
     .option('-f, --format <format>', 'report format: table | json', 'table')
     .option('-o, --output <file>', 'write the report to a file (complete or not at all)')
-    .option('--all', 'also list passing (table) and not-applicable (table, JSON) results')
+    .option('--all', 'list every result, passes and not-applicable ones included (default: failures and unknowns)')
     .option('--max-records <n>', 'records listed in the table before pointing to JSON (0 = all)', '200')
     .option('--input-format <format>', 'read every file as csv | json | ndjson, whatever its extension')
     .addOption(langOption())

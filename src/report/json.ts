@@ -31,7 +31,6 @@ export function resultJson(result: Result, context: ReportContext): Record<strin
     reason: result.reason,
     message: describeResult(result, context),
     citation: rule ? { section: rule.citation.section, quote: rule.citation.quote } : null,
-    ...(rule?.interpretation ? { interpretation: rule.interpretation } : {}),
   };
 }
 
@@ -49,7 +48,18 @@ export const jsonFormat: ReportFormat = {
         as_of: context.asOf,
         lang: context.lang,
         inputs: context.inputs,
-        standards: context.standards.map((standard) => ({ id: standard.id, title: standard.title[context.lang], rules: standard.rules.length })),
+        standards: context.standards.map((standard) => ({
+          id: standard.id,
+          title: standard.title[context.lang],
+          document: standard.source.document,
+          rules: standard.rules.map((rule) => ({
+            id: rule.id,
+            title: rule.title[context.lang],
+            severity: rule.severity,
+            citation: rule.citation,
+            ...(rule.interpretation ? { interpretation: rule.interpretation } : {}),
+          })),
+        })),
       };
       await sink.write(`${JSON.stringify(head).slice(0, -1)},"results":[`);
     };
@@ -57,7 +67,8 @@ export const jsonFormat: ReportFormat = {
       async write(batch) {
         if (!started) await start();
         for (const result of batch.results) {
-          if (result.status === 'not_applicable' && !context.all) continue;
+          // Problems by default; passes are counted in the summary. --all lists every result.
+          if (!context.all && result.status !== 'fail' && result.status !== 'unknown') continue;
           await sink.write(`${first ? '\n' : ',\n'}${JSON.stringify(resultJson(result, context))}`);
           first = false;
         }

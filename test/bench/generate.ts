@@ -1,0 +1,111 @@
+// Deterministic synthetic surveys for the benchmark: every canonical field the bundled standards read,
+// values mostly compliant (as real acceptance data is), a few percent empty cells.
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { checkKinds } from '../../src/engine/checks/index.js';
+import type { CheckSpec, Dictionary, FieldDef, Standard } from '../../src/model.js';
+import { loadDictionary, loadStandards } from '../../src/standards/load.js';
+
+/** mulberry32: small, fast and the same on every machine. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface FieldPlan {
+  field: FieldDef;
+  mins: number[];
+  maxes: number[];
+  items: Set<string>;
+  suffixes: string[];
+  expectFalse: boolean;
+}
+
+function collect(check: CheckSpec, plans: Map<string, FieldPlan>): void {
+  const plan = typeof check.field === 'string' ? plans.get(check.field) : undefined;
+  if (plan) {
+    if (typeof check.min === 'number') plan.mins.push(check.min);
+    if (typeof check.max === 'number') plan.maxes.push(check.max);
+    if (Array.isArray(check.items)) for (const item of check.items) plan.items.add(String(item));
+    if (Array.isArray(check.groups)) {
+      for (const group of check.groups as { min: number; items?: string[]; suffix?: string }[]) {
+        for (const item of group.items ?? []) plan.items.add(item);
+        if (group.suffix) for (let i = 0; i < group.min; i++) plan.suffixes.push(`第${i + 1}${group.suffix}`);
+      }
+    }
+    if (check.kind === 'boolean' && check.expected === false) plan.expectFalse = true;
+  }
+  if (check.of && typeof check.of === 'object') collect(check.of as CheckSpec, plans);
+}
+
+export function surveyColumns(dictionary: Dictionary, standards: Standard[]): FieldPlan[] {
+  const plans = new Map<string, FieldPlan>();
+  for (const field of dictionary.fields.values()) plans.set(field.id, { field, mins: [], maxes: [], items: new Set(), suffixes: [], expectFalse: false });
+  for (const standard of standards) for (const rule of standard.rules) {
+    collect(rule.check, plans);
+    for (const entry of rule.schedule ?? []) collect({ ...rule.check, ...entry }, plans);
+  }
+  return [...plans.values()];
+}
+
+const LEVELS = ['village', 'village', 'village', 'village', 'village', 'village', 'village', 'township', 'township', 'county'];
+
+function cell(plan: FieldPlan, n: number, rand: () => number): string {
+  const { field } = plan;
+  if (field.id === 'id') return `C${String(n).padStart(7, '0')}`;
+  if (field.id === 'name') return `社区${n}`;
+  if (field.id === 'region') return `镇${(n % 20) + 1}`;
+  if (rand() < 0.03) return '';
+  switch (field.type) {
+    case 'enum': {
+      if (field.id === 'level') return LEVELS[Math.floor(rand() * LEVELS.length)] as string;
+      const values = Object.keys(field.values ?? {});
+      return values[Math.floor(rand() * values.length)] ?? '';
+    }
+    case 'boolean':
+      return (rand() < 0.92) !== plan.expectFalse ? '是' : '否';
+    case 'list': {
+      const items = [...plan.items, ...plan.suffixes].filter(() => rand() < 0.97);
+      return items.join('、') || '无';
+    }
+    case 'integer':
+    case 'number': {
+      if (field.id === 'households') return String(500 + Math.floor(rand() * 2500));
+      if (field.id === 'population') return String(1500 + Math.floor(rand() * 8000));
+      const low = plan.mins.length > 0 ? Math.max(...plan.mins) : 0;
+      const high = plan.maxes.length > 0 ? Math.min(...plan.maxes) : undefined;
+      let value = high !== undefined && plan.mins.length === 0 ? high * (0.5 + rand() * 0.55) : Math.max(low, 1) * (0.95 + rand() * 1.2);
+      if (field.unit === 'percent') value = Math.min(100, value);
+      if (field.id === 'service_center_area_m2') value = 300 + rand() * 3500;
+      return field.type === 'integer' ? String(Math.round(value)) : value.toFixed(1);
+    }
+    default:
+      return `值${n % 97}`;
+  }
+}
+
+export async function generateSurvey(path: string, records: number, seed = 20261122): Promise<number> {
+  const dictionary = loadDictionary();
+  const standards = loadStandards([], { dictionary, kinds: checkKinds });
+  const columns = surveyColumns(dictionary, standards);
+  const rand = random(seed);
+  const out = createWriteStream(path);
+  const quote = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  let chunk = `${columns.map((c) => c.field.id).join(',')}\n`;
+  for (let n = 1; n <= records; n++) {
+    chunk += `${columns.map((c) => quote(cell(c, n, rand))).join(',')}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await once(out, 'drain');
+      chunk = '';
+    }
+  }
+  out.end(chunk);
+  await once(out, 'finish');
+  return columns.length;
+}
