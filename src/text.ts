@@ -16,3 +16,8 @@ export function isIsoDate(text: string): boolean {
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
+
+/** Normalise a column header: as a name, and without a trailing unit in brackets (面积（平方米）). */
+export function normaliseHeader(header: string): string {
+  return normaliseName(header).replace(/\([^()]*\)$/, '').replace(/\[[^[\]]*\]$/, '');
+}

@@ -1,7 +1,7 @@
 // Load and validate the data dictionary: canonical fields, units and item vocabulary.
 import { DabiaoError, type Problem } from '../errors.js';
 import type { Dictionary, FieldDef, UnitDef } from '../model.js';
-import { normaliseName } from '../text.js';
+import { normaliseHeader, normaliseName } from '../text.js';
 import { ajv, schemaProblems } from './ajv.js';
 import { DICTIONARY_SCHEMA } from './schema.js';
 import { parseYaml } from './yaml-source.js';
@@ -35,6 +35,18 @@ export function parseDictionary(text: string, file: string): Dictionary {
       ? Object.fromEntries(Object.entries(field.values).map(([key, value]) => [key, { ...value, aliases: value.aliases ?? [] }]))
       : undefined;
     fields.set(id, { ...field, id, aliases: field.aliases ?? [], ...(values ? { values } : {}) });
+  }
+  // A header must name one field only, or a survey column would silently go to whichever came first.
+  const headerOwner = new Map<string, string>();
+  for (const field of fields.values()) {
+    for (const name of [field.id, field.label.zh, field.label.en, ...field.aliases]) {
+      const key = normaliseHeader(name);
+      const owner = headerOwner.get(key);
+      if (owner !== undefined && owner !== field.id) {
+        problems.push({ code: 'schema-violation', params: { path: `fields.${field.id}`, detail: `header "${name}" already names field "${owner}"` }, location: source.locate(['fields', field.id]) });
+      }
+      headerOwner.set(key, owner ?? field.id);
+    }
   }
   const vocabulary = new Map<string, string>();
   for (const [canonical, aliases] of Object.entries(data.vocabulary ?? {})) {

@@ -1,11 +1,7 @@
 // Match survey column headers (or JSON keys) to canonical fields of the data dictionary. Matching
 // ignores case, spaces, full-width forms and a trailing unit in brackets: 服务中心面积（平方米） = 服务中心面积.
 import type { Dictionary } from '../model.js';
-import { normaliseName } from '../text.js';
-
-export function normaliseHeader(header: string): string {
-  return normaliseName(header).replace(/\([^()]*\)$/, '').replace(/\[[^[\]]*\]$/, '');
-}
+import { normaliseHeader } from '../text.js';
 
 export class HeaderMatcher {
   private readonly byName = new Map<string, string>();
