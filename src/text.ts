@@ -1,13 +1,26 @@
 // Text normalisation shared by every stage: survey headers, list items and ids are matched this way.
 
 /** Full-width ASCII (Ｂ７, ３５０, （）) to half-width, ideographic space to space. */
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
 export function toHalfWidth(text: string): string {
+  if (!FULL_WIDTH.test(text)) return text;
   return text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
+// Survey cells repeat the same few hundred names; a bounded cache keeps matching off the profile.
+const NAME_CACHE_LIMIT = 50_000;
+const nameCache = new Map<string, string>();
+
 /** Normalise a name for matching: half-width, no spaces, lower case. */
 export function normaliseName(text: string): string {
-  return toHalfWidth(text).replace(/\s+/g, '').toLowerCase();
+  let name = nameCache.get(text);
+  if (name === undefined) {
+    name = toHalfWidth(text).replace(/\s+/g, '').toLowerCase();
+    if (nameCache.size >= NAME_CACHE_LIMIT) nameCache.clear();
+    nameCache.set(text, name);
+  }
+  return name;
 }
 
 /** A real calendar date written YYYY-MM-DD. */
@@ -19,5 +32,11 @@ export function isIsoDate(text: string): boolean {
 
 /** Normalise a column header: as a name, and without a trailing unit in brackets (面积（平方米）). */
 export function normaliseHeader(header: string): string {
-  return normaliseName(header).replace(/\([^()]*\)$/, '').replace(/\[[^[\]]*\]$/, '');
+  let name = normaliseName(header);
+  // Strip trailing bracketed units one at a time: 增幅（百分点）（%） -> 增幅.
+  for (let previous = ''; previous !== name; ) {
+    previous = name;
+    name = name.replace(/\([^()]*\)$/, '').replace(/\[[^[\]]*\]$/, '');
+  }
+  return name;
 }

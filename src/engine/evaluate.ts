@@ -13,9 +13,10 @@ export interface ResultBatch {
 }
 
 type ScopeVerdict = { status: 'in' } | { status: 'out' | 'unknown'; reason: Reason };
+const IN_SCOPE: ScopeVerdict = { status: 'in' };
 
-function inScope(rule: CompiledRule, view: RecordView): ScopeVerdict {
-  for (const { field, values } of rule.scope) {
+function inScope(scope: CompiledRule['scope'], view: RecordView): ScopeVerdict {
+  for (const { field, values } of scope) {
     const parsed = view.get(field);
     if (!parsed.ok) {
       return {
@@ -25,7 +26,24 @@ function inScope(rule: CompiledRule, view: RecordView): ScopeVerdict {
     }
     if (!values.has(String(parsed.value))) return { status: 'out', reason: { type: 'out-of-scope', field, value: String(parsed.value) } };
   }
-  return { status: 'in' };
+  return IN_SCOPE;
+}
+
+/** Rules sharing a scope share one verdict per record: most rules have one of a handful of scopes. */
+function scopeGroups(rules: readonly CompiledRule[]): { index: number[]; scopes: CompiledRule['scope'][] } {
+  const keys = new Map<string, number>();
+  const scopes: CompiledRule['scope'][] = [];
+  const index = rules.map((rule) => {
+    const key = JSON.stringify(rule.scope.map(({ field, values }) => [field, [...values].sort()]));
+    let at = keys.get(key);
+    if (at === undefined) {
+      at = scopes.length;
+      keys.set(key, at);
+      scopes.push(rule.scope);
+    }
+    return at;
+  });
+  return { index, scopes };
 }
 
 function textOf(view: RecordView, field: string): string | null {
@@ -33,18 +51,33 @@ function textOf(view: RecordView, field: string): string | null {
   return parsed.ok ? rawText(parsed.value) : null;
 }
 
-function toResult(rule: CompiledRule, outcome: Outcome, where: { record: string | null; name: string | null; group: string | null; file: string | null; line: number | null }): Result {
+interface Where {
+  record: string | null;
+  name: string | null;
+  group: string | null;
+  file: string | null;
+  line: number | null;
+}
+
+// Built field by field in one fixed order: millions are made per run, and one shape keeps them cheap.
+function toResult(rule: CompiledRule, outcome: Outcome, where: Where): Result {
+  const expected = outcome.expected;
+  if (rule.unit !== undefined && expected.unit === undefined) expected.unit = rule.unit;
   return {
     standard: rule.standard.id,
     rule: rule.rule.id,
-    ...where,
+    record: where.record,
+    name: where.name,
+    group: where.group,
+    file: where.file,
+    line: where.line,
     fields: rule.fields,
     status: outcome.status,
     severity: rule.rule.severity,
     due: rule.due,
     deadline: rule.deadline,
     actual: outcome.actual,
-    expected: rule.unit && outcome.expected.unit === undefined ? { ...outcome.expected, unit: rule.unit } : outcome.expected,
+    expected,
     gap: outcome.gap ?? null,
     reason: outcome.reason,
   };
@@ -60,22 +93,29 @@ export async function* evaluate(plan: Plan, records: AsyncIterable<SurveyRecord>
   const aggregateRules = plan.rules.filter((rule) => rule.check.type === 'aggregate');
   const groups = aggregateRules.map(() => new Map<string | null, GroupState>());
 
+  const grouping = scopeGroups(recordRules);
+  const verdicts: (ScopeVerdict | undefined)[] = grouping.scopes.map(() => undefined);
+
   for await (const record of records) {
     const view = new RecordView(record, plan.dictionary);
-    const where = { record: textOf(view, 'id'), name: textOf(view, 'name'), group: null, file: record.file, line: record.line };
-    const results: Result[] = [];
-    for (const rule of recordRules) {
-      const scope = inScope(rule, view);
+    const where: Where = { record: textOf(view, 'id'), name: textOf(view, 'name'), group: null, file: record.file, line: record.line };
+    verdicts.fill(undefined);
+    const results: Result[] = new Array<Result>(recordRules.length);
+    for (let i = 0; i < recordRules.length; i++) {
+      const rule = recordRules[i] as CompiledRule;
+      const group = grouping.index[i] as number;
+      let scope = verdicts[group];
+      if (scope === undefined) verdicts[group] = scope = inScope(grouping.scopes[group] ?? [], view);
       let outcome: Outcome;
       if (scope.status === 'in' && rule.check.type === 'record') outcome = rule.check.evaluate(view);
       else if (scope.status === 'out') outcome = { status: 'not_applicable', actual: null, expected: {}, reason: scope.reason };
       else outcome = { status: 'unknown', actual: null, expected: {}, reason: scope.status === 'unknown' ? scope.reason : { type: 'ok' } };
-      results.push(toResult(rule, outcome, where));
+      results[i] = toResult(rule, outcome, where);
     }
     if (aggregateRules.length > 0) {
       const region = textOf(view, 'region');
       aggregateRules.forEach((rule, i) => {
-        const scope = inScope(rule, view);
+        const scope = inScope(rule.scope, view);
         if (scope.status === 'out' || rule.check.type !== 'aggregate') return;
         const byGroup = groups[i] as Map<string | null, GroupState>;
         let state = byGroup.get(region);

@@ -54,11 +54,16 @@ export class SummaryBuilder {
   private readonly blocking = { fail: 0, unknown: 0 };
   private warnings = 0;
   private notYetDue = 0;
-  private readonly ruleCounts = new Map<string, Counts>();
+  /** Counts by standard, then rule: two lookups, no key strings built per result. */
+  private readonly ruleCounts = new Map<string, Map<string, Counts>>();
   private readonly recordVerdicts = new Map<string, StandardSummary['records']>();
 
   constructor(private readonly plan: Plan) {
-    for (const rule of plan.rules) this.ruleCounts.set(key(rule.standard.id, rule.rule.id), zero());
+    for (const rule of plan.rules) {
+      let byRule = this.ruleCounts.get(rule.standard.id);
+      if (!byRule) this.ruleCounts.set(rule.standard.id, (byRule = new Map()));
+      byRule.set(rule.rule.id, zero());
+    }
     for (const rule of plan.rules) this.recordVerdicts.set(rule.standard.id, { compliant: 0, non_compliant: 0, unknown: 0, not_applicable: 0 });
   }
 
@@ -67,7 +72,7 @@ export class SummaryBuilder {
     const verdicts = new Map<string, Status>();
     for (const result of batch.results) {
       this.results[result.status]++;
-      const counts = this.ruleCounts.get(key(result.standard, result.rule));
+      const counts = this.ruleCounts.get(result.standard)?.get(result.rule);
       if (counts) counts[result.status]++;
       const judged = result.status === 'fail' || result.status === 'unknown';
       if (judged && !result.due) this.notYetDue++;
@@ -90,7 +95,7 @@ export class SummaryBuilder {
 
   finish(): Summary {
     const rules = this.plan.rules.map((rule: CompiledRule): RuleSummary => {
-      const counts = this.ruleCounts.get(key(rule.standard.id, rule.rule.id)) ?? zero();
+      const counts = this.ruleCounts.get(rule.standard.id)?.get(rule.rule.id) ?? zero();
       return {
         standard: rule.standard.id,
         rule: rule.rule.id,
@@ -126,10 +131,6 @@ export class SummaryBuilder {
       rules,
     };
   }
-}
-
-function key(standard: string, rule: string): string {
-  return `${standard}\u0000${rule}`;
 }
 
 // A record's verdict under a standard is its worst required result: fail > unknown > pass > n/a.

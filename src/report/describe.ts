@@ -15,8 +15,14 @@ function unitText(context: ReportContext, unit: string | undefined): string {
   return context.lang === 'en' && symbol !== '%' ? ` ${symbol}` : symbol;
 }
 
+/** 1234567.891 -> "1,234,567.891" (at most 4 decimals); toLocaleString is too slow for millions of results. */
 export function formatNumber(value: number): string {
-  return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  if (!Number.isFinite(value)) return String(value);
+  const fixed = Number.isInteger(value) ? String(value) : String(Math.round(value * 10_000) / 10_000);
+  if (fixed.includes('e')) return fixed;
+  const [whole = '', fraction] = fixed.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction ? `${grouped}.${fraction}` : grouped;
 }
 
 function list(items: readonly string[], lang: Lang): string {

@@ -44,7 +44,7 @@ export const tableFormat: ReportFormat = {
         wordWrap: true,
         // Chinese text has no spaces: wrap anywhere rather than truncate.
         wrapOnWordBoundary: false,
-        colWidths: [18, 30, 12, 48, 40],
+        colWidths: [20, 30, 16, 48, 40],
       });
       for (const result of results) {
         const rule = context.rules.get(ruleKey(result.standard, result.rule));

@@ -25,6 +25,8 @@ interface FieldPlan {
   items: Set<string>;
   suffixes: string[];
   expectFalse: boolean;
+  /** Smallest maximum of a count rule on this list field. */
+  countMax: number | undefined;
 }
 
 function collect(check: CheckSpec, plans: Map<string, FieldPlan>): void {
@@ -40,13 +42,14 @@ function collect(check: CheckSpec, plans: Map<string, FieldPlan>): void {
       }
     }
     if (check.kind === 'boolean' && check.expected === false) plan.expectFalse = true;
+    if (check.kind === 'count' && typeof check.max === 'number') plan.countMax = Math.min(plan.countMax ?? Infinity, check.max);
   }
   if (check.of && typeof check.of === 'object') collect(check.of as CheckSpec, plans);
 }
 
 export function surveyColumns(dictionary: Dictionary, standards: Standard[]): FieldPlan[] {
   const plans = new Map<string, FieldPlan>();
-  for (const field of dictionary.fields.values()) plans.set(field.id, { field, mins: [], maxes: [], items: new Set(), suffixes: [], expectFalse: false });
+  for (const field of dictionary.fields.values()) plans.set(field.id, { field, mins: [], maxes: [], items: new Set(), suffixes: [], expectFalse: false, countMax: undefined });
   for (const standard of standards) for (const rule of standard.rules) {
     collect(rule.check, plans);
     for (const entry of rule.schedule ?? []) collect({ ...rule.check, ...entry }, plans);
@@ -61,7 +64,7 @@ function cell(plan: FieldPlan, n: number, rand: () => number): string {
   if (field.id === 'id') return `C${String(n).padStart(7, '0')}`;
   if (field.id === 'name') return `社区${n}`;
   if (field.id === 'region') return `镇${(n % 20) + 1}`;
-  if (rand() < 0.03) return '';
+  if (rand() < 0.02) return '';
   switch (field.type) {
     case 'enum': {
       if (field.id === 'level') return LEVELS[Math.floor(rand() * LEVELS.length)] as string;
@@ -69,9 +72,12 @@ function cell(plan: FieldPlan, n: number, rand: () => number): string {
       return values[Math.floor(rand() * values.length)] ?? '';
     }
     case 'boolean':
-      return (rand() < 0.92) !== plan.expectFalse ? '是' : '否';
+      return (rand() < 0.97) !== plan.expectFalse ? '是' : '否';
     case 'list': {
-      const items = [...plan.items, ...plan.suffixes].filter(() => rand() < 0.97);
+      // Mostly complete lists; one in ten misses an item.
+      let items = [...plan.items, ...plan.suffixes];
+      if (plan.countMax !== undefined) items = items.slice(0, plan.countMax);
+      if (items.length > 0 && rand() < 0.1) items.splice(Math.floor(rand() * items.length), 1);
       return items.join('、') || '无';
     }
     case 'integer':

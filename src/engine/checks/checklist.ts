@@ -2,7 +2,7 @@
 // ("一厅七站七室两栏一校一场地": at least 7 entries ending in 站, …).
 import type { Outcome, Requirement, Text } from '../../model.js';
 import type { CheckKind } from './check-kind.js';
-import { fieldSchema, readList } from './shared.js';
+import { fieldSchema, normalisedSet, readList } from './shared.js';
 import { normaliseName } from '../../text.js';
 
 interface Group {
@@ -57,14 +57,15 @@ export const checklist: CheckKind = {
     const canonical = (item: string): string => dictionary.vocabulary.get(normaliseName(item)) ?? item;
     if (Array.isArray(check.items)) {
       const items = (check.items as string[]).map(canonical);
+      const wanted = items.map(normaliseName);
       const expected: Requirement = { items };
       return {
         type: 'record',
         evaluate(view): Outcome {
           const list = readList(view, field, expected);
           if (!list.ok) return list.outcome;
-          const have = new Set(list.value.map(normaliseName));
-          const missing = items.filter((item) => !have.has(normaliseName(item)));
+          const have = normalisedSet(list.value);
+          const missing = items.filter((_, i) => !have.has(wanted[i] as string));
           return missing.length === 0
             ? { status: 'pass', actual: list.value, expected, reason: { type: 'ok' } }
             : { status: 'fail', actual: list.value, expected, gap: missing.length, reason: { type: 'missing-items', items: missing } };
@@ -82,10 +83,11 @@ export const checklist: CheckKind = {
       evaluate(view): Outcome {
         const list = readList(view, field, expected);
         if (!list.ok) return list.outcome;
-        const names = list.value.map(normaliseName);
+        const names = normalisedSet(list.value);
         const tally = groups.map((group) => {
-          const have = names.filter((name) => group.members.has(name) || (group.suffix !== undefined && name.endsWith(group.suffix))).length;
-          const missing = group.items?.filter((item) => !names.includes(normaliseName(canonical(item))));
+          let have = 0;
+          for (const name of names) if (group.members.has(name) || (group.suffix !== undefined && name.endsWith(group.suffix))) have++;
+          const missing = group.items?.filter((item) => !names.has(normaliseName(canonical(item))));
           return { name: group.name, have, need: group.min, ...(missing && missing.length > 0 && have < group.min ? { missing } : {}) };
         });
         const short = tally.filter((group) => group.have < group.need);

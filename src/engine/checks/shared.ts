@@ -2,6 +2,7 @@
 import type { Outcome, Reason, Requirement } from '../../model.js';
 import type { RecordView } from '../record-view.js';
 import { rawText, roundNoise, type Value } from '../values.js';
+import { normaliseName } from '../../text.js';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; outcome: Outcome };
 
@@ -59,4 +60,16 @@ export const numberSchema = { type: 'number' } as const;
 
 export function minAboveMax(check: Readonly<Record<string, unknown>>): boolean {
   return typeof check.min === 'number' && typeof check.max === 'number' && check.min > check.max;
+}
+
+// A list is judged by several checklists per record: normalise its entries once.
+const normalisedLists = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+export function normalisedSet(list: readonly string[]): ReadonlySet<string> {
+  let set = normalisedLists.get(list);
+  if (!set) {
+    set = new Set(list.map(normaliseName));
+    normalisedLists.set(list, set);
+  }
+  return set;
 }
