@@ -18,6 +18,9 @@ export interface CompiledRule {
 
 export interface Plan {
   rules: CompiledRule[];
+  /** Per-record rules, in the order of ResultBatch.statuses. */
+  recordRules: CompiledRule[];
+  aggregateRules: CompiledRule[];
   dictionary: Dictionary;
   asOf: string;
 }
@@ -82,5 +85,11 @@ export function compile(standards: readonly Standard[], options: CompileOptions)
       };
     }),
   );
-  return { rules, dictionary, asOf: options.asOf };
+  return {
+    rules,
+    recordRules: rules.filter((rule) => rule.check.type === 'record'),
+    aggregateRules: rules.filter((rule) => rule.check.type === 'aggregate'),
+    dictionary,
+    asOf: options.asOf,
+  };
 }

@@ -1,6 +1,6 @@
 // Evaluate a stream of survey records against a compiled plan. Records stream through one at a time;
 // only aggregate accumulators (one per rule and region) stay in memory.
-import type { Outcome, Reason, Result, SurveyRecord } from '../model.js';
+import type { Outcome, Reason, Result, Status, SurveyRecord } from '../model.js';
 import type { Accumulator } from './checks/check-kind.js';
 import type { CompiledRule, Plan } from './compile.js';
 import { RecordView } from './record-view.js';
@@ -9,7 +9,15 @@ import { rawText } from './values.js';
 export interface ResultBatch {
   /** The record these results are about; null for the aggregate results at the end. */
   record: SurveyRecord | null;
+  /** The results kept (see EvaluateOptions.keep); every result for the aggregate batch. */
   results: Result[];
+  /** For a record: the status under every per-record rule, in plan.recordRules order. */
+  statuses?: readonly Status[];
+}
+
+export interface EvaluateOptions {
+  /** Which per-record results to build in full; the others are only counted. Default: all. */
+  keep?: (status: Status) => boolean;
 }
 
 type ScopeVerdict = { status: 'in' } | { status: 'out' | 'unknown'; reason: Reason };
@@ -88,9 +96,10 @@ interface GroupState {
   scopeUnknown: number;
 }
 
-export async function* evaluate(plan: Plan, records: AsyncIterable<SurveyRecord>): AsyncGenerator<ResultBatch> {
-  const recordRules = plan.rules.filter((rule) => rule.check.type === 'record');
-  const aggregateRules = plan.rules.filter((rule) => rule.check.type === 'aggregate');
+export async function* evaluate(plan: Plan, records: AsyncIterable<SurveyRecord>, options: EvaluateOptions = {}): AsyncGenerator<ResultBatch> {
+  const { recordRules, aggregateRules } = plan;
+  const keep = options.keep ?? (() => true);
+  const keepNotApplicable = keep('not_applicable');
   const groups = aggregateRules.map(() => new Map<string | null, GroupState>());
 
   const grouping = scopeGroups(recordRules);
@@ -100,17 +109,23 @@ export async function* evaluate(plan: Plan, records: AsyncIterable<SurveyRecord>
     const view = new RecordView(record, plan.dictionary);
     const where: Where = { record: textOf(view, 'id'), name: textOf(view, 'name'), group: null, file: record.file, line: record.line };
     verdicts.fill(undefined);
-    const results: Result[] = new Array<Result>(recordRules.length);
+    const results: Result[] = [];
+    const statuses = new Array<Status>(recordRules.length);
     for (let i = 0; i < recordRules.length; i++) {
       const rule = recordRules[i] as CompiledRule;
       const group = grouping.index[i] as number;
       let scope = verdicts[group];
       if (scope === undefined) verdicts[group] = scope = inScope(grouping.scopes[group] ?? [], view);
+      if (scope.status === 'out' && !keepNotApplicable) {
+        statuses[i] = 'not_applicable';
+        continue;
+      }
       let outcome: Outcome;
       if (scope.status === 'in' && rule.check.type === 'record') outcome = rule.check.evaluate(view);
       else if (scope.status === 'out') outcome = { status: 'not_applicable', actual: null, expected: {}, reason: scope.reason };
       else outcome = { status: 'unknown', actual: null, expected: {}, reason: scope.status === 'unknown' ? scope.reason : { type: 'ok' } };
-      results[i] = toResult(rule, outcome, where);
+      statuses[i] = outcome.status;
+      if (keep(outcome.status)) results.push(toResult(rule, outcome, where));
     }
     if (aggregateRules.length > 0) {
       const region = textOf(view, 'region');
@@ -127,7 +142,7 @@ export async function* evaluate(plan: Plan, records: AsyncIterable<SurveyRecord>
         else state.accumulator.add(view);
       });
     }
-    yield { record, results };
+    yield { record, results, statuses };
   }
 
   const results: Result[] = [];

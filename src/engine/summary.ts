@@ -70,17 +70,24 @@ export class SummaryBuilder {
   add(batch: ResultBatch): void {
     if (batch.record) this.records++;
     const verdicts = new Map<string, Status>();
-    for (const result of batch.results) {
-      this.results[result.status]++;
-      const counts = this.ruleCounts.get(result.standard)?.get(result.rule);
-      if (counts) counts[result.status]++;
-      const judged = result.status === 'fail' || result.status === 'unknown';
-      if (judged && !result.due) this.notYetDue++;
-      else if (judged && result.severity === 'required') this.blocking[result.status as 'fail' | 'unknown']++;
-      else if (result.status === 'fail' && result.severity === 'guidance') this.warnings++;
-      if (batch.record && result.severity === 'required' && result.due) {
-        verdicts.set(result.standard, worse(verdicts.get(result.standard), result.status));
-      }
+    const count = (standard: string, rule: string, status: Status, severity: Severity, due: boolean): void => {
+      this.results[status]++;
+      const counts = this.ruleCounts.get(standard)?.get(rule);
+      if (counts) counts[status]++;
+      const judged = status === 'fail' || status === 'unknown';
+      if (judged && !due) this.notYetDue++;
+      else if (judged && severity === 'required') this.blocking[status as 'fail' | 'unknown']++;
+      else if (status === 'fail' && severity === 'guidance') this.warnings++;
+      if (batch.record && severity === 'required' && due) verdicts.set(standard, worse(verdicts.get(standard), status));
+    };
+    if (batch.statuses) {
+      const rules = this.plan.recordRules;
+      batch.statuses.forEach((status, i) => {
+        const rule = rules[i] as CompiledRule;
+        count(rule.standard.id, rule.rule.id, status, rule.rule.severity, rule.due);
+      });
+    } else {
+      for (const result of batch.results) count(result.standard, result.rule, result.status, result.severity, result.due);
     }
     if (!batch.record) return;
     for (const [standard, verdict] of verdicts) {

@@ -4,7 +4,8 @@ import { Chalk } from 'chalk';
 import { DabiaoError } from '../../errors.js';
 import type { Lang, Standard } from '../../model.js';
 import { SEVERITY_WORDS } from '../../i18n/words.js';
-import { describeRuleRequirement } from '../../report/describe-check.js';
+import { describeRuleRequirement, type DescribeContext } from '../../report/describe-check.js';
+import { checkKinds } from '../../engine/checks/index.js';
 import type { Io } from '../io.js';
 import { useColor } from '../io.js';
 import { loadAll, parseLang } from '../setup.js';
@@ -39,7 +40,7 @@ export async function showStandard(id: string, options: ListOptions, io: Io): Pr
   const format = checkFormat(options.format);
   const { dictionary, standards } = loadAll([id]);
   const standard = standards[0] as Standard;
-  const ctx = { dictionary, lang };
+  const ctx = { dictionary, lang, kinds: checkKinds };
   if (format === 'json') {
     const rules = standard.rules.map((rule) => ({ ...rule, requirement: describeRuleRequirement(rule, ctx), position: undefined }));
     await io.stdout.write(`${JSON.stringify({ ...standard, rules }, null, 2)}\n`);
@@ -53,7 +54,7 @@ export async function showStandard(id: string, options: ListOptions, io: Io): Pr
   return 0;
 }
 
-function renderRule(standard: Standard, rule: Standard['rules'][number], lang: Lang, ctx: { dictionary: Parameters<typeof describeRuleRequirement>[1]['dictionary']; lang: Lang }, chalk: InstanceType<typeof Chalk>): string {
+function renderRule(standard: Standard, rule: Standard['rules'][number], lang: Lang, ctx: DescribeContext, chalk: InstanceType<typeof Chalk>): string {
   const zh = lang === 'zh';
   const scope = Object.entries(rule.scope ?? {})
     .map(([field, values]) => `${field}=${(values ?? []).join('|')}`)

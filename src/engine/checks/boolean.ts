@@ -1,4 +1,5 @@
 // boolean: a yes/no field must hold the expected answer ("统一悬挂社区标识").
+import { fieldLabel } from '../../i18n/quantities.js';
 import type { CheckKind } from './check-kind.js';
 import { fieldSchema, read } from './shared.js';
 
@@ -13,6 +14,7 @@ export const boolean: CheckKind = {
     properties: { kind: { const: 'boolean' }, field: fieldSchema, expected: { type: 'boolean' } },
   },
   fieldsRead: (check) => [{ option: 'field', field: String(check.field), types: ['boolean'] }],
+  describe: (check, w) => `${fieldLabel(w, check.field)} = ${check.expected === false ? (w.lang === 'zh' ? '否' : 'no') : w.lang === 'zh' ? '是' : 'yes'}`,
   compile(check) {
     const field = String(check.field);
     const wanted = check.expected !== false;

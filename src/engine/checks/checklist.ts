@@ -1,5 +1,6 @@
 // checklist: a list field must name every required item ("1+8"), or enough items per category
 // ("一厅七站七室两栏一校一场地": at least 7 entries ending in 站, …).
+import { fieldLabel, listText } from '../../i18n/quantities.js';
 import type { Outcome, Requirement, Text } from '../../model.js';
 import type { CheckKind } from './check-kind.js';
 import { fieldSchema, normalisedSet, readList } from './shared.js';
@@ -52,6 +53,12 @@ export const checklist: CheckKind = {
     },
   },
   fieldsRead: (check) => [{ option: 'field', field: String(check.field), types: ['list'] }],
+  describe(check, w) {
+    const label = fieldLabel(w, check.field);
+    if (Array.isArray(check.items)) return `${label} ⊇ ${listText(check.items as string[], w.lang)}`;
+    const groups = (check.groups as Group[]).map((g) => `${g.name[w.lang]} ≥ ${g.min}${g.items ? ` (${listText(g.items, w.lang)})` : g.suffix ? ` (…${g.suffix})` : ''}`);
+    return `${label}: ${groups.join(w.lang === 'zh' ? '，' : '; ')}`;
+  },
   compile(check, { dictionary }) {
     const field = String(check.field);
     const canonical = (item: string): string => dictionary.vocabulary.get(normaliseName(item)) ?? item;

@@ -1,4 +1,5 @@
 // count: how many distinct entries a list field holds (optionally only the named ones): "1-2支文体队伍".
+import { boundsText, fieldLabel, listText } from '../../i18n/quantities.js';
 import type { CheckKind } from './check-kind.js';
 import { bounds, fieldSchema, judgeBounds, minAboveMax, readList } from './shared.js';
 import { normaliseName } from '../../text.js';
@@ -22,6 +23,11 @@ export const count: CheckKind = {
   },
   fieldsRead: (check) => [{ option: 'field', field: String(check.field), types: ['list'] }],
   lint: (check) => (minAboveMax(check) ? [{ path: ['min'], code: 'bad-threshold', params: { detail: 'min > max' } }] : []),
+  describe(check, w) {
+    const label = fieldLabel(w, check.field);
+    const only = Array.isArray(check.items) ? ` (${listText(check.items as string[], w.lang)})` : '';
+    return `${w.lang === 'zh' ? `${label}条目数` : `entries of ${label}`} ${boundsText(check.min, check.max, '')}${only}`;
+  },
   compile(check, { dictionary }) {
     const field = String(check.field);
     const expected = bounds(check);

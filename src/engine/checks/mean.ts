@@ -1,5 +1,6 @@
 // mean: an aggregate target on the average of a numeric field over the records in scope
 // ("活动场所平均达到400平方米以上"). Any record missing the value leaves the average undecided.
+import { boundsText, fieldLabel, fieldUnit } from '../../i18n/quantities.js';
 import type { Outcome } from '../../model.js';
 import type { CheckKind } from './check-kind.js';
 import { bounds, fieldSchema, judgeBounds, minAboveMax, NUMERIC, numberSchema } from './shared.js';
@@ -18,6 +19,10 @@ export const mean: CheckKind = {
   },
   fieldsRead: (check) => [{ option: 'field', field: String(check.field), types: NUMERIC }],
   lint: (check) => (minAboveMax(check) ? [{ path: ['min'], code: 'bad-threshold', params: { detail: 'min > max' } }] : []),
+  describe(check, w) {
+    const target = boundsText(check.min, check.max, fieldUnit(w, check.field));
+    return w.lang === 'zh' ? `${fieldLabel(w, check.field)}平均值 ${target}` : `average ${fieldLabel(w, check.field)} ${target}`;
+  },
   compile(check) {
     const field = String(check.field);
     const expected = bounds(check);

@@ -1,5 +1,6 @@
 // pattern: a text field must match a regular expression. Patterns come from untrusted files, so they are
 // bounded in length, screened for catastrophic backtracking at load time, and run on bounded input.
+import { fieldLabel } from '../../i18n/quantities.js';
 import type { CheckKind } from './check-kind.js';
 import type { KindProblem } from '../../standards/kind-definition.js';
 import { fieldSchema, read } from './shared.js';
@@ -32,6 +33,7 @@ export const pattern: CheckKind = {
   },
   fieldsRead: (check) => [{ option: 'field', field: String(check.field), types: ['string', 'enum', 'date'] }],
   lint: (check) => patternProblems(String(check.pattern)),
+  describe: (check, w) => `${fieldLabel(w, check.field)} ~ /${String(check.pattern)}/`,
   compile(check) {
     const field = String(check.field);
     const source = String(check.pattern);

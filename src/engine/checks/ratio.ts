@@ -1,4 +1,5 @@
 // ratio: a field scaled to another field ("每百户20平方米": 20 m² per 100 households => 0.2 m² per household).
+import { boundsText, fieldLabel, fieldUnit, formatNumber } from '../../i18n/quantities.js';
 import type { Requirement } from '../../model.js';
 import { roundNoise } from '../values.js';
 import type { CheckKind } from './check-kind.js';
@@ -25,6 +26,14 @@ export const ratio: CheckKind = {
     { option: 'field', field: String(check.field), types: NUMERIC },
     { option: 'per_field', field: String(check.per_field), types: NUMERIC },
   ],
+  describe(check, w) {
+    const amount = `${formatNumber(Number(check.amount))}${fieldUnit(w, check.field)}`;
+    const per = `${formatNumber(Number(check.per))}${fieldUnit(w, check.per_field)}`;
+    const floor = typeof check.min === 'number' ? `, ${boundsText(check.min, undefined, fieldUnit(w, check.field))}` : '';
+    return w.lang === 'zh'
+      ? `${fieldLabel(w, check.field)} ≥ 每${per}${amount}（按${fieldLabel(w, check.per_field)}折算${floor}）`
+      : `${fieldLabel(w, check.field)} ≥ ${amount} per ${per} (${fieldLabel(w, check.per_field)}${floor})`;
+  },
   compile(check) {
     const field = String(check.field);
     const perField = String(check.per_field);

@@ -1,6 +1,7 @@
 // share: an aggregate target on the share (in %) of records that pass a per-record check
 // ("服务中心覆盖率达到90%"). Unknown records are never counted as passing: the group passes only if
 // it would pass with all of them failing, and fails only if it would fail with all of them passing.
+import { boundsText } from '../../i18n/quantities.js';
 import type { CheckSpec, Outcome } from '../../model.js';
 import type { CheckKind } from './check-kind.js';
 import { bounds, minAboveMax } from './shared.js';
@@ -27,6 +28,11 @@ export const share: CheckKind = {
   fieldsRead: () => [],
   nested: (check) => [{ path: ['of'], check: check.of as CheckSpec }],
   lint: (check) => (minAboveMax(check) ? [{ path: ['min'], code: 'bad-threshold', params: { detail: 'min > max' } }] : []),
+  describe(check, w, nested) {
+    const inner = nested(check.of as CheckSpec);
+    const target = boundsText(check.min, check.max, '%');
+    return w.lang === 'zh' ? `满足「${inner}」的记录占比 ${target}` : `share of records with ${inner}: ${target}`;
+  },
   compile(check, context) {
     const inner = context.compileRecordCheck(check.of as CheckSpec);
     const expected = { ...bounds(check), unit: 'percent' };

@@ -1,4 +1,5 @@
 // min / max / range: a numeric field against fixed bounds ("不少于350平方米", "COD ≤ 40 mg/L", "1500-3000户").
+import { boundsText, fieldLabel, fieldUnit } from '../../i18n/quantities.js';
 import type { CheckSpec } from '../../model.js';
 import type { CheckKind } from './check-kind.js';
 import { bounds, fieldSchema, judgeBounds, minAboveMax, NUMERIC, numberSchema, readNumber } from './shared.js';
@@ -16,6 +17,7 @@ function thresholdKind(kind: 'min' | 'max' | 'range', required: string[], zh: st
     },
     fieldsRead: (check: CheckSpec) => [{ option: 'field', field: String(check.field), types: NUMERIC }],
     lint: (check) => (minAboveMax(check) ? [{ path: ['min'], code: 'bad-threshold', params: { detail: 'min > max' } }] : []),
+    describe: (check, w) => `${fieldLabel(w, check.field)} ${boundsText(check.min, check.max, fieldUnit(w, check.field))}`,
     compile(check) {
       const field = String(check.field);
       const expected = bounds(check);

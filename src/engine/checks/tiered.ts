@@ -1,4 +1,5 @@
 // tiered: the bound on a field depends on the band another field falls in (area tiers by household count).
+import { boundsText, fieldLabel, fieldUnit, formatNumber } from '../../i18n/quantities.js';
 import type { Requirement } from '../../model.js';
 import type { CheckKind } from './check-kind.js';
 import { fieldSchema, judgeBounds, minAboveMax, NUMERIC, numberSchema, readNumber } from './shared.js';
@@ -48,6 +49,13 @@ export const tiered: CheckKind = {
       }
       return [];
     });
+  },
+  describe(check, w) {
+    const tiers = (check.tiers as Tier[]).map((tier) => {
+      const band = [tier.from !== undefined ? `≥ ${formatNumber(tier.from)}` : '', tier.below !== undefined ? `< ${formatNumber(tier.below)}` : ''].filter(Boolean).join(' ');
+      return `${fieldLabel(w, check.by)} ${band || (w.lang === 'zh' ? '任意' : 'any')} → ${boundsText(tier.min, tier.max, fieldUnit(w, check.field))}`;
+    });
+    return `${fieldLabel(w, check.field)}: ${tiers.join('; ')}`;
   },
   compile(check) {
     const field = String(check.field);
