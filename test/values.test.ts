@@ -62,6 +62,14 @@ describe('yes/no', () => {
   });
 });
 
+describe('placeholders', () => {
+  it.each(['待定', '不详', 'N/A', '-', '—', '？'])('%j is never a value of any type', (raw) => {
+    for (const id of ['service_center_area_m2', 'has_service_center', 'facilities', 'level', 'name']) {
+      expect(value(raw, id)).toMatchObject({ ok: false, problem: 'unparseable' });
+    }
+  });
+});
+
 describe('lists and enums', () => {
   it.each([['a;b', ['a', 'b']], ['a；b', ['a', 'b']], ['a、b、 c', ['a', 'b', 'c']], ['a、a', ['a']], ['无', []]])('%j splits into %j', (raw, expected) => {
     expect(value(raw, 'facilities')).toEqual({ ok: true, value: expected });

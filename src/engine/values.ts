@@ -14,7 +14,9 @@ const MISSING: Parsed = { ok: false, problem: 'missing' };
 
 const TRUE_WORDS = new Set(['是', 'true', 'yes', 'y', '1', '有', '✓', '√', '✔', '已建', '已建成', '具备', '达标']);
 const FALSE_WORDS = new Set(['否', 'false', 'no', 'n', '0', '无', '没有', '×', '✗', '✘', '未建', '未建成', '不具备', '不达标']);
-const EMPTY_LIST_WORDS = new Set(['无', '没有', 'none', '—', '-']);
+const EMPTY_LIST_WORDS = new Set(['无', '没有', 'none']);
+/** Words forms use for "no answer yet": never a value, whatever the field's type. */
+const PLACEHOLDERS = new Set(['待定', '待查', '待填', '不详', '未知', '暂缺', '暂无数据', '无数据', '未填', 'n/a', 'na', 'null', 'unknown', 'tbd', '?', '？', '-', '--', '—', '——', '/']);
 const LIST_SEPARATORS = /[;；、\n]/;
 
 const NUMBER = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
@@ -62,6 +64,7 @@ function isBlank(raw: unknown): boolean {
 export function parseValue(raw: unknown, field: FieldDef, dictionary: Dictionary): Parsed {
   if (isBlank(raw)) return MISSING;
   const bad = (problem: 'unparseable' | 'out-of-range' = 'unparseable'): Parsed => ({ ok: false, problem, raw: rawText(raw) });
+  if (typeof raw === 'string' && PLACEHOLDERS.has(normaliseName(raw))) return bad();
   switch (field.type) {
     case 'number':
     case 'integer': {

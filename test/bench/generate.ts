@@ -18,7 +18,7 @@ export function random(seed: number): () => number {
   };
 }
 
-interface FieldPlan {
+export interface FieldPlan {
   field: FieldDef;
   mins: number[];
   maxes: number[];
@@ -59,7 +59,7 @@ export function surveyColumns(dictionary: Dictionary, standards: Standard[]): Fi
 
 const LEVELS = ['village', 'village', 'village', 'village', 'village', 'village', 'village', 'township', 'township', 'county'];
 
-function cell(plan: FieldPlan, n: number, rand: () => number): string {
+export function cell(plan: FieldPlan, n: number, rand: () => number): string {
   const { field } = plan;
   if (field.id === 'id') return `C${String(n).padStart(7, '0')}`;
   if (field.id === 'name') return `社区${n}`;
