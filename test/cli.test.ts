@@ -139,6 +139,7 @@ describe('bad input gives exit 2 and one line naming file and line', () => {
   it.each([
     ['bad/unclosed-quote.csv', ':2: ', 'unclosed quote'],
     ['bad/ragged-row.csv', ':3: ', 'different number of cells'],
+    ['bad/ragged-after-multiline-crlf.csv', ':4: ', 'different number of cells'],
     ['bad/empty.csv', ':1: ', 'empty'],
     ['bad/header-only.csv', ':1: ', 'no records'],
     ['bad/gbk.csv', ':2: ', 'UTF-8'],
@@ -210,5 +211,30 @@ describe('JSON serialisation', () => {
     const { dictionary } = await import('./helpers/engine.js');
     const context = makeContext({ lang: 'zh', asOf: '2026-01-01', dictionary: dictionary(), standards: [], inputs: [], all: true, maxRecords: 0, color: false });
     expect(Object.keys(report.results[0] ?? {}).sort()).toEqual(Object.keys(resultJson({ standard: 's', rule: 'r', record: null, name: null, group: null, file: null, line: null, fields: [], status: 'pass', severity: 'required', due: true, deadline: null, actual: 1, expected: {}, gap: null, reason: { type: 'ok' } }, context)).sort());
+  });
+});
+
+describe('survey edge cases', () => {
+  it('CSV follows RFC 4180: CRLF, quoted commas, doubled quotes and line breaks', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dabiao-'));
+    const file = join(dir, 'rfc.csv');
+    writeFileSync(file, '\uFEFFid,name,level,households,service_center_area_m2,has_service_center\r\nA,"甲村, ""东""",village,100,"1,350",是\r\nB,"乙\r\n村",village,100,340,是\r\n');
+    const run = await cli(['check', file, '-s', demo, '--format', 'json', '--all', '--as-of', '2026-01-01']);
+    const results = (JSON.parse(run.stdout) as { results: JsonResult[] }).results.filter((r) => r.rule === 'centre-area');
+    expect(results.map((r) => [r.record, r.name, r.line, r.status])).toEqual([
+      ['A', '甲村, "东"', 2, 'pass'],
+      ['B', '乙\r\n村', 3, 'fail'],
+    ]);
+  });
+
+  it('JSON keys such as __proto__ are ignored columns, not prototypes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dabiao-'));
+    const file = join(dir, 'proto.json');
+    writeFileSync(file, '[{"id": "A", "level": "village", "__proto__": {"service_center_area_m2": 999}, "constructor": 1}]');
+    const run = await cli(['check', file, '-s', demo, '--format', 'json', '--as-of', '2026-01-01', '--lang', 'en']);
+    const results = (JSON.parse(run.stdout) as { results: JsonResult[] }).results;
+    expect(results.find((r) => r.rule === 'centre-area')?.status).toBe('unknown');
+    expect(run.stderr).toContain('__proto__');
+    expect(({} as Record<string, unknown>).service_center_area_m2).toBeUndefined();
   });
 });

@@ -102,3 +102,10 @@ describe('rejected standards', () => {
     expect(found.map((p) => p.code)).toEqual(['unknown-kind', 'unknown-field', 'duplicate-rule', 'bad-threshold']);
   });
 });
+
+describe('size bounds', () => {
+  it('a standard file over 1 MiB is refused before parsing', () => {
+    const found = problems(`${header}# ${'x'.repeat(1024 * 1024)}\n`);
+    expect(found[0]).toMatchObject({ code: 'file-too-large' });
+  });
+});

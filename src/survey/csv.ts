@@ -2,12 +2,18 @@
 import { once } from 'node:events';
 import { parse, CsvError } from 'csv-parse';
 import { DabiaoError } from '../errors.js';
-import { countNewlines, decodeUtf8 } from './decode.js';
+import { decodeUtf8 } from './decode.js';
 import type { RawRow, SurveyReader } from './reader.js';
 
 interface Parsed {
   record: string[];
-  info: { lines: number };
+  info: { lines: number; empty_lines: number };
+}
+
+function lineBreaks(cells: readonly string[]): number {
+  let count = 0;
+  for (const cell of cells) count += cell.match(/\r\n|\r|\n/g)?.length ?? 0;
+  return count;
 }
 
 export const csvReader: SurveyReader = {
@@ -25,11 +31,16 @@ export const csvReader: SurveyReader = {
     })().catch((error: unknown) => parser.destroy(error instanceof Error ? error : new Error(String(error))));
     let header: string[] | undefined;
     let lastLine = 0;
+    // Lines are counted here: csv-parse counts a CRLF inside quotes as two lines. A record starts
+    // after the lines of the records before it (and their embedded breaks) and any skipped empty lines.
+    let linesBefore = 0;
+    let drift = 0;
     try {
       for await (const { record, info } of parser as AsyncIterable<Parsed>) {
-        // csv-parse reports the line a record ends on; embedded line breaks move its start back.
-        const line = info.lines - record.reduce((sum, cell) => sum + countNewlines(cell), 0);
-        lastLine = info.lines;
+        const line = linesBefore + info.empty_lines + 1;
+        linesBefore += 1 + lineBreaks(record);
+        lastLine = line + lineBreaks(record);
+        drift = info.lines - lastLine;
         if (!header) {
           header = record.map((cell) => cell.trim());
           continue;
@@ -40,7 +51,8 @@ export const csvReader: SurveyReader = {
       if (error instanceof DabiaoError) throw error;
       if (error instanceof CsvError) {
         const quote = error.code === 'CSV_QUOTE_NOT_CLOSED';
-        const line = quote ? lastLine + 1 : Number((error as CsvError & { lines?: number }).lines ?? lastLine + 1);
+        const reported = (error as CsvError & { lines?: number }).lines;
+        const line = quote || reported === undefined ? lastLine + 1 : reported - drift;
         const detail = quote ? 'unclosed quote' : error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ? `row has a different number of cells than the header (${header?.length ?? '?'})` : error.message;
         throw new DabiaoError({ code: 'survey-malformed', params: { detail }, location: { file, line } });
       }
