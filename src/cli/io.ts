@@ -12,13 +12,24 @@ export interface Io {
 }
 
 export function processIo(): Io {
-  const stream = (target: NodeJS.WriteStream): OutputStream => ({
-    isTTY: Boolean(target.isTTY),
-    write: (text) =>
-      new Promise<void>((resolve, reject) => {
-        target.write(text, (error) => (error ? reject(error) : resolve()));
-      }),
-  });
+  const stream = (target: NodeJS.WriteStream): OutputStream => {
+    // A reader that goes away (`dabiao … | head`) is not an error: stop writing, quietly.
+    let closed = false;
+    target.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') closed = true;
+    });
+    return {
+      isTTY: Boolean(target.isTTY),
+      write: (text) =>
+        new Promise<void>((resolve, reject) => {
+          if (closed) return resolve();
+          target.write(text, (error?: NodeJS.ErrnoException | null) => {
+            if (error && error.code !== 'EPIPE') reject(error);
+            else resolve();
+          });
+        }),
+    };
+  };
   return { stdout: stream(process.stdout), stderr: stream(process.stderr), env: process.env, now: () => new Date() };
 }
 

@@ -22,7 +22,7 @@ export function describeRuleRequirement(rule: Rule, ctx: DescribeContext): strin
       if (entry.max !== undefined) check.max = entry.max;
       return `${describeCheck(check, ctx)} (${entry.due})`;
     });
-    return steps.join(ctx.lang === 'zh' ? '；' : '; ');
+    return steps.join('\n    ');
   }
   const base = describeCheck(rule.check, ctx);
   return rule.deadline ? `${base} (${ctx.lang === 'zh' ? '期限' : 'due'} ${rule.deadline})` : base;
