@@ -109,9 +109,13 @@ export interface UnitDef {
 /** One survey row with its raw values keyed by canonical field id. */
 export interface SurveyRecord {
   file: string;
-  /** 1-based line of the record's first line; the header is line 1 in CSV. */
+  /** 1-based line of the record's first line (the header is line 1 in CSV), or its worksheet row. */
   line: number;
   values: ReadonlyMap<string, unknown>;
+  /** The worksheet, for Excel. */
+  sheet?: string;
+  /** 1-based column of each field, where the format has columns. */
+  columns?: ReadonlyMap<string, number>;
 }
 
 /** Why a result has its status: data, rendered to text only by reports. */
@@ -160,6 +164,9 @@ export interface Result {
   group: string | null;
   file: string | null;
   line: number | null;
+  /** Worksheet (Excel) and 1-based column of the first field the rule reads, where known. */
+  sheet: string | null;
+  column: number | null;
   fields: string[];
   status: Status;
   severity: Severity;

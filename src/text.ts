@@ -40,3 +40,18 @@ export function normaliseHeader(header: string): string {
   }
   return name;
 }
+
+const LIST_SEPARATORS = /[;；、\n]/;
+
+/** The entries of a list cell: "a、b；c" or a JSON array; blanks dropped. */
+export function splitList(raw: unknown): string[] {
+  const items = Array.isArray(raw) ? raw.map((item) => (typeof item === 'string' ? item : JSON.stringify(item) ?? '')) : String(raw ?? '').split(LIST_SEPARATORS);
+  return items.map((item) => item.trim()).filter((item) => item !== '');
+}
+
+/** Column number to spreadsheet letters: 1 -> A, 28 -> AB. */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}

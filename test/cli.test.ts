@@ -138,8 +138,8 @@ describe('dabiao check', () => {
 describe('bad input gives exit 2 and one line naming file and line', () => {
   it.each([
     ['bad/unclosed-quote.csv', ':2: ', 'unclosed quote'],
-    ['bad/ragged-row.csv', ':3: ', 'different number of cells'],
-    ['bad/ragged-after-multiline-crlf.csv', ':4: ', 'different number of cells'],
+    ['bad/ragged-row.csv', ':3: ', 'row has 5 cells, the header has 4'],
+    ['bad/ragged-after-multiline-crlf.csv', ':4: ', 'row has 5 cells, the header has 4'],
     ['bad/empty.csv', ':1: ', 'empty'],
     ['bad/header-only.csv', ':1: ', 'no records'],
     ['bad/gbk.csv', ':2: ', 'UTF-8'],
@@ -210,7 +210,7 @@ describe('JSON serialisation', () => {
     const { makeContext } = await import('../src/report/context.js');
     const { dictionary } = await import('./helpers/engine.js');
     const context = makeContext({ lang: 'zh', asOf: '2026-01-01', dictionary: dictionary(), standards: [], inputs: [], all: true, maxRecords: 0, color: false });
-    expect(Object.keys(report.results[0] ?? {}).sort()).toEqual(Object.keys(resultJson({ standard: 's', rule: 'r', record: null, name: null, group: null, file: null, line: null, fields: [], status: 'pass', severity: 'required', due: true, deadline: null, actual: 1, expected: {}, gap: null, reason: { type: 'ok' } }, context)).sort());
+    expect(Object.keys(report.results[0] ?? {}).sort()).toEqual(Object.keys(resultJson({ standard: 's', rule: 'r', record: null, name: null, group: null, file: null, line: null, sheet: null, column: null, fields: [], status: 'pass', severity: 'required', due: true, deadline: null, actual: 1, expected: {}, gap: null, reason: { type: 'ok' } }, context)).sort());
   });
 });
 

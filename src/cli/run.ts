@@ -24,6 +24,17 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/** Options shared by the commands that read survey files. */
+function addSurveyOptions(command: Command): Command {
+  return command
+    .option('--input-format <format>', 'read every file as csv | json | ndjson | xlsx, whatever its extension')
+    .option('--encoding <name>', 'text encoding of CSV/JSON files: utf-8 | utf-16le | utf-16be | gb18030 | gbk (default: detected)')
+    .option('--sheet <name>', 'Excel worksheet to read (default: the first)')
+    .option('--header-row <n>', 'row holding the column headers (default: found among the first 20 rows)')
+    .option('--map <header=field>', 'read a column as a canonical field (repeatable)', collect, [])
+    .option('--map-file <file>', 'YAML or JSON file of "header: field" pairs');
+}
+
 function program(io: Io, setCode: (code: number) => void): Command {
   const langOption = () => new Option('--lang <lang>', 'language of the output: zh | en').default(io.env.DABIAO_LANG ?? 'zh');
   const root = new Command('dabiao')
@@ -43,9 +54,9 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option('-o, --output <file>', 'write the report to a file (complete or not at all)')
     .option('--all', 'list every result, passes and not-applicable ones included (default: failures and unknowns)')
     .option('--max-records <n>', 'records listed in the table before pointing to JSON (0 = all)', '200')
-    .option('--input-format <format>', 'read every file as csv | json | ndjson, whatever its extension')
     .addOption(langOption())
     .action(async (files: string[], options) => setCode(await check(files, options, io)));
+  addSurveyOptions(root.commands.at(-1) as Command);
 
   const standards = root.command('standards').description('list and show the bundled standards');
   standards

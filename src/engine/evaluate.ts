@@ -65,6 +65,8 @@ interface Where {
   group: string | null;
   file: string | null;
   line: number | null;
+  sheet: string | null;
+  columns: ReadonlyMap<string, number> | undefined;
 }
 
 // Built field by field in one fixed order: millions are made per run, and one shape keeps them cheap.
@@ -79,6 +81,8 @@ function toResult(rule: CompiledRule, outcome: Outcome, where: Where): Result {
     group: where.group,
     file: where.file,
     line: where.line,
+    sheet: where.sheet,
+    column: (rule.fields[0] !== undefined ? where.columns?.get(rule.fields[0]) : undefined) ?? null,
     fields: rule.fields,
     status: outcome.status,
     severity: rule.rule.severity,
@@ -107,7 +111,15 @@ export async function* evaluate(plan: Plan, records: AsyncIterable<SurveyRecord>
 
   for await (const record of records) {
     const view = new RecordView(record, plan.dictionary);
-    const where: Where = { record: textOf(view, 'id'), name: textOf(view, 'name'), group: null, file: record.file, line: record.line };
+    const where: Where = {
+      record: textOf(view, 'id'),
+      name: textOf(view, 'name'),
+      group: null,
+      file: record.file,
+      line: record.line,
+      sheet: record.sheet ?? null,
+      columns: record.columns,
+    };
     verdicts.fill(undefined);
     const results: Result[] = [];
     const statuses = new Array<Status>(recordRules.length);
@@ -148,7 +160,7 @@ export async function* evaluate(plan: Plan, records: AsyncIterable<SurveyRecord>
   const results: Result[] = [];
   aggregateRules.forEach((rule, i) => {
     const byGroup = groups[i] as Map<string | null, GroupState>;
-    const where = (group: string | null) => ({ record: null, name: null, group, file: null, line: null });
+    const where = (group: string | null): Where => ({ record: null, name: null, group, file: null, line: null, sheet: null, columns: undefined });
     if (byGroup.size === 0) {
       results.push(toResult(rule, { status: 'not_applicable', actual: null, expected: {}, reason: { type: 'no-records' } }, where(null)));
     }

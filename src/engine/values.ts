@@ -1,7 +1,7 @@
 // Turn raw survey cells into typed values, by the data dictionary. Anything that cannot be read
 // with confidence is reported as a problem, so the rule that reads it becomes `unknown`, never `pass`.
 import type { Dictionary, FieldDef } from '../model.js';
-import { isIsoDate, normaliseName, toHalfWidth } from '../text.js';
+import { isIsoDate, normaliseName, splitList, toHalfWidth } from '../text.js';
 
 export type Value = number | boolean | string | readonly string[];
 
@@ -17,7 +17,6 @@ const FALSE_WORDS = new Set(['否', 'false', 'no', 'n', '0', '无', '没有', '�
 const EMPTY_LIST_WORDS = new Set(['无', '没有', 'none']);
 /** Words forms use for "no answer yet": never a value, whatever the field's type. */
 const PLACEHOLDERS = new Set(['待定', '待查', '待填', '不详', '未知', '暂缺', '暂无数据', '无数据', '未填', 'n/a', 'na', 'null', 'unknown', 'tbd', '?', '？', '-', '--', '—', '——', '/']);
-const LIST_SEPARATORS = /[;；、\n]/;
 
 const NUMBER = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
@@ -90,8 +89,7 @@ export function parseValue(raw: unknown, field: FieldDef, dictionary: Dictionary
       return bad();
     }
     case 'list': {
-      const items = Array.isArray(raw) ? raw.map(rawText) : rawText(raw).split(LIST_SEPARATORS);
-      const cleaned = items.map((item) => item.trim()).filter((item) => item !== '');
+      const cleaned = splitList(raw);
       if (cleaned.length === 1 && EMPTY_LIST_WORDS.has(normaliseName(cleaned[0] ?? ''))) return { ok: true, value: [] };
       const canonical = cleaned.map((item) => dictionary.vocabulary.get(normaliseName(item)) ?? item.trim());
       return { ok: true, value: [...new Set(canonical)] };

@@ -83,8 +83,8 @@ export const PROBLEMS = {
   },
   'survey-malformed': { zh: (p) => `调查数据格式错误：${s(p.detail)}`, en: (p) => `malformed survey data: ${s(p.detail)}` },
   'survey-encoding': {
-    zh: (p) => `不是有效的 UTF-8 编码（第 ${s(p.byte)} 字节附近）`,
-    en: (p) => `not valid UTF-8 (near byte ${s(p.byte)})`,
+    zh: (p) => `此行不是有效的 ${s(p.encoding)} 编码（文件可能中途改变了编码；可用 --encoding 指定）`,
+    en: (p) => `this line is not valid ${s(p.encoding)} (the file may switch encoding part-way; --encoding sets it)`,
   },
   'survey-header': { zh: (p) => `表头错误：${s(p.detail)}`, en: (p) => `bad header: ${s(p.detail)}` },
   'survey-empty': { zh: () => `文件为空，没有表头`, en: () => `the file is empty: no header` },

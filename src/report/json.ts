@@ -6,8 +6,14 @@ import { ruleKey } from './context.js';
 import { describeResult } from './describe.js';
 import type { ReportFormat } from './format.js';
 import { BufferedSink } from './sink.js';
+import { columnLetters } from '../text.js';
 
 export const JSON_REPORT_VERSION = '1';
+
+/** The spreadsheet cell of a result ("B7"), for worksheets. */
+export function cellName(result: Result): string | null {
+  return result.sheet !== null && result.column !== null && result.line !== null ? `${columnLetters(result.column)}${result.line}` : null;
+}
 
 export function resultJson(result: Result, context: ReportContext): Record<string, unknown> {
   const rule = context.rules.get(ruleKey(result.standard, result.rule));
@@ -17,6 +23,9 @@ export function resultJson(result: Result, context: ReportContext): Record<strin
     group: result.group,
     file: result.file,
     line: result.line,
+    sheet: result.sheet,
+    column: result.column,
+    cell: cellName(result),
     standard: result.standard,
     rule: result.rule,
     title: rule?.title[context.lang] ?? result.rule,
@@ -68,7 +77,8 @@ export function resultSerialiser(context: ReportContext): (result: Result) => st
       reason: result.reason,
       message: describeResult(result, context),
     }).slice(1);
-    return `{"record":${JSON.stringify(result.record)},"name":${JSON.stringify(result.name)},"group":${JSON.stringify(result.group)},"file":${file},"line":${JSON.stringify(result.line)},${ruleJson},${own}`;
+    const place = `"sheet":${JSON.stringify(result.sheet)},"column":${JSON.stringify(result.column)},"cell":${JSON.stringify(cellName(result))}`;
+    return `{"record":${JSON.stringify(result.record)},"name":${JSON.stringify(result.name)},"group":${JSON.stringify(result.group)},"file":${file},"line":${JSON.stringify(result.line)},${place},${ruleJson},${own}`;
   };
 }
 

@@ -78,7 +78,8 @@ export const tableFormat: ReportFormat = {
           const first = results[0] as Result;
           const id = first.record ?? '—';
           const name = first.name ? ` ${first.name}` : '';
-          await sink.write(`${chalk.bold(`● ${w('record')} ${id}${name}`)}  ${chalk.gray(`${batch.record.file}:${batch.record.line}`)}\n${resultTable(results)}\n\n`);
+          const place = batch.record.sheet !== undefined ? `${batch.record.file} [${batch.record.sheet}] ${context.lang === 'zh' ? '第' : 'row '}${batch.record.line}${context.lang === 'zh' ? '行' : ''}` : `${batch.record.file}:${batch.record.line}`;
+          await sink.write(`${chalk.bold(`● ${w('record')} ${id}${name}`)}  ${chalk.gray(place)}\n${resultTable(results)}\n\n`);
         } else {
           await sink.write(`${chalk.bold(`● ${w('aggregates')}`)}\n`);
           const byGroup = new Map<string, Result[]>();

@@ -10,6 +10,8 @@ export interface FieldUse {
   option: string;
   field: string;
   types: readonly FieldType[];
+  /** The check looks list entries up by name, so names outside the vocabulary are worth reporting. */
+  byName?: boolean;
 }
 
 export interface KindProblem {

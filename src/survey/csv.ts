@@ -1,14 +1,9 @@
 // CSV (RFC 4180: quotes, embedded commas and line breaks, CRLF) streamed through csv-parse.
-import { once } from 'node:events';
 import { parse, CsvError } from 'csv-parse';
 import { DabiaoError } from '../errors.js';
-import { decodeUtf8 } from './decode.js';
+import { decodeText } from './decode.js';
 import type { RawRow, SurveyReader } from './reader.js';
-
-interface Parsed {
-  record: string[];
-  info: { lines: number; empty_lines: number };
-}
+import { TableRows } from './table-rows.js';
 
 function lineBreaks(cells: readonly string[]): number {
   let count = 0;
@@ -19,45 +14,57 @@ function lineBreaks(cells: readonly string[]): number {
 export const csvReader: SurveyReader = {
   format: 'csv',
   extensions: ['.csv'],
-  async *read(bytes, file): AsyncGenerator<RawRow> {
-    const parser = parse({ info: true, bom: true, skip_empty_lines: true, relax_column_count: false, max_record_size: 10 * 1024 * 1024 });
-    // Feed decoded text by hand so a decoding error reaches the loop below instead of escaping as an
-    // unhandled stream error.
-    void (async () => {
-      for await (const text of decodeUtf8(bytes, file)) {
-        if (!parser.write(text)) await once(parser, 'drain');
-      }
-      parser.end();
-    })().catch((error: unknown) => parser.destroy(error instanceof Error ? error : new Error(String(error))));
-    let header: string[] | undefined;
-    let lastLine = 0;
+  async *read(bytes, file, options): AsyncGenerator<RawRow> {
+    // Records are taken synchronously as the parser sees them (on_record), so every record before a
+    // syntax error is handled before the error is, and its line is known.
+    const queue: { line: number; cells: string[] }[] = [];
     // Lines are counted here: csv-parse counts a CRLF inside quotes as two lines. A record starts
     // after the lines of the records before it (and their embedded breaks) and any skipped empty lines.
     let linesBefore = 0;
-    let drift = 0;
-    try {
-      for await (const { record, info } of parser as AsyncIterable<Parsed>) {
-        const line = linesBefore + info.empty_lines + 1;
-        linesBefore += 1 + lineBreaks(record);
-        lastLine = line + lineBreaks(record);
-        drift = info.lines - lastLine;
-        if (!header) {
-          header = record.map((cell) => cell.trim());
-          continue;
-        }
-        yield { line, entries: header.map((name, i) => [name, record[i]] as const) };
+    let lastLine = 0;
+    let failure: unknown;
+    const parser = parse({
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      max_record_size: 32 * 1024 * 1024,
+      on_record: (record: string[], context: { empty_lines: number }) => {
+        const line = linesBefore + context.empty_lines + 1;
+        const breaks = lineBreaks(record);
+        linesBefore += 1 + breaks;
+        lastLine = line + breaks;
+        queue.push({ line, cells: record });
+        return undefined;
+      },
+    });
+    parser.on('error', (error) => (failure ??= error));
+    const table = new TableRows({ ...options, file, strictWidth: true });
+    let rows = 0;
+    const drain = function* (): Generator<RawRow> {
+      while (queue.length > 0) {
+        rows++;
+        yield* table.push(queue.shift() as { line: number; cells: string[] });
       }
-    } catch (error) {
-      if (error instanceof DabiaoError) throw error;
-      if (error instanceof CsvError) {
-        const quote = error.code === 'CSV_QUOTE_NOT_CLOSED';
-        const reported = (error as CsvError & { lines?: number }).lines;
-        const line = quote || reported === undefined ? lastLine + 1 : reported - drift;
-        const detail = quote ? 'unclosed quote' : error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ? `row has a different number of cells than the header (${header?.length ?? '?'})` : error.message;
-        throw new DabiaoError({ code: 'survey-malformed', params: { detail }, location: { file, line } });
-      }
-      throw error;
+      if (failure !== undefined) throw malformed(failure, file, lastLine + 1);
+    };
+    const decode = { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.onEncoding ? { onEncoding: options.onEncoding } : {}) };
+    for await (const text of decodeText(bytes, file, decode)) {
+      parser.write(text);
+      yield* drain();
     }
-    if (!header) throw new DabiaoError({ code: 'survey-empty', params: {}, location: { file, line: 1 } });
+    await new Promise<void>((resolve) => {
+      parser.once('error', () => resolve());
+      parser.end(() => resolve());
+    });
+    yield* drain();
+    yield* table.finish();
+    if (rows === 0) throw new DabiaoError({ code: 'survey-empty', params: {}, location: { file, line: 1 } });
   },
 };
+
+function malformed(error: unknown, file: string, line: number): DabiaoError {
+  if (error instanceof DabiaoError) return error;
+  const code = error instanceof CsvError ? error.code : '';
+  const detail = code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosed quote' : code === 'CSV_MAX_RECORD_SIZE' ? 'a cell or row larger than 32 MiB' : error instanceof Error ? error.message : String(error);
+  return new DabiaoError({ code: 'survey-malformed', params: { detail }, location: { file, line } });
+}

@@ -1,13 +1,20 @@
 // Match survey column headers (or JSON keys) to canonical fields of the data dictionary. Matching
 // ignores case, spaces, full-width forms and a trailing unit in brackets: 服务中心面积（平方米） = 服务中心面积.
+// Explicit mappings (--map, a mapping file) come first; an unknown header gets a "did you mean".
 import type { Dictionary } from '../model.js';
 import { normaliseHeader } from '../text.js';
+import { editDistance } from '../standards/suggest.js';
 
 export class HeaderMatcher {
   private readonly byName = new Map<string, string>();
   private readonly cache = new Map<string, string | null>();
 
-  constructor(dictionary: Dictionary) {
+  constructor(
+    private readonly dictionary: Dictionary,
+    /** Header -> canonical field, applied before the dictionary's own names. */
+    mapping: ReadonlyMap<string, string> = new Map(),
+  ) {
+    for (const [header, field] of mapping) this.byName.set(normaliseHeader(header), field);
     for (const field of dictionary.fields.values()) {
       for (const name of [field.id, field.label.zh, field.label.en, ...field.aliases]) {
         const key = normaliseHeader(name);
@@ -21,8 +28,34 @@ export class HeaderMatcher {
     let field = this.cache.get(header);
     if (field === undefined) {
       field = this.byName.get(normaliseHeader(header)) ?? null;
-      this.cache.set(header, field);
+      if (this.cache.size < 10_000) this.cache.set(header, field);
     }
     return field;
+  }
+
+  /** How many cells of a row name known fields: the header row is the row that names most. */
+  score(cells: readonly string[]): number {
+    return cells.filter((cell) => cell.trim() !== '' && this.match(cell) !== null).length;
+  }
+
+  /** The field an unknown header most likely meant, by edit distance over every known name. */
+  suggest(header: string): string | undefined {
+    const target = normaliseHeader(header);
+    if (target === '') return undefined;
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    for (const [name, field] of this.byName) {
+      const distance = editDistance(target, name);
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = field;
+      }
+    }
+    return bestDistance <= Math.max(1, Math.floor(target.length / 3)) ? best : undefined;
+  }
+
+  labels(field: string): { label: string; label_en: string } {
+    const label = this.dictionary.fields.get(field)?.label;
+    return { label: label?.zh ?? field, label_en: label?.en ?? field };
   }
 }

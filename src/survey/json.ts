@@ -2,7 +2,7 @@
 // Each element keeps the line it starts on.
 import { DabiaoError } from '../errors.js';
 import type { RawRow, SurveyReader } from './reader.js';
-import { decodeUtf8 } from './decode.js';
+import { decodeText } from './decode.js';
 
 /** Bound for a whole-file JSON survey; larger surveys should use NDJSON, which streams. */
 export const MAX_JSON_BYTES = 256 * 1024 * 1024;
@@ -10,9 +10,9 @@ export const MAX_JSON_BYTES = 256 * 1024 * 1024;
 export const jsonReader: SurveyReader = {
   format: 'json',
   extensions: ['.json'],
-  async *read(bytes, file): AsyncGenerator<RawRow> {
+  async *read(bytes, file, options): AsyncGenerator<RawRow> {
     let text = '';
-    for await (const chunk of decodeUtf8(bytes, file)) {
+    for await (const chunk of decodeText(bytes, file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.onEncoding ? { onEncoding: options.onEncoding } : {}) })) {
       text += chunk;
       if (text.length > MAX_JSON_BYTES) {
         throw new DabiaoError({ code: 'file-too-large', params: { size: text.length, limit: MAX_JSON_BYTES }, location: { file } });

@@ -1,6 +1,6 @@
 // NDJSON / JSON Lines: one object per line, streamed; a bad line is an error naming that line.
 import { DabiaoError } from '../errors.js';
-import { decodeUtf8 } from './decode.js';
+import { decodeText } from './decode.js';
 import type { RawRow, SurveyReader } from './reader.js';
 import { positionOf } from './json.js';
 
@@ -21,10 +21,10 @@ async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<string> {
 export const ndjsonReader: SurveyReader = {
   format: 'ndjson',
   extensions: ['.ndjson', '.jsonl'],
-  async *read(bytes, file): AsyncGenerator<RawRow> {
+  async *read(bytes, file, options): AsyncGenerator<RawRow> {
     let line = 0;
     let rows = 0;
-    for await (const text of lines(decodeUtf8(bytes, file))) {
+    for await (const text of lines(decodeText(bytes, file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.onEncoding ? { onEncoding: options.onEncoding } : {}) }))) {
       line++;
       const body = line === 1 ? text.replace(/^\uFEFF/, '') : text;
       if (body.trim() === '') continue;

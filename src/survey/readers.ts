@@ -5,8 +5,9 @@ import { csvReader } from './csv.js';
 import { jsonReader } from './json.js';
 import { ndjsonReader } from './ndjson.js';
 import type { SurveyReader } from './reader.js';
+import { xlsxReader } from './xlsx.js';
 
-export const READERS: readonly SurveyReader[] = [csvReader, jsonReader, ndjsonReader];
+export const READERS: readonly SurveyReader[] = [csvReader, jsonReader, ndjsonReader, xlsxReader];
 
 export function readerFor(file: string, format?: string): SurveyReader {
   const reader = format

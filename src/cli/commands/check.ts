@@ -12,8 +12,10 @@ import type { Io } from '../io.js';
 import { useColor } from '../io.js';
 import { fileOutput, stdoutOutput, type Output } from '../output.js';
 import { loadAll, parseAsOf, parseLang } from '../setup.js';
+import { surveyOptions, type SurveyCliOptions } from '../survey-options.js';
+import { renderNotice } from '../../i18n/notices.js';
 
-export interface CheckOptions {
+export interface CheckOptions extends SurveyCliOptions {
   standard: string[];
   asOf?: string;
   format: string;
@@ -21,7 +23,6 @@ export interface CheckOptions {
   lang?: string;
   all?: boolean;
   maxRecords: string;
-  inputFormat?: string;
 }
 
 export async function check(files: string[], options: CheckOptions, io: Io): Promise<number> {
@@ -41,14 +42,8 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
   const writer: ReportWriter = REPORT_FORMATS[options.format].create(output, context);
   const notices: string[] = [];
   const records = readSurvey(files, {
-    dictionary,
-    ...(options.inputFormat ? { format: options.inputFormat } : {}),
-    onNotice: (notice) =>
-      notices.push(
-        lang === 'zh'
-          ? `dabiao: ${notice.file}: 忽略未识别的列：${notice.unknownColumns.join('、')}`
-          : `dabiao: ${notice.file}: ignored unrecognised columns: ${notice.unknownColumns.join(', ')}`,
-      ),
+    ...(await surveyOptions(options, dictionary, standards)),
+    onNotice: (notice) => notices.push(renderNotice(notice, lang)),
   });
   const summary = new SummaryBuilder(plan);
   try {

@@ -52,7 +52,7 @@ export const checklist: CheckKind = {
       },
     },
   },
-  fieldsRead: (check) => [{ option: 'field', field: String(check.field), types: ['list'] }],
+  fieldsRead: (check) => [{ option: 'field', field: String(check.field), types: ['list'], byName: true }],
   describe(check, w) {
     const label = fieldLabel(w, check.field);
     if (Array.isArray(check.items)) return `${label} ⊇ ${listText(check.items as string[], w.lang)}`;

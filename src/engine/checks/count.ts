@@ -21,7 +21,7 @@ export const count: CheckKind = {
       items: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 100 }, maxItems: 500 },
     },
   },
-  fieldsRead: (check) => [{ option: 'field', field: String(check.field), types: ['list'] }],
+  fieldsRead: (check) => [{ option: 'field', field: String(check.field), types: ['list'], byName: Array.isArray(check.items) }],
   lint: (check) => (minAboveMax(check) ? [{ path: ['min'], code: 'bad-threshold', params: { detail: 'min > max' } }] : []),
   describe(check, w) {
     const label = fieldLabel(w, check.field);

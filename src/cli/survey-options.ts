@@ -1,0 +1,76 @@
+// Options every command that reads surveys shares: format, encoding, worksheet, header row, mappings.
+import { checkKinds } from '../engine/checks/index.js';
+import { DabiaoError } from '../errors.js';
+import type { Dictionary, Standard } from '../model.js';
+import { suggest } from '../standards/suggest.js';
+import { readTextFile } from '../standards/load.js';
+import { parseYaml } from '../standards/yaml-source.js';
+import { encodingNamed } from '../survey/decode.js';
+import type { ReadSurveyOptions } from '../survey/read-survey.js';
+
+export interface SurveyCliOptions {
+  inputFormat?: string;
+  encoding?: string;
+  sheet?: string;
+  headerRow?: string;
+  map?: string[];
+  mapFile?: string;
+}
+
+function checkField(field: string, dictionary: Dictionary, where: string): string {
+  if (dictionary.fields.has(field)) return field;
+  const suggestion = suggest(field, dictionary.fields.keys());
+  throw new DabiaoError({ code: 'usage', params: { detail: `${where}: "${field}" is not a field of the data dictionary${suggestion ? ` (did you mean "${suggestion}"?)` : ''}` } });
+}
+
+/** Header -> field pairs from --map 'header=field' and a YAML/JSON mapping file of the same pairs. */
+export function readMapping(options: SurveyCliOptions, dictionary: Dictionary): Map<string, string> {
+  const mapping = new Map<string, string>();
+  if (options.mapFile) {
+    const source = parseYaml(readTextFile(options.mapFile), options.mapFile);
+    const data = source.data;
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      throw new DabiaoError({ code: 'usage', params: { detail: 'a mapping file holds "header: field" pairs' }, location: { file: options.mapFile, line: 1 } });
+    }
+    for (const [header, field] of Object.entries(data)) {
+      if (typeof field !== 'string') throw new DabiaoError({ code: 'usage', params: { detail: `"${header}" must map to a field id` }, location: source.locate([header]) });
+      mapping.set(header, checkField(field, dictionary, options.mapFile));
+    }
+  }
+  for (const pair of options.map ?? []) {
+    const at = pair.lastIndexOf('=');
+    if (at <= 0 || at === pair.length - 1) throw new DabiaoError({ code: 'usage', params: { detail: `--map takes 'header=field', not '${pair}'` } });
+    mapping.set(pair.slice(0, at).trim(), checkField(pair.slice(at + 1).trim(), dictionary, '--map'));
+  }
+  return mapping;
+}
+
+/** List fields that checklists of the chosen standards read by item name. */
+export function itemFields(standards: readonly Standard[], dictionary: Dictionary): Set<string> {
+  const fields = new Set<string>();
+  const visit = (check: Standard['rules'][number]['check']): void => {
+    const kind = checkKinds.get(check.kind);
+    if (!kind) return;
+    for (const use of kind.fieldsRead(check)) if (use.byName && dictionary.fields.get(use.field)?.type === 'list') fields.add(use.field);
+    for (const inner of kind.nested?.(check) ?? []) visit(inner.check);
+  };
+  for (const standard of standards) for (const rule of standard.rules) visit(rule.check);
+  return fields;
+}
+
+export async function surveyOptions(options: SurveyCliOptions, dictionary: Dictionary, standards: readonly Standard[]): Promise<ReadSurveyOptions> {
+  let headerRow: number | undefined;
+  if (options.headerRow !== undefined) {
+    headerRow = Number(options.headerRow);
+    if (!Number.isInteger(headerRow) || headerRow < 1) throw new DabiaoError({ code: 'usage', params: { detail: '--header-row must be a row number from 1' } });
+  }
+  return {
+    dictionary,
+    mapping: readMapping(options, dictionary),
+    itemFields: itemFields(standards, dictionary),
+    ...(options.inputFormat ? { format: options.inputFormat } : {}),
+    ...(options.encoding ? { encoding: encodingNamed(options.encoding) } : {}),
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    ...(headerRow !== undefined ? { headerRow } : {}),
+  };
+}

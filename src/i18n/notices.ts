@@ -1,0 +1,46 @@
+// Things a run handled visibly rather than silently: printed one per line on stderr by `check`,
+// listed by `validate`. Codes are stable kebab-case.
+import type { Lang } from '../model.js';
+
+type Params = Readonly<Record<string, string | number>>;
+const s = (value: string | number | undefined): string => (value === undefined ? '' : String(value));
+
+export const NOTICES = {
+  'unknown-column': {
+    zh: (p: Params) => `未识别的列 “${s(p.column)}”（第 ${s(p.index)} 列），已忽略${p.suggestion ? `；是否想用 “${s(p.suggestion)}”（${s(p.label)}）？可用 --map '${s(p.column)}=${s(p.suggestion)}'` : ''}`,
+    en: (p: Params) => `unrecognised column "${s(p.column)}" (column ${s(p.index)}) ignored${p.suggestion ? `; did you mean "${s(p.suggestion)}" (${s(p.label_en)})? use --map '${s(p.column)}=${s(p.suggestion)}'` : ''}`,
+  },
+  'blank-column': {
+    zh: (p: Params) => `第 ${s(p.index)} 列没有表头，已忽略`,
+    en: (p: Params) => `column ${s(p.index)} has no header; ignored`,
+  },
+  'title-rows': {
+    zh: (p: Params) => `表头在第 ${s(p.line)} 行，其上 ${s(p.count)} 行视为标题已跳过`,
+    en: (p: Params) => `header found on line ${s(p.line)}; ${s(p.count)} title row(s) above it skipped`,
+  },
+  'empty-rows': {
+    zh: (p: Params) => `跳过 ${s(p.count)} 个空行（第 ${s(p.lines)} 行）`,
+    en: (p: Params) => `skipped ${s(p.count)} empty row(s) (line ${s(p.lines)})`,
+  },
+  encoding: {
+    zh: (p: Params) => `按 ${s(p.encoding)} 编码读取`,
+    en: (p: Params) => `read as ${s(p.encoding)}`,
+  },
+  'unknown-item': {
+    zh: (p: Params) => `${s(p.label)}中有词表外的名称 “${s(p.item)}”（首见第 ${s(p.line)} 行，共 ${s(p.count)} 次），清单检查不会把它当作任何要求的项目`,
+    en: (p: Params) => `${s(p.label_en)} has a name outside the vocabulary, "${s(p.item)}" (first on line ${s(p.line)}, ${s(p.count)} time(s)); checklists will not count it as any required item`,
+  },
+} as const satisfies Record<string, Record<Lang, (p: Params) => string>>;
+
+export type NoticeCode = keyof typeof NOTICES;
+
+export interface Notice {
+  code: NoticeCode;
+  file: string;
+  sheet?: string;
+  params: Params;
+}
+
+export function renderNotice(notice: Notice, lang: Lang): string {
+  return `dabiao: ${notice.file}${notice.sheet ? `[${notice.sheet}]` : ''}: ${NOTICES[notice.code][lang](notice.params)}`;
+}
