@@ -104,6 +104,8 @@ export interface UnitDef {
   symbol: Text;
   /** Suffixes accepted after a number, e.g. ㎡, 平方米, m2. */
   suffixes: string[];
+  /** Other units a number may be written in, with the factor into this one: {亩: 666.67}. */
+  conversions?: Record<string, number>;
 }
 
 /** One survey row with its raw values keyed by canonical field id. */
@@ -177,4 +179,6 @@ export interface Result {
   expected: Requirement;
   gap: number | null;
   reason: Reason;
+  /** Values read in another unit and converted (12亩 -> 8,000.04 m²), stated so nobody is surprised. */
+  conversions?: { field: string; raw: string; from: string; factor: number }[];
 }

@@ -14,6 +14,7 @@ const nameCache = new Map<string, string>();
 
 /** Normalise a name for matching: half-width, no spaces, lower case. */
 export function normaliseName(text: string): string {
+  if (text.length > 200) return toHalfWidth(text).replace(/\s+/g, '').toLowerCase();
   let name = nameCache.get(text);
   if (name === undefined) {
     name = toHalfWidth(text).replace(/\s+/g, '').toLowerCase();

@@ -11,6 +11,7 @@ import type { Sink } from '../report/sink.js';
 import type { OutputStream } from './io.js';
 
 export interface Output extends Sink {
+  writeBytes(bytes: Uint8Array): Promise<void>;
   commit(): Promise<void>;
   discard(): Promise<void>;
 }
@@ -29,9 +30,17 @@ class TempFileOutput implements Output {
     });
   }
 
-  async write(text: string): Promise<void> {
+  write(text: string): Promise<void> {
+    return this.writeChunk(text);
+  }
+
+  writeBytes(bytes: Uint8Array): Promise<void> {
+    return this.writeChunk(bytes);
+  }
+
+  private async writeChunk(chunk: string | Uint8Array): Promise<void> {
     if (this.failure) throw outputError(this.failure);
-    if (!this.stream.write(text)) {
+    if (!this.stream.write(chunk)) {
       await new Promise<void>((resolve, reject) => {
         const onError = (error: Error): void => reject(outputError(error));
         this.stream.once('drain', () => {
@@ -83,7 +92,14 @@ export function fileOutput(path: string): Output {
 
 /** A terminal gets output as it comes; anything else gets it whole, at the end. */
 export function stdoutOutput(stdout: OutputStream): Output {
-  if (stdout.isTTY) return { write: (text) => stdout.write(text), commit: async () => undefined, discard: async () => undefined };
+  if (stdout.isTTY) {
+    return {
+      write: (text) => stdout.write(text),
+      writeBytes: (bytes) => stdout.write(new TextDecoder().decode(bytes)),
+      commit: async () => undefined,
+      discard: async () => undefined,
+    };
+  }
   return new TempFileOutput(tempName(tmpdir(), 'dabiao-stdout'), async (temp) => {
     for await (const chunk of createReadStream(temp, { encoding: 'utf8' })) await stdout.write(chunk as string);
   });

@@ -6,6 +6,9 @@ import { DabiaoError } from '../errors.js';
 import { renderProblem } from '../i18n/problems.js';
 import type { Lang } from '../model.js';
 import { check } from './commands/check.js';
+import { validate } from './commands/validate.js';
+import { template } from './commands/template.js';
+import { fields } from './commands/fields.js';
 import { lint } from './commands/lint.js';
 import { schema } from './commands/schema.js';
 import { listStandards, showStandard } from './commands/standards.js';
@@ -58,6 +61,32 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .action(async (files: string[], options) => setCode(await check(files, options, io)));
   addSurveyOptions(root.commands.at(-1) as Command);
 
+  addSurveyOptions(
+    root
+      .command('validate')
+      .description('check that survey files are well-formed before any rule is judged (exit 0 valid, 1 data errors, 2 unreadable)')
+      .argument('<files...>', 'survey files')
+      .option('-s, --standard <id-or-path>', 'standards whose fields the file must have (repeatable; default: all bundled)', collect, [])
+      .option('-f, --format <format>', 'table | json', 'table')
+      .addOption(langOption()),
+  ).action(async (files: string[], options) => setCode(await validate(files, options, io)));
+
+  root
+    .command('template')
+    .description('a blank survey form with exactly the columns the chosen standards read')
+    .option('-s, --standard <id-or-path>', 'standards the form is for (repeatable; default: all bundled)', collect, [])
+    .option('-f, --format <format>', 'csv | xlsx', 'csv')
+    .option('-o, --output <file>', 'write the form to a file (required for xlsx)')
+    .addOption(langOption())
+    .action(async (options) => setCode(await template(options, io)));
+
+  root
+    .command('fields')
+    .description('list the data dictionary: field, labels, type, unit, and which standards read it')
+    .option('-f, --format <format>', 'table | json', 'table')
+    .addOption(langOption())
+    .action(async (options) => setCode(await fields(options, io)));
+
   const standards = root.command('standards').description('list and show the bundled standards');
   standards
     .command('list')
@@ -82,8 +111,8 @@ function program(io: Io, setCode: (code: number) => void): Command {
 
   root
     .command('schema')
-    .description('print a JSON Schema: standard | dictionary')
-    .argument('<name>', 'standard | dictionary')
+    .description('print a JSON Schema: standard | dictionary | survey')
+    .argument('<name>', 'standard | dictionary | survey')
     .action(async (name: string) => setCode(await schema(name, io)));
 
   return root;

@@ -45,13 +45,19 @@ export function readMapping(options: SurveyCliOptions, dictionary: Dictionary): 
   return mapping;
 }
 
-/** List fields that checklists of the chosen standards read by item name. */
-export function itemFields(standards: readonly Standard[], dictionary: Dictionary): Set<string> {
-  const fields = new Set<string>();
+/** List fields that checklists of the chosen standards read by item name, with the name endings
+ * (一厅七站…: 站, 室) their category checklists accept whatever the name. */
+export function itemFields(standards: readonly Standard[], dictionary: Dictionary): Map<string, string[]> {
+  const fields = new Map<string, string[]>();
   const visit = (check: Standard['rules'][number]['check']): void => {
     const kind = checkKinds.get(check.kind);
     if (!kind) return;
-    for (const use of kind.fieldsRead(check)) if (use.byName && dictionary.fields.get(use.field)?.type === 'list') fields.add(use.field);
+    for (const use of kind.fieldsRead(check)) {
+      if (!use.byName || dictionary.fields.get(use.field)?.type !== 'list') continue;
+      const suffixes = fields.get(use.field) ?? [];
+      for (const group of Array.isArray(check.groups) ? (check.groups as { suffix?: string }[]) : []) if (group.suffix) suffixes.push(group.suffix);
+      fields.set(use.field, suffixes);
+    }
     for (const inner of kind.nested?.(check) ?? []) visit(inner.check);
   };
   for (const standard of standards) for (const rule of standard.rules) visit(rule.check);

@@ -4,7 +4,7 @@ import type { Outcome, Reason, Result, Status, SurveyRecord } from '../model.js'
 import type { Accumulator } from './checks/check-kind.js';
 import type { CompiledRule, Plan } from './compile.js';
 import { RecordView } from './record-view.js';
-import { rawText } from './values.js';
+import { rawText } from '../survey/values.js';
 
 export interface ResultBatch {
   /** The record these results are about; null for the aggregate results at the end. */
@@ -70,9 +70,20 @@ interface Where {
 }
 
 // Built field by field in one fixed order: millions are made per run, and one shape keeps them cheap.
-function toResult(rule: CompiledRule, outcome: Outcome, where: Where): Result {
+function conversionsOf(rule: CompiledRule, view: RecordView | undefined): Result['conversions'] {
+  if (!view) return undefined;
+  let found: Result['conversions'];
+  for (const field of rule.fields) {
+    const parsed = view.get(field);
+    if (parsed.ok && parsed.converted) (found ??= []).push({ field, ...parsed.converted });
+  }
+  return found;
+}
+
+function toResult(rule: CompiledRule, outcome: Outcome, where: Where, view?: RecordView): Result {
   const expected = outcome.expected;
   if (rule.unit !== undefined && expected.unit === undefined) expected.unit = rule.unit;
+  const conversions = outcome.status === 'not_applicable' ? undefined : conversionsOf(rule, view);
   return {
     standard: rule.standard.id,
     rule: rule.rule.id,
@@ -92,6 +103,7 @@ function toResult(rule: CompiledRule, outcome: Outcome, where: Where): Result {
     expected,
     gap: outcome.gap ?? null,
     reason: outcome.reason,
+    ...(conversions ? { conversions } : {}),
   };
 }
 
@@ -137,7 +149,7 @@ export async function* evaluate(plan: Plan, records: AsyncIterable<SurveyRecord>
       else if (scope.status === 'out') outcome = { status: 'not_applicable', actual: null, expected: {}, reason: scope.reason };
       else outcome = { status: 'unknown', actual: null, expected: {}, reason: scope.status === 'unknown' ? scope.reason : { type: 'ok' } };
       statuses[i] = outcome.status;
-      if (keep(outcome.status)) results.push(toResult(rule, outcome, where));
+      if (keep(outcome.status)) results.push(toResult(rule, outcome, where, view));
     }
     if (aggregateRules.length > 0) {
       const region = textOf(view, 'region');

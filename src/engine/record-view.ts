@@ -1,6 +1,6 @@
 // A record as checks see it: typed values by canonical field, parsed once and cached.
 import type { Dictionary, SurveyRecord } from '../model.js';
-import { parseValue, type Parsed } from './values.js';
+import { parseValue, type Parsed } from '../survey/values.js';
 
 export class RecordView {
   private readonly cache = new Map<string, Parsed>();

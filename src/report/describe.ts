@@ -45,8 +45,18 @@ export function describeActual(actual: unknown, context: ReportContext, unit?: s
   return String(actual);
 }
 
-/** One sentence: what was found, what is required and how far off it is. */
+/** One sentence: what was found, what is required and how far off it is, and any unit conversion. */
 export function describeResult(result: Result, context: ReportContext): string {
+  const sentence = describeOutcome(result, context);
+  if (!result.conversions) return sentence;
+  const notes = result.conversions.map((c) => {
+    const unit = unitText(context, context.dictionary.fields.get(c.field)?.unit);
+    return context.lang === 'zh' ? `“${c.raw}”按 1${c.from} = ${formatNumber(c.factor)}${unit} 折算` : `"${c.raw}" converted at 1 ${c.from} = ${formatNumber(c.factor)}${unit}`;
+  });
+  return context.lang === 'zh' ? `${sentence}（${notes.join('；')}）` : `${sentence} (${notes.join('; ')})`;
+}
+
+function describeOutcome(result: Result, context: ReportContext): string {
   const zh = context.lang === 'zh';
   const reason = result.reason;
   const unit = result.expected.unit;

@@ -38,6 +38,7 @@ export function resultJson(result: Result, context: ReportContext): Record<strin
     expected: result.expected,
     gap: result.gap,
     reason: result.reason,
+    ...(result.conversions ? { conversions: result.conversions } : {}),
     message: describeResult(result, context),
     citation: rule ? { section: rule.citation.section, quote: rule.citation.quote } : null,
   };
@@ -75,6 +76,7 @@ export function resultSerialiser(context: ReportContext): (result: Result) => st
       expected: result.expected,
       gap: result.gap,
       reason: result.reason,
+      ...(result.conversions ? { conversions: result.conversions } : {}),
       message: describeResult(result, context),
     }).slice(1);
     const place = `"sheet":${JSON.stringify(result.sheet)},"column":${JSON.stringify(result.column)},"cell":${JSON.stringify(cellName(result))}`;

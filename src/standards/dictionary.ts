@@ -9,7 +9,7 @@ import { parseYaml } from './yaml-source.js';
 const validateDictionary = ajv.compile(DICTIONARY_SCHEMA);
 
 interface DictionaryFile {
-  units: Record<string, { symbol: { zh: string; en: string }; suffixes: string[] }>;
+  units: Record<string, { symbol: { zh: string; en: string }; suffixes: string[]; conversions?: Record<string, number> }>;
   fields: Record<string, Omit<FieldDef, 'id' | 'aliases'> & { aliases?: string[] }>;
   vocabulary?: Record<string, string[]>;
 }

@@ -113,7 +113,11 @@ const unitSchema = {
   type: 'object',
   required: ['symbol', 'suffixes'],
   additionalProperties: false,
-  properties: { symbol: { type: 'object', required: ['zh', 'en'], properties: { zh: { type: 'string' }, en: { type: 'string' } } }, suffixes: { type: 'array', items: { type: 'string', maxLength: 20 }, maxItems: 50 } },
+  properties: {
+    symbol: { type: 'object', required: ['zh', 'en'], properties: { zh: { type: 'string' }, en: { type: 'string' } } },
+    suffixes: { type: 'array', items: { type: 'string', maxLength: 20 }, maxItems: 50 },
+    conversions: { type: 'object', propertyNames: { minLength: 1, maxLength: 20 }, additionalProperties: { type: 'number', exclusiveMinimum: 0 } },
+  },
 } as const;
 
 const nameList = { type: 'array', maxItems: 200, items: { type: 'string', minLength: 1, maxLength: 100 } } as const;

@@ -142,6 +142,11 @@ export async function* decodeText(bytes: AsyncIterable<Uint8Array>, file: string
       line += countNewlines(text.slice(0, bad));
       fail();
     }
+    const nul = text.indexOf('\u0000');
+    if (nul !== -1) {
+      line += countNewlines(text.slice(0, nul));
+      throw new DabiaoError({ code: 'survey-malformed', params: { detail: 'NUL byte: the file is binary or corrupted (or UTF-16 without a BOM: try --encoding utf-16le)' }, location: { file, line } });
+    }
     line += countNewlines(text);
     if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text) first = false;

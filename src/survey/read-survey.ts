@@ -21,9 +21,16 @@ export interface ReadSurveyOptions {
   headerRow?: number;
   /** Header -> canonical field, before the dictionary's own names (--map, mapping file). */
   mapping?: ReadonlyMap<string, string>;
-  /** List fields whose entries should be names from the vocabulary (those checklists read). */
-  itemFields?: ReadonlySet<string>;
+  /** List fields whose entries should be names from the vocabulary (those checklists read), with the
+   * name endings category checklists accept. */
+  itemFields?: ReadonlyMap<string, readonly string[]>;
   onNotice?: (notice: Notice) => void;
+}
+
+/** A list entry checklists can recognise: a vocabulary name, or a name with an accepted ending. */
+export function isKnownItem(item: string, suffixes: readonly string[], dictionary: Dictionary): boolean {
+  const name = normaliseName(item);
+  return dictionary.vocabulary.has(name) || suffixes.some((suffix) => name.endsWith(normaliseName(suffix)));
 }
 
 export async function assertReadable(file: string): Promise<void> {
@@ -98,11 +105,11 @@ export async function* readSurvey(files: readonly string[], options: ReadSurveyO
         values.set(field, value);
         columns.set(field, column);
       });
-      for (const field of options.itemFields ?? []) {
+      for (const [field, suffixes] of options.itemFields ?? []) {
         const raw = values.get(field);
         if (raw === undefined || raw === null) continue;
         for (const item of splitList(raw)) {
-          if (options.dictionary.vocabulary.has(normaliseName(item))) continue;
+          if (isKnownItem(item, suffixes, options.dictionary)) continue;
           const key = `${field}\u0000${item}`;
           const seen = unknownItems.get(key);
           if (seen) seen.count++;

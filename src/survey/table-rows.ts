@@ -26,12 +26,15 @@ export interface TableOptions extends ReadOptions {
 export class TableRows {
   private header: string[] | undefined;
   private readonly pending: CellRow[] = [];
+  /** Worksheet rows that are empty so far: reported only if a non-empty row follows them, because
+   * worksheets carry formatted but empty rows (validations, borders) below the data. */
+  private emptyRun: RawRow[] = [];
 
   constructor(private readonly options: TableOptions) {}
 
   /** Feed one row; returns the survey rows now complete (none while the header is still being sought). */
   push(row: CellRow): RawRow[] {
-    if (this.header) return [this.pair(row)];
+    if (this.header) return this.hold(this.pair(row));
     const wanted = this.options.headerRow;
     if (wanted !== undefined) {
       if (row.line < wanted) return [];
@@ -47,8 +50,10 @@ export class TableRows {
 
   /** End of input: settle the header if it is still pending and return the rows held back. */
   finish(): RawRow[] {
-    if (this.header) return [];
-    return this.resolve();
+    const rows = this.header ? [] : this.resolve();
+    // Trailing empty worksheet rows are formatting, not data.
+    this.emptyRun = [];
+    return rows;
   }
 
   get hasHeader(): boolean {
@@ -70,7 +75,18 @@ export class TableRows {
     }
     const skipped = this.pending.filter((row) => row.line < best.line);
     this.setHeader(best, skipped);
-    return this.pending.filter((row) => row.line > best.line).map((row) => this.pair(row));
+    return this.pending.filter((row) => row.line > best.line).flatMap((row) => this.hold(this.pair(row)));
+  }
+
+  private hold(row: RawRow): RawRow[] {
+    if (this.options.strictWidth) return [row];
+    if (row.problem?.type === 'empty') {
+      this.emptyRun.push(row);
+      return [];
+    }
+    const rows = [...this.emptyRun, row];
+    this.emptyRun = [];
+    return rows;
   }
 
   private setHeader(row: CellRow, skipped: CellRow[]): void {

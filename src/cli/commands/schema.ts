@@ -3,9 +3,12 @@ import { CHECK_KINDS } from '../../engine/checks/index.js';
 import { DabiaoError } from '../../errors.js';
 import { composeStandardSchema, DICTIONARY_SCHEMA } from '../../standards/schema.js';
 import type { Io } from '../io.js';
+import { surveyRecordSchema } from '../../standards/survey-schema.js';
+import { loadDictionary } from '../../standards/load.js';
 
 const SCHEMAS = {
   standard: () => composeStandardSchema(CHECK_KINDS),
+  survey: () => surveyRecordSchema(loadDictionary()),
   dictionary: () => ({ $schema: 'http://json-schema.org/draft-07/schema#', ...DICTIONARY_SCHEMA }),
 } as const;
 

@@ -4,7 +4,7 @@ import { fieldLabel } from '../../i18n/quantities.js';
 import type { CheckKind } from './check-kind.js';
 import type { KindProblem } from '../../standards/kind-definition.js';
 import { fieldSchema, read } from './shared.js';
-import { rawText } from '../values.js';
+import { rawText } from '../../survey/values.js';
 import { MAX_PATTERN_LENGTH, unsafeReason } from './regex-safety.js';
 
 /** Longer values are not matched at all (the result is `unknown`). */

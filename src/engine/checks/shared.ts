@@ -1,7 +1,7 @@
 // Small helpers shared by the check kinds: reading typed values and judging numeric bounds.
 import type { Outcome, Reason, Requirement } from '../../model.js';
 import type { RecordView } from '../record-view.js';
-import { rawText, roundNoise, type Value } from '../values.js';
+import { rawText, roundNoise, type Value } from '../../survey/values.js';
 import { normaliseName } from '../../text.js';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; outcome: Outcome };

@@ -5,8 +5,15 @@ import { isIsoDate, normaliseName, splitList, toHalfWidth } from '../text.js';
 
 export type Value = number | boolean | string | readonly string[];
 
+/** A value converted from another unit (12亩 -> 8,000.04 m²): stated in the result. */
+export interface Conversion {
+  raw: string;
+  from: string;
+  factor: number;
+}
+
 export type Parsed =
-  | { ok: true; value: Value }
+  | { ok: true; value: Value; converted?: Conversion }
   | { ok: false; problem: 'missing' }
   | { ok: false; problem: 'unparseable' | 'out-of-range'; raw: string };
 
@@ -21,7 +28,32 @@ const PLACEHOLDERS = new Set(['待定', '待查', '待填', '不详', '未知', 
 const NUMBER = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
-/** Parse a number written the way survey forms write them: 1,200 / ３５０ / 350㎡ / 0.35万 / 30%. */
+const DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+
+/** Small integers in Chinese numerals: 三百五十 = 350, 两千零八 = 2008, 十二 = 12 (below 10,000). */
+export function parseChineseInteger(text: string): number | undefined {
+  if (text === '' || !/^[零〇一二两三四五六七八九十百千]+$/.test(text)) return undefined;
+  let total = 0;
+  let digit: number | undefined;
+  let lastUnit = Infinity;
+  for (const char of text) {
+    if (char in DIGITS) {
+      if (digit !== undefined && DIGITS[char] !== 0) return undefined;
+      digit = DIGITS[char];
+      continue;
+    }
+    const unit = UNITS[char] as number;
+    if (unit >= lastUnit) return undefined;
+    total += (digit ?? (unit === 10 && total === 0 ? 1 : NaN)) * unit;
+    if (Number.isNaN(total)) return undefined;
+    digit = undefined;
+    lastUnit = unit;
+  }
+  return total + (digit ?? 0);
+}
+
+/** Parse a number written the way survey forms write them: 1,200 / ３５０ / 350㎡ / 0.35万 / 30% / 三百五十. */
 export function parseNumber(raw: unknown, suffixes: readonly string[]): number | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
   if (typeof raw !== 'string') return undefined;
@@ -39,9 +71,20 @@ export function parseNumber(raw: unknown, suffixes: readonly string[]): number |
     text = text.slice(0, -1);
   }
   if (GROUPED.test(text)) text = text.replace(/,/g, '');
-  if (!NUMBER.test(text)) return undefined;
-  const value = Number(text) * multiplier;
+  const value = NUMBER.test(text) ? Number(text) * multiplier : (parseChineseInteger(text) ?? NaN) * multiplier;
   return Number.isFinite(value) ? roundNoise(value) : undefined;
+}
+
+/** A number written in another unit the field's unit converts from: "12亩" for m² (1 亩 = 666.67 m²). */
+function parseConverted(raw: unknown, conversions: Readonly<Record<string, number>> | undefined): { value: number; conversion: Conversion } | undefined {
+  if (!conversions || typeof raw !== 'string') return undefined;
+  const text = toHalfWidth(raw).trim().replace(/\s+/g, '').toLowerCase();
+  for (const [from, factor] of Object.entries(conversions)) {
+    if (!text.endsWith(from.toLowerCase())) continue;
+    const number = parseNumber(text.slice(0, text.length - from.length), []);
+    if (number !== undefined) return { value: roundNoise(number * factor), conversion: { raw, from, factor } };
+  }
+  return undefined;
 }
 
 /** Strip binary floating-point noise (0.35 × 10000 = 3499.9999999999995). */
@@ -68,11 +111,12 @@ export function parseValue(raw: unknown, field: FieldDef, dictionary: Dictionary
     case 'number':
     case 'integer': {
       const unit = field.unit ? dictionary.units.get(field.unit) : undefined;
-      const value = parseNumber(raw, unit?.suffixes ?? []);
+      const converted = parseNumber(raw, unit?.suffixes ?? []) === undefined ? parseConverted(raw, unit?.conversions) : undefined;
+      const value = converted?.value ?? parseNumber(raw, unit?.suffixes ?? []);
       if (value === undefined) return bad();
       if (field.type === 'integer' && !Number.isInteger(value)) return bad();
       if ((field.min !== undefined && value < field.min) || (field.max !== undefined && value > field.max)) return bad('out-of-range');
-      return { ok: true, value };
+      return converted ? { ok: true, value, converted: converted.conversion } : { ok: true, value };
     }
     case 'boolean': {
       if (typeof raw === 'boolean') return { ok: true, value: raw };

@@ -1,0 +1,191 @@
+// dabiao template: a blank survey form with exactly the columns the chosen standards read, headers in
+// the chosen language with units, and one example row (CSV) or input help, drop-down lists and number
+// validation (Excel). A form filled in the way the example shows validates clean.
+import ExcelJS from 'exceljs';
+import { checkKinds } from '../../engine/checks/index.js';
+import { DabiaoError } from '../../errors.js';
+import type { CheckSpec, Dictionary, FieldDef, Lang, Standard } from '../../model.js';
+import type { Io } from '../io.js';
+import { fileOutput } from '../output.js';
+import { loadAll, parseLang } from '../setup.js';
+import { neededFields } from './validate.js';
+
+export interface TemplateOptions {
+  standard: string[];
+  format: string;
+  lang?: string;
+  output?: string;
+}
+
+/** Columns of the form: identity first, then every field the standards read, in dictionary order. */
+export function templateFields(dictionary: Dictionary, standards: readonly Standard[]): FieldDef[] {
+  const needed = neededFields(standards);
+  for (const field of ['id', 'name', 'region']) needed.add(field);
+  return [...dictionary.fields.values()].filter((field) => needed.has(field.id));
+}
+
+export function headerFor(field: FieldDef, dictionary: Dictionary, lang: Lang): string {
+  const unit = field.unit ? dictionary.units.get(field.unit)?.symbol[lang] : undefined;
+  if (!unit) return field.label[lang];
+  return lang === 'zh' ? `${field.label.zh}（${unit}）` : `${field.label.en} (${unit})`;
+}
+
+interface Hints {
+  mins: number[];
+  maxes: number[];
+  items: Set<string>;
+  fillers: string[];
+  expectFalse: boolean;
+  scope: Map<string, number>;
+}
+
+/** What the rules ask of each field, so the example row shows values that meet them. */
+function collectHints(standards: readonly Standard[]): Map<string, Hints> {
+  const hints = new Map<string, Hints>();
+  const of = (field: string): Hints => {
+    let hint = hints.get(field);
+    if (!hint) hints.set(field, (hint = { mins: [], maxes: [], items: new Set(), fillers: [], expectFalse: false, scope: new Map() }));
+    return hint;
+  };
+  const visit = (check: CheckSpec): void => {
+    const kind = checkKinds.get(check.kind);
+    for (const use of kind?.fieldsRead(check) ?? []) {
+      const hint = of(use.field);
+      if (use.option !== 'field') continue;
+      if (typeof check.min === 'number') hint.mins.push(check.min);
+      if (typeof check.max === 'number') hint.maxes.push(check.max);
+      if (Array.isArray(check.items)) for (const item of check.items) hint.items.add(String(item));
+      if (Array.isArray(check.groups)) {
+        for (const group of check.groups as { min: number; items?: string[]; suffix?: string }[]) {
+          for (const item of group.items ?? []) hint.items.add(item);
+          if (group.suffix) for (let i = 1; i <= group.min; i++) hint.fillers.push(`示例${i}${group.suffix}`);
+        }
+      }
+      if (check.kind === 'boolean' && check.expected === false) hint.expectFalse = true;
+    }
+    for (const inner of kind?.nested?.(check) ?? []) visit(inner.check);
+  };
+  for (const standard of standards) {
+    for (const rule of standard.rules) {
+      visit(rule.check);
+      for (const [field, values] of Object.entries(rule.scope ?? {})) {
+        for (const value of values ?? []) of(field).scope.set(value, (of(field).scope.get(value) ?? 0) + 1);
+      }
+    }
+  }
+  return hints;
+}
+
+function exampleValue(field: FieldDef, hint: Hints | undefined, lang: Lang): string {
+  switch (field.type) {
+    case 'string':
+      return field.id === 'id' ? 'C001' : lang === 'zh' ? (field.id === 'region' ? '示例镇' : '示例社区') : field.id === 'region' ? 'Example town' : 'Example community';
+    case 'enum': {
+      const scoped = [...(hint?.scope.entries() ?? [])].sort((a, b) => b[1] - a[1])[0]?.[0];
+      const key = scoped ?? Object.keys(field.values ?? {})[0] ?? '';
+      const value = field.values?.[key];
+      return value ? value[lang] : key;
+    }
+    case 'boolean':
+      return hint?.expectFalse ? (lang === 'zh' ? '否' : 'no') : lang === 'zh' ? '是' : 'yes';
+    case 'list': {
+      const items = [...(hint?.items ?? []), ...(hint?.fillers ?? [])];
+      return items.length > 0 ? items.join(lang === 'zh' ? '、' : ';') : lang === 'zh' ? '无' : 'none';
+    }
+    case 'date':
+      return '2026-01-01';
+    case 'integer':
+    case 'number': {
+      if (field.id === 'households') return '1200';
+      if (field.id === 'population') return '3600';
+      const low = hint && hint.mins.length > 0 ? Math.max(...hint.mins) : undefined;
+      const high = hint && hint.maxes.length > 0 ? Math.min(...hint.maxes) : undefined;
+      let value = low ?? high ?? 1;
+      if (high !== undefined && value > high) value = high;
+      if (field.max !== undefined) value = Math.min(value, field.max);
+      if (field.min !== undefined) value = Math.max(value, field.min);
+      return String(field.type === 'integer' ? Math.ceil(value) : value);
+    }
+  }
+}
+
+function helpText(field: FieldDef, dictionary: Dictionary, lang: Lang): string {
+  const zh = lang === 'zh';
+  const unit = field.unit ? dictionary.units.get(field.unit)?.symbol[lang] : undefined;
+  switch (field.type) {
+    case 'enum':
+      return zh ? `从下拉列表选择：${Object.values(field.values ?? {}).map((v) => v.zh).join('/')}` : `choose: ${Object.values(field.values ?? {}).map((v) => v.en).join('/')}`;
+    case 'boolean':
+      return zh ? '填“是”或“否”' : 'yes or no';
+    case 'list':
+      return zh ? '多个名称用“、”分隔，没有填“无”' : 'names separated by ";", or "none"';
+    case 'integer':
+      return zh ? `整数${unit ? `，单位${unit}` : ''}` : `whole number${unit ? ` in ${unit}` : ''}`;
+    case 'number':
+      return zh ? `数字${unit ? `，单位${unit}` : ''}` : `number${unit ? ` in ${unit}` : ''}`;
+    case 'date':
+      return zh ? '日期，如 2026-01-01' : 'date, e.g. 2026-01-01';
+    case 'string':
+      return field.id === 'id' ? (zh ? '每条记录唯一的编号' : 'a unique id per record') : zh ? '文字' : 'text';
+  }
+}
+
+function csvCell(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export async function template(options: TemplateOptions, io: Io): Promise<number> {
+  const lang = parseLang(options.lang);
+  if (options.format !== 'csv' && options.format !== 'xlsx') throw new DabiaoError({ code: 'usage', params: { detail: '--format must be csv or xlsx' } });
+  if (options.format === 'xlsx' && !options.output) throw new DabiaoError({ code: 'usage', params: { detail: 'an .xlsx template needs -o FILE' } });
+  const { dictionary, standards } = loadAll(options.standard);
+  const fields = templateFields(dictionary, standards);
+  const hints = collectHints(standards);
+  const headers = fields.map((field) => headerFor(field, dictionary, lang));
+  const example = fields.map((field) => exampleValue(field, hints.get(field.id), lang));
+
+  if (options.format === 'csv') {
+    // UTF-8 with BOM, so Excel on a Chinese Windows machine opens it with the right characters.
+    const text = `\uFEFF${headers.map(csvCell).join(',')}\r\n${example.map(csvCell).join(',')}\r\n`;
+    if (options.output) {
+      const output = fileOutput(options.output);
+      await output.write(text);
+      await output.commit();
+    } else await io.stdout.write(text);
+    return 0;
+  }
+
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'dabiao';
+  const sheet = workbook.addWorksheet(lang === 'zh' ? '调查表' : 'Survey', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow(headers).font = { bold: true };
+  const rows = 1000;
+  fields.forEach((field, i) => {
+    const column = sheet.getColumn(i + 1);
+    column.width = Math.min(40, Math.max(12, (headers[i]?.length ?? 10) * 2));
+    const header = sheet.getCell(1, i + 1);
+    header.note = helpText(field, dictionary, lang);
+    let validation: ExcelJS.DataValidation | undefined;
+    if (field.type === 'enum') {
+      validation = { type: 'list', allowBlank: true, formulae: [`"${Object.values(field.values ?? {}).map((v) => v[lang]).join(',')}"`] };
+    } else if (field.type === 'boolean') {
+      validation = { type: 'list', allowBlank: true, formulae: [lang === 'zh' ? '"是,否"' : '"yes,no"'] };
+    } else if (field.type === 'number' || field.type === 'integer') {
+      validation = {
+        type: field.type === 'integer' ? 'whole' : 'decimal',
+        operator: 'between',
+        allowBlank: true,
+        formulae: [field.min ?? 0, field.max ?? 1e12],
+        showErrorMessage: true,
+        errorTitle: lang === 'zh' ? '数值无效' : 'Invalid number',
+        error: helpText(field, dictionary, lang),
+      };
+    }
+    if (validation) for (let row = 2; row <= rows + 1; row++) sheet.getCell(row, i + 1).dataValidation = validation;
+  });
+  const buffer = await workbook.xlsx.writeBuffer();
+  const output = fileOutput(options.output as string);
+  await output.writeBytes(new Uint8Array(buffer as ArrayBuffer));
+  await output.commit();
+  return 0;
+}

@@ -1,0 +1,92 @@
+// dabiao validate: is the survey file itself well-formed, before any rule is judged?
+// Exit 0 valid (warnings allowed), 1 data errors found, 2 unreadable.
+import Table from 'cli-table3';
+import { Chalk } from 'chalk';
+import { checkKinds } from '../../engine/checks/index.js';
+import { DabiaoError } from '../../errors.js';
+import { renderFinding } from '../../i18n/findings.js';
+import type { Dictionary, Lang, Standard } from '../../model.js';
+import { SCOPE_FIELDS } from '../../model.js';
+import { columnLetters } from '../../text.js';
+import type { Finding } from '../../survey/validate.js';
+import { validateSurvey } from '../../survey/validate.js';
+import type { Io } from '../io.js';
+import { useColor } from '../io.js';
+import { loadAll, parseLang } from '../setup.js';
+import { surveyOptions, type SurveyCliOptions } from '../survey-options.js';
+
+export interface ValidateCliOptions extends SurveyCliOptions {
+  standard: string[];
+  format: string;
+  lang?: string;
+}
+
+/** Every field the chosen standards read, with the scope fields and the record id. */
+export function neededFields(standards: readonly Standard[]): Set<string> {
+  const fields = new Set<string>(['id']);
+  const visit = (check: Standard['rules'][number]['check']): void => {
+    const kind = checkKinds.get(check.kind);
+    for (const use of kind?.fieldsRead(check) ?? []) fields.add(use.field);
+    for (const inner of kind?.nested?.(check) ?? []) visit(inner.check);
+  };
+  for (const standard of standards) {
+    for (const rule of standard.rules) {
+      visit(rule.check);
+      for (const field of SCOPE_FIELDS) if (rule.scope?.[field]) fields.add(field);
+    }
+  }
+  return fields;
+}
+
+function place(finding: Finding): string {
+  const where = finding.sheet !== null ? `${finding.file}[${finding.sheet}]` : finding.file;
+  if (finding.line === null) return where;
+  if (finding.sheet !== null && finding.column !== null) return `${where}!${columnLetters(finding.column)}${finding.line}`;
+  return `${where}:${finding.line}${finding.column !== null ? `:${finding.column}` : ''}`;
+}
+
+function label(dictionary: Dictionary, field: string | null, lang: Lang): string {
+  if (field === null) return '';
+  const def = dictionary.fields.get(field);
+  return def ? def.label[lang] : field;
+}
+
+export async function validate(files: string[], options: ValidateCliOptions, io: Io): Promise<number> {
+  const lang = parseLang(options.lang);
+  if (options.format !== 'table' && options.format !== 'json') throw new DabiaoError({ code: 'usage', params: { detail: '--format must be table or json' } });
+  const { dictionary, standards } = loadAll(options.standard);
+  const report = await validateSurvey(files, { ...(await surveyOptions(options, dictionary, standards)), needed: neededFields(standards) });
+  const messages = report.findings.map((finding) => renderFinding(finding, lang, label(dictionary, finding.field, lang)));
+  if (options.format === 'json') {
+    const findings = report.findings.map((finding, i) => ({
+      ...finding,
+      cell: finding.sheet !== null && finding.column !== null && finding.line !== null ? `${columnLetters(finding.column)}${finding.line}` : null,
+      message: messages[i],
+    }));
+    await io.stdout.write(`${JSON.stringify({ version: '1', valid: report.errors === 0, errors: report.errors, warnings: report.warnings, files: report.files, findings }, null, 2)}\n`);
+  } else {
+    const chalk = new Chalk({ level: useColor(io.stdout, io.env) ? 1 : 0 });
+    if (report.findings.length > 0) {
+      const table = new Table({
+        head: lang === 'zh' ? ['位置', '级别', '问题', '说明'] : ['Where', 'Severity', 'Problem', 'Detail'],
+        style: { head: [], border: [] },
+        wordWrap: true,
+        wrapOnWordBoundary: false,
+        colWidths: [40, 10, 18, 64],
+      });
+      report.findings.forEach((finding, i) => {
+        const severity = finding.severity === 'error' ? chalk.red(lang === 'zh' ? '错误' : 'error') : chalk.yellow(lang === 'zh' ? '警告' : 'warning');
+        table.push([place(finding), severity, finding.code, messages[i] ?? '']);
+      });
+      await io.stdout.write(`${table.toString()}\n`);
+    }
+    const records = report.files.reduce((sum, file) => sum + file.records, 0);
+    const shown = report.findings.length < report.errors + report.warnings ? (lang === 'zh' ? `（仅列出前 ${report.findings.length} 项）` : ` (first ${report.findings.length} listed)`) : '';
+    await io.stdout.write(
+      lang === 'zh'
+        ? `${files.length} 个文件，${records} 条记录：错误 ${report.errors}，警告 ${report.warnings}${shown}。${report.errors === 0 ? chalk.green('格式有效') : chalk.red('存在数据错误')}\n`
+        : `${files.length} file(s), ${records} record(s): ${report.errors} error(s), ${report.warnings} warning(s)${shown}. ${report.errors === 0 ? chalk.green('VALID') : chalk.red('DATA ERRORS')}\n`,
+    );
+  }
+  return report.errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,55 @@
+// Messages of `dabiao validate`, in both languages, keyed by the stable finding codes.
+import type { Lang } from '../model.js';
+import type { Finding, FindingCode } from '../survey/validate.js';
+
+type Render = (f: Finding, label: string) => string;
+const d = (f: Finding, key: string): string => String(f.detail[key] ?? '');
+
+export const FINDINGS = {
+  'unknown-column': {
+    zh: (f) => `未识别的列 “${f.value ?? ''}”${f.detail.suggestion ? `，是否想用 “${d(f, 'suggestion')}”？可用 --map` : ''}`,
+    en: (f) => `unrecognised column "${f.value ?? ''}"${f.detail.suggestion ? `; did you mean "${d(f, 'suggestion')}"? use --map` : ''}`,
+  },
+  'missing-column': {
+    zh: (_f, label) => `缺少所选标准需要的列：${label}`,
+    en: (_f, label) => `missing a column the chosen standards read: ${label}`,
+  },
+  'duplicate-column': {
+    zh: (f, label) => `列 “${f.value ?? ''}” 与第 ${d(f, 'first_column')} 列都表示 ${label}`,
+    en: (f, label) => `column "${f.value ?? ''}" means ${label}, like column ${d(f, 'first_column')}`,
+  },
+  'blank-column': { zh: () => `列没有表头`, en: () => `column has no header` },
+  'wrong-type': {
+    zh: (f, label) => `${label}的值 “${f.value ?? ''}” 不是有效的${d(f, 'type') || d(f, 'schema')}`,
+    en: (f, label) => `${label} value "${f.value ?? ''}" is not a valid ${d(f, 'type') || d(f, 'schema')}`,
+  },
+  'not-allowed': {
+    zh: (f, label) => `${label}的值 “${f.value ?? ''}” 不在允许的取值中（${d(f, 'allowed')}）`,
+    en: (f, label) => `${label} value "${f.value ?? ''}" is not one of the allowed values (${d(f, 'allowed')})`,
+  },
+  'out-of-range': {
+    zh: (f, label) => `${label}的值 “${f.value ?? ''}” 超出合理范围`,
+    en: (f, label) => `${label} value "${f.value ?? ''}" is out of the plausible range`,
+  },
+  'duplicate-id': {
+    zh: (f) => `编号 “${f.value ?? ''}” 重复（第一次出现在第 ${d(f, 'first_line')} 行）`,
+    en: (f) => `duplicate id "${f.value ?? ''}" (first on line ${d(f, 'first_line')})`,
+  },
+  'empty-row': { zh: () => `空行`, en: () => `empty row` },
+  'ragged-row': {
+    zh: (f) => `这一行有 ${d(f, 'cells')} 个单元格，表头有 ${d(f, 'expected')} 个`,
+    en: (f) => `row has ${d(f, 'cells')} cells, the header has ${d(f, 'expected')}`,
+  },
+  'unknown-item': {
+    zh: (f, label) => `${label}中的名称 “${f.value ?? ''}” 不在词表中，清单检查不会识别它`,
+    en: (f, label) => `${label} entry "${f.value ?? ''}" is not in the vocabulary; checklists will not recognise it`,
+  },
+  'title-rows': {
+    zh: (f) => `表头在第 ${f.line ?? ''} 行，其上 ${d(f, 'count')} 行视为标题`,
+    en: (f) => `header on line ${f.line ?? ''}; ${d(f, 'count')} title row(s) above it`,
+  },
+} as const satisfies Record<FindingCode, Record<Lang, Render>>;
+
+export function renderFinding(finding: Finding, lang: Lang, label: string): string {
+  return FINDINGS[finding.code][lang](finding, label);
+}
