@@ -1,7 +1,7 @@
 // Reading raw survey cells: what counts as a number, a yes/no, a list, and what is never guessed.
 import { describe, expect, it } from 'vitest';
 import type { FieldDef } from '../src/model.js';
-import { parseNumber, parseValue } from '../src/engine/values.js';
+import { parseNumber, parseValue } from '../src/survey/values.js';
 import { dictionary } from './helpers/engine.js';
 
 const field = (id: string): FieldDef => {
@@ -27,8 +27,24 @@ describe('numbers', () => {
     expect(value(raw, 'service_center_area_m2')).toEqual({ ok: true, value: expected });
   });
 
-  it.each(['N/A', '待定', '0x1388', '1e309', 'NaN', 'Infinity', '12亩', '30%', '1,20', '3.5.1', '--5'])('%j is unparseable, never a number', (raw) => {
+  it.each(['N/A', '待定', '0x1388', '1e309', 'NaN', 'Infinity', '12斤', '30%', '1,20', '3.5.1', '--5', '三百五', '十十'])('%j is unparseable, never a number', (raw) => {
     expect(value(raw, 'service_center_area_m2')).toMatchObject({ ok: false, problem: 'unparseable' });
+  });
+
+  it.each([
+    ['三百五十', 350],
+    ['两千零八', 2008],
+    ['十二', 12],
+    ['一千二百', 1200],
+    ['三万', 30000],
+  ])('the Chinese numeral %s reads as %d', (raw, expected) => {
+    expect(value(raw, 'service_center_area_m2')).toEqual({ ok: true, value: expected });
+  });
+
+  it('亩 is converted to m² and the conversion is kept', () => {
+    expect(value('12亩', 'service_center_area_m2')).toEqual({ ok: true, value: 8000.04, converted: { raw: '12亩', from: '亩', factor: 666.67 } });
+    expect(value('0.5亩', 'service_center_area_m2')).toMatchObject({ ok: true, value: 333.335 });
+    expect(value('12亩', 'households')).toMatchObject({ ok: false });
   });
 
   it('a negative area is out of range', () => {

@@ -29,10 +29,14 @@ export const jsonReader: SurveyReader = {
     if (!Array.isArray(data)) {
       throw new DabiaoError({ code: 'survey-malformed', params: { detail: 'expected an array of records' }, location: { file, line: 1 } });
     }
-    const lines = elementLines(text);
+    const scanned = scanRecords(text, 1);
     for (let i = 0; i < data.length; i++) {
       const element: unknown = data[i];
-      const line = lines[i] ?? 1;
+      const line = scanned[i]?.line ?? 1;
+      const duplicate = scanned[i]?.duplicate;
+      if (duplicate !== undefined) {
+        throw new DabiaoError({ code: 'survey-malformed', params: { detail: `key "${duplicate}" appears twice in one record` }, location: { file, line } });
+      }
       if (element === null || typeof element !== 'object' || Array.isArray(element)) {
         throw new DabiaoError({ code: 'survey-malformed', params: { detail: `element ${i + 1} is not an object` }, location: { file, line } });
       }
@@ -61,31 +65,49 @@ export function positionOf(text: string, error: unknown): { line: number; col: n
   return { line, col: offset - lineStart + 1 };
 }
 
-/** The line each top-level array element starts on, by a scan that skips strings. */
-function elementLines(text: string): number[] {
-  const lines: number[] = [];
+/**
+ * One pass over JSON text that JSON.parse has accepted: the line each record starts on, and the first
+ * key repeated within a record (JSON.parse keeps the last silently; a survey record must not be
+ * ambiguous). `recordDepth` is 1 for an array of records, 0 for a single record (an NDJSON line).
+ */
+export function scanRecords(text: string, recordDepth: number): { line: number; duplicate?: string }[] {
+  const records: { line: number; duplicate?: string }[] = [];
   let depth = 0;
   let line = 1;
-  let inString = false;
-  let expectElement = false;
+  let keys: Set<string> | undefined;
+  let current: { line: number; duplicate?: string } | undefined;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (ch === '\n') line++;
-    if (inString) {
-      if (ch === '\\') i++;
-      else if (ch === '"') inString = false;
-      continue;
-    }
-    if (depth === 1 && expectElement && ch !== undefined && !/[\s,\]]/.test(ch)) {
-      lines.push(line);
-      expectElement = false;
-    }
-    if (ch === '"') inString = true;
-    else if (ch === '[' || ch === '{') {
+    else if (ch === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      if (keys && depth === recordDepth + 1) {
+        let next = end + 1;
+        while (next < text.length && /\s/.test(text[next] as string)) next++;
+        if (text[next] === ':') {
+          const key = JSON.parse(text.slice(i, end + 1)) as string;
+          if (keys.has(key) && current && current.duplicate === undefined) current.duplicate = key;
+          keys.add(key);
+        }
+      }
+      for (let j = i; j < end; j++) if (text[j] === '\n') line++;
+      i = end;
+    } else if (ch === '{' || ch === '[') {
+      if (depth === recordDepth) {
+        current = { line };
+        records.push(current);
+        keys = ch === '{' ? new Set() : undefined;
+      }
       depth++;
-      if (depth === 1) expectElement = true;
-    } else if (ch === ']' || ch === '}') depth--;
-    else if (ch === ',' && depth === 1) expectElement = true;
+    } else if (ch === '}' || ch === ']') {
+      depth--;
+      if (depth === recordDepth) keys = undefined;
+    } else if (depth === recordDepth && ch !== undefined && !/[\s,]/.test(ch)) {
+      // A scalar element: still an element, for the "not an object" message.
+      records.push({ line });
+      while (i + 1 < text.length && !/[\s,\]]/.test(text[i + 1] as string)) i++;
+    }
   }
-  return lines;
+  return records;
 }

@@ -2,7 +2,7 @@
 import { DabiaoError } from '../errors.js';
 import { decodeText } from './decode.js';
 import type { RawRow, SurveyReader } from './reader.js';
-import { positionOf } from './json.js';
+import { positionOf, scanRecords } from './json.js';
 
 async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<string> {
   let pending = '';
@@ -36,6 +36,10 @@ export const ndjsonReader: SurveyReader = {
       }
       if (data === null || typeof data !== 'object' || Array.isArray(data)) {
         throw new DabiaoError({ code: 'survey-malformed', params: { detail: 'line is not a JSON object' }, location: { file, line } });
+      }
+      const duplicate = scanRecords(body, 0)[0]?.duplicate;
+      if (duplicate !== undefined) {
+        throw new DabiaoError({ code: 'survey-malformed', params: { detail: `key "${duplicate}" appears twice in one record` }, location: { file, line } });
       }
       rows++;
       yield { line, entries: Object.entries(data) };

@@ -31,26 +31,44 @@ const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 
-/** Small integers in Chinese numerals: 三百五十 = 350, 两千零八 = 2008, 十二 = 12 (below 10,000). */
+/**
+ * Small integers in Chinese numerals: 三百五十 = 350, 两千零八 = 2008, 十二 = 12 (below 100,000 with 万).
+ * The spoken shorthand 三百五 (350 or 305?) is refused rather than guessed.
+ */
 export function parseChineseInteger(text: string): number | undefined {
   if (text === '' || !/^[零〇一二两三四五六七八九十百千]+$/.test(text)) return undefined;
   let total = 0;
   let digit: number | undefined;
   let lastUnit = Infinity;
+  let zero = false;
   for (const char of text) {
-    if (char in DIGITS) {
-      if (digit !== undefined && DIGITS[char] !== 0) return undefined;
-      digit = DIGITS[char];
+    const value = DIGITS[char];
+    if (value !== undefined) {
+      if (value === 0) {
+        if (digit !== undefined) return undefined;
+        zero = true;
+        continue;
+      }
+      if (digit !== undefined) return undefined;
+      digit = value;
       continue;
     }
     const unit = UNITS[char] as number;
     if (unit >= lastUnit) return undefined;
-    total += (digit ?? (unit === 10 && total === 0 ? 1 : NaN)) * unit;
-    if (Number.isNaN(total)) return undefined;
+    if (digit === undefined) {
+      if (unit !== 10 || total !== 0 || zero) return undefined;
+      digit = 1;
+    }
+    total += digit * unit;
     digit = undefined;
     lastUnit = unit;
+    zero = false;
   }
-  return total + (digit ?? 0);
+  if (digit !== undefined) {
+    if (lastUnit !== Infinity && lastUnit > 10 && !zero) return undefined;
+    total += digit;
+  }
+  return total;
 }
 
 /** Parse a number written the way survey forms write them: 1,200 / ３５０ / 350㎡ / 0.35万 / 30% / 三百五十. */
@@ -95,7 +113,15 @@ export function roundNoise(value: number): number {
 export function rawText(raw: unknown): string {
   if (typeof raw === 'string') return raw;
   if (raw === null || raw === undefined) return '';
-  if (typeof raw === 'object') return JSON.stringify(raw) ?? '';
+  if (typeof raw === 'object') {
+    // Survey JSON may nest 10,000 levels deep, past what JSON.stringify can recurse through.
+    try {
+      const text = JSON.stringify(raw) ?? '';
+      return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+    } catch {
+      return Array.isArray(raw) ? '[…]' : '{…}';
+    }
+  }
   return String(raw);
 }
 
