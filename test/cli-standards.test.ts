@@ -72,3 +72,18 @@ describe('dabiao schema', () => {
     expect(validate({ id: 'x', title: { zh: 'a', en: 'b' }, source: { document: 'd' }, rules: [{ id: 'r', title: { zh: 'a', en: 'b' }, severity: 'required', check: { kind: 'min', field: 'households' }, citation: { section: 's', quote: 'qq' } }] })).toBe(false);
   });
 });
+
+describe('dabiao fields', () => {
+  it('lists every field with its labels, type, unit and the standards that read it', async () => {
+    const run = await cli(['fields', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const fields = JSON.parse(run.stdout) as { field: string; label: { zh: string }; type: string; unit: string | null; standards: string[] }[];
+    const area = fields.find((f) => f.field === 'service_center_area_m2');
+    expect(area).toMatchObject({ label: { zh: '服务中心面积' }, type: 'number', unit: 'm2' });
+    expect(area?.standards).toEqual(expect.arrayContaining(['water-town-2013', 'xishan-2008', 'urban-rural-pilot']));
+    expect(fields.find((f) => f.field === 'so2_reduction_t')?.standards).toEqual(['jiyuan-2010']);
+    const table = await cli(['fields']);
+    expect(table.stdout).toContain('service_center_area_m2');
+    expect(table.stdout).toMatch(/共 \d+ 个字段/);
+  });
+});

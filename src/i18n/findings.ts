@@ -18,14 +18,17 @@ export const FINDINGS = {
     zh: (f, label) => `列 “${f.value ?? ''}” 与第 ${d(f, 'first_column')} 列都表示 ${label}`,
     en: (f, label) => `column "${f.value ?? ''}" means ${label}, like column ${d(f, 'first_column')}`,
   },
-  'blank-column': { zh: () => `列没有表头`, en: () => `column has no header` },
+  'blank-column': {
+    zh: (f) => (f.detail.data ? `没有表头的列中有数据，无法判断它属于哪个字段` : `列没有表头（整列为空，已忽略）`),
+    en: (f) => (f.detail.data ? `a column without a header holds data: it cannot be assigned to a field` : `column has no header (empty throughout; ignored)`),
+  },
   'wrong-type': {
     zh: (f, label) => `${label}的值 “${f.value ?? ''}” 不是有效的${d(f, 'type') || d(f, 'schema')}`,
     en: (f, label) => `${label} value "${f.value ?? ''}" is not a valid ${d(f, 'type') || d(f, 'schema')}`,
   },
   'not-allowed': {
     zh: (f, label) => `${label}的值 “${f.value ?? ''}” 不在允许的取值中（${d(f, 'allowed')}）`,
-    en: (f, label) => `${label} value "${f.value ?? ''}" is not one of the allowed values (${d(f, 'allowed')})`,
+    en: (f, label) => `${label} value "${f.value ?? ''}" is not one of the allowed values (${d(f, 'allowed_en')})`,
   },
   'out-of-range': {
     zh: (f, label) => `${label}的值 “${f.value ?? ''}” 超出合理范围`,
@@ -43,6 +46,10 @@ export const FINDINGS = {
   'unknown-item': {
     zh: (f, label) => `${label}中的名称 “${f.value ?? ''}” 不在词表中，清单检查不会识别它`,
     en: (f, label) => `${label} entry "${f.value ?? ''}" is not in the vocabulary; checklists will not recognise it`,
+  },
+  'no-records': {
+    zh: () => `只有表头，没有任何记录`,
+    en: () => `a header but no records`,
   },
   'title-rows': {
     zh: (f) => `表头在第 ${f.line ?? ''} 行，其上 ${d(f, 'count')} 行视为标题`,

@@ -24,7 +24,8 @@ export type FindingCode =
   | 'empty-row'
   | 'ragged-row'
   | 'unknown-item'
-  | 'title-rows';
+  | 'title-rows'
+  | 'no-records';
 
 export interface Finding {
   code: FindingCode;
@@ -89,19 +90,22 @@ export async function validateSurvey(files: readonly string[], options: Validate
     /** Column index -> canonical field, for the columns that name one. */
     const fieldOf = new Map<number, string>();
     const ids = new Map<string, number>();
+    /** Columns without a header -> first line holding data in them (harmless while empty). */
+    const blankColumns = new Map<number, number | null>();
+    let lastSheet: string | null = null;
     const keysSeen = new Set<string>();
     for await (const row of rows) {
       const header = currentHeader();
       const sheet = row.sheet ?? null;
-      if (!columnsChecked) {
+      if (!columnsChecked && header) {
         columnsChecked = true;
-        const names = header?.names ?? row.entries.map(([key]) => key);
-        const headerLine = header?.line ?? null;
-        if (header && header.skippedLines.length > 0) add({ code: 'title-rows', severity: 'warning', ...at(file, sheet, header.line, null), detail: { count: header.skippedLines.length } });
+        const names = header.names;
+        const headerLine = header.line;
+        if (header.skippedLines.length > 0) add({ code: 'title-rows', severity: 'warning', ...at(file, sheet, header.line, null), detail: { count: header.skippedLines.length } });
         const owner = new Map<string, number>();
         names.forEach((name, i) => {
           const column = i + 1;
-          if (name === '') return add({ code: 'blank-column', severity: 'error', ...at(file, sheet, headerLine, column), detail: {} });
+          if (name === '') return void blankColumns.set(column, null);
           const field = matcher.match(name);
           if (field === null) {
             const suggestion = matcher.suggest(name);
@@ -112,10 +116,8 @@ export async function validateSurvey(files: readonly string[], options: Validate
           owner.set(field, column);
           fieldOf.set(column, field);
         });
-        if (header) {
-          for (const field of options.needed) {
-            if (!owner.has(field)) add({ code: 'missing-column', severity: 'error', ...at(file, sheet, headerLine, null, field), detail: {} });
-          }
+        for (const field of options.needed) {
+          if (!owner.has(field)) add({ code: 'missing-column', severity: 'error', ...at(file, sheet, headerLine, null, field), detail: {} });
         }
       }
       if (row.problem?.type === 'empty') {
@@ -126,6 +128,11 @@ export async function validateSurvey(files: readonly string[], options: Validate
         add({ code: 'ragged-row', severity: 'error', ...at(file, sheet, row.line, null), detail: { cells: row.problem.cells, expected: row.problem.expected } });
       }
       records++;
+      lastSheet = sheet;
+      row.entries.forEach(([key, raw], i) => {
+        const column = row.columns?.[i] ?? i + 1;
+        if (key === '' && blankColumns.get(column) === null && rawText(raw).trim() !== '') blankColumns.set(column, row.line);
+      });
       const typed: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       const columnOf = new Map<string, number>();
       row.entries.forEach(([key, raw], i) => {
@@ -143,7 +150,7 @@ export async function validateSurvey(files: readonly string[], options: Validate
         else if (value.problem !== 'missing') {
           const def = dictionary.fields.get(field);
           const code: FindingCode = value.problem === 'out-of-range' ? 'out-of-range' : def?.type === 'enum' ? 'not-allowed' : 'wrong-type';
-          add({ code, severity: 'error', ...at(file, sheet, row.line, column, field, rawText(raw).slice(0, 80)), detail: { type: def?.type ?? '', ...(def?.values ? { allowed: Object.values(def.values).map((v) => v.zh).join('/') } : {}) } });
+          add({ code, severity: 'error', ...at(file, sheet, row.line, column, field, rawText(raw).slice(0, 80)), detail: { type: def?.type ?? '', ...(def?.values ? { allowed: Object.values(def.values).map((v) => v.zh).join('/'), allowed_en: Object.values(def.values).map((v) => v.en).join('/') } : {}) } });
         }
         const suffixes = options.itemFields?.get(field);
         if (value.ok && suffixes) {
@@ -163,6 +170,11 @@ export async function validateSurvey(files: readonly string[], options: Validate
         else ids.set(id, row.line);
       }
     }
+    for (const [column, line] of blankColumns) {
+      const headerLine = currentHeader()?.line ?? null;
+      add({ code: 'blank-column', severity: line === null ? 'warning' : 'error', ...at(file, lastSheet, line ?? headerLine, column), detail: line === null ? {} : { data: 1 } });
+    }
+    if (records === 0) add({ code: 'no-records', severity: 'error', ...at(file, lastSheet, currentHeader()?.line ?? 1, null), detail: {} });
     const header = currentHeader();
     report.files.push({ file, records, sheet: header?.sheet ?? null, header_line: header?.line ?? null });
   }

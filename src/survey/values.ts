@@ -125,13 +125,18 @@ export function rawText(raw: unknown): string {
   return String(raw);
 }
 
+/** Bad values are quoted back in reports: a 20 MB cell is quoted by its first 200 characters. */
+function clipped(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
 function isBlank(raw: unknown): boolean {
   return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
 }
 
 export function parseValue(raw: unknown, field: FieldDef, dictionary: Dictionary): Parsed {
   if (isBlank(raw)) return MISSING;
-  const bad = (problem: 'unparseable' | 'out-of-range' = 'unparseable'): Parsed => ({ ok: false, problem, raw: rawText(raw) });
+  const bad = (problem: 'unparseable' | 'out-of-range' = 'unparseable'): Parsed => ({ ok: false, problem, raw: clipped(rawText(raw)) });
   if (typeof raw === 'string' && PLACEHOLDERS.has(normaliseName(raw))) return bad();
   switch (field.type) {
     case 'number':

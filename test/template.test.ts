@@ -1,0 +1,63 @@
+// dabiao template: for every bundled standard, the form has exactly the columns the standard reads;
+// filled in as its example row shows, it validates clean and `check` runs on it.
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { bundledIds } from '../src/standards/load.js';
+import { neededFields } from '../src/cli/commands/validate.js';
+import { cli } from './helpers/cli.js';
+import { standards } from './helpers/engine.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dabiao-template-'));
+
+describe.each(bundledIds())('template for %s', (id) => {
+  it('CSV: the columns the standard reads, and the example row validates and checks', async () => {
+    const file = join(dir, `${id}.csv`);
+    expect((await cli(['template', '-s', id, '-o', file])).code).toBe(0);
+    const rows = parse(readFileSync(file, 'utf8'), { bom: true }) as string[][];
+    expect(rows).toHaveLength(2);
+    const [standard] = standards([id]);
+    const needed = neededFields([standard!]);
+    const validate = await cli(['validate', file, '-s', id, '--format', 'json', '--lang', 'en']);
+    const report = JSON.parse(validate.stdout) as { errors: number; findings: { code: string }[]; files: { records: number }[] };
+    expect(report.findings.filter((f) => f.code === 'missing-column' || f.code === 'unknown-column')).toEqual([]);
+    expect(rows[0]?.length).toBe(new Set([...needed, 'id', 'name', 'region']).size);
+    expect([validate.code, report.errors, report.files[0]?.records]).toEqual([0, 0, 1]);
+    const check = await cli(['check', file, '-s', id, '--format', 'json']);
+    expect([0, 1]).toContain(check.code);
+    expect(JSON.parse(check.stdout).summary.records).toBe(1);
+  });
+
+  it('xlsx: drop-down lists and number validation; filled in, it validates and checks', async () => {
+    const csv = join(dir, `${id}-example.csv`);
+    await cli(['template', '-s', id, '-o', csv, '--lang', 'en']);
+    const [headers, example] = parse(readFileSync(csv, 'utf8'), { bom: true }) as string[][];
+    const file = join(dir, `${id}.xlsx`);
+    expect((await cli(['template', '-s', id, '-f', 'xlsx', '--lang', 'en', '-o', file])).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0]!;
+    const headerCells = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(headerCells).toEqual(headers);
+    const levelColumn = headerCells.indexOf('Level') + 1;
+    if (levelColumn > 0) expect(sheet.getCell(2, levelColumn).dataValidation).toMatchObject({ type: 'list', formulae: ['"city,county,township,village"'] });
+    const households = headerCells.findIndex((h) => String(h).startsWith('Households')) + 1;
+    if (households > 0) expect(sheet.getCell(2, households).dataValidation).toMatchObject({ type: 'whole' });
+    example?.forEach((value, i) => (sheet.getCell(2, i + 1).value = value));
+    await workbook.xlsx.writeFile(file);
+    const validate = await cli(['validate', file, '-s', id, '--format', 'json']);
+    expect([validate.code, (JSON.parse(validate.stdout) as { errors: number }).errors]).toEqual([0, 0]);
+    const check = await cli(['check', file, '-s', id, '--format', 'json']);
+    expect([0, 1]).toContain(check.code);
+    expect(JSON.parse(check.stdout).summary.records).toBe(1);
+  });
+});
+
+it('an xlsx template needs -o', async () => {
+  const run = await cli(['template', '-f', 'xlsx', '--lang', 'en']);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain('-o');
+});
