@@ -163,6 +163,8 @@ export interface Result {
   rule: string;
   record: string | null;
   name: string | null;
+  /** The record's region (per-record results) or the group an aggregate result is about. */
+  region: string | null;
   group: string | null;
   file: string | null;
   line: number | null;

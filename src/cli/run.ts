@@ -53,8 +53,9 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .argument('<files...>', 'survey files')
     .option('-s, --standard <id-or-path>', 'bundled standard id or path to a standard YAML (repeatable; default: all bundled)', collect, [])
     .option('--as-of <date>', 'evaluate targets in force on this date (YYYY-MM-DD; default: today)')
-    .option('-f, --format <format>', 'report format: table | json', 'table')
-    .option('-o, --output <file>', 'write the report to a file (complete or not at all)')
+    .option('-f, --format <format>', 'report format: table | json | html | markdown | csv | sarif | junit | github (repeatable)', collect, [])
+    .option('-o, --output <file>', 'write a report to a file, complete or not at all (repeatable; the format follows the extension when not given)', collect, [])
+    .option('--fail-on <what>', 'what makes exit code 1: fail | unknown | guidance', 'unknown')
     .option('--all', 'list every result, passes and not-applicable ones included (default: failures and unknowns)')
     .option('--max-records <n>', 'records listed in the table before pointing to JSON (0 = all)', '200')
     .addOption(langOption())
@@ -111,8 +112,8 @@ function program(io: Io, setCode: (code: number) => void): Command {
 
   root
     .command('schema')
-    .description('print a JSON Schema: standard | dictionary | survey')
-    .argument('<name>', 'standard | dictionary | survey')
+    .description('print a JSON Schema: standard | dictionary | survey | report')
+    .argument('<name>', 'standard | dictionary | survey | report')
     .action(async (name: string) => setCode(await schema(name, io)));
 
   return root;

@@ -62,6 +62,7 @@ function textOf(view: RecordView, field: string): string | null {
 interface Where {
   record: string | null;
   name: string | null;
+  region: string | null;
   group: string | null;
   file: string | null;
   line: number | null;
@@ -89,6 +90,7 @@ function toResult(rule: CompiledRule, outcome: Outcome, where: Where, view?: Rec
     rule: rule.rule.id,
     record: where.record,
     name: where.name,
+    region: where.region,
     group: where.group,
     file: where.file,
     line: where.line,
@@ -126,6 +128,7 @@ export async function* evaluate(plan: Plan, records: AsyncIterable<SurveyRecord>
     const where: Where = {
       record: textOf(view, 'id'),
       name: textOf(view, 'name'),
+      region: textOf(view, 'region'),
       group: null,
       file: record.file,
       line: record.line,
@@ -172,7 +175,7 @@ export async function* evaluate(plan: Plan, records: AsyncIterable<SurveyRecord>
   const results: Result[] = [];
   aggregateRules.forEach((rule, i) => {
     const byGroup = groups[i] as Map<string | null, GroupState>;
-    const where = (group: string | null): Where => ({ record: null, name: null, group, file: null, line: null, sheet: null, columns: undefined });
+    const where = (group: string | null): Where => ({ record: null, name: null, region: group, group, file: null, line: null, sheet: null, columns: undefined });
     if (byGroup.size === 0) {
       results.push(toResult(rule, { status: 'not_applicable', actual: null, expected: {}, reason: { type: 'no-records' } }, where(null)));
     }

@@ -150,6 +150,13 @@ export function isBlocking(result: Result): boolean {
   return result.severity === 'required' && result.due && (result.status === 'fail' || result.status === 'unknown');
 }
 
-export function exitCodeFor(summary: Summary): 0 | 1 {
-  return summary.blocking.fail + summary.blocking.unknown > 0 ? 1 : 0;
+/**
+ * What makes exit code 1: `fail`, definite failures of required rules; `unknown` (the default), also
+ * required rules that could not be judged; `guidance`, also failed guidance rules.
+ */
+export function exitCodeFor(summary: Summary, failOn: 'fail' | 'unknown' | 'guidance' = 'unknown'): 0 | 1 {
+  let count = summary.blocking.fail;
+  if (failOn !== 'fail') count += summary.blocking.unknown;
+  if (failOn === 'guidance') count += summary.warnings;
+  return count > 0 ? 1 : 0;
 }

@@ -20,6 +20,7 @@ export function resultJson(result: Result, context: ReportContext): Record<strin
   return {
     record: result.record,
     name: result.name,
+    region: result.region,
     group: result.group,
     file: result.file,
     line: result.line,
@@ -80,12 +81,13 @@ export function resultSerialiser(context: ReportContext): (result: Result) => st
       message: describeResult(result, context),
     }).slice(1);
     const place = `"sheet":${JSON.stringify(result.sheet)},"column":${JSON.stringify(result.column)},"cell":${JSON.stringify(cellName(result))}`;
-    return `{"record":${JSON.stringify(result.record)},"name":${JSON.stringify(result.name)},"group":${JSON.stringify(result.group)},"file":${file},"line":${JSON.stringify(result.line)},${place},${ruleJson},${own}`;
+    return `{"record":${JSON.stringify(result.record)},"name":${JSON.stringify(result.name)},"region":${JSON.stringify(result.region)},"group":${JSON.stringify(result.group)},"file":${file},"line":${JSON.stringify(result.line)},${place},${ruleJson},${own}`;
   };
 }
 
 export const jsonFormat: ReportFormat = {
   name: 'json',
+  extensions: ['.json'],
   create(target, context) {
     const sink = new BufferedSink(target);
     const serialise = resultSerialiser(context);

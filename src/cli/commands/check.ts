@@ -5,7 +5,8 @@ import { evaluate } from '../../engine/evaluate.js';
 import { exitCodeFor, SummaryBuilder } from '../../engine/summary.js';
 import { DabiaoError } from '../../errors.js';
 import { makeContext } from '../../report/context.js';
-import { isReportFormat, REPORT_FORMATS } from '../../report/formats.js';
+import { formatForFile, isReportFormat, REPORT_FORMATS, type ReportFormatName } from '../../report/formats.js';
+import type { Status } from '../../model.js';
 import type { ReportWriter } from '../../report/format.js';
 import { readSurvey } from '../../survey/read-survey.js';
 import type { Io } from '../io.js';
@@ -18,48 +19,91 @@ import { renderNotice } from '../../i18n/notices.js';
 export interface CheckOptions extends SurveyCliOptions {
   standard: string[];
   asOf?: string;
-  format: string;
-  output?: string;
+  format: string[];
+  output: string[];
   lang?: string;
   all?: boolean;
   maxRecords: string;
+  failOn: string;
+}
+
+const FAIL_ON = ['fail', 'unknown', 'guidance'] as const;
+
+/**
+ * Which report goes where. As many --format as -o: paired in order. Otherwise each -o takes the format
+ * its extension names (report.sarif, report.xml for JUnit …), an -o without a known extension takes the
+ * next --format left, and a --format left over goes to standard output (one at most).
+ */
+export function reportTargets(formats: readonly string[], outputs: readonly string[]): { format: ReportFormatName; output: string | undefined }[] {
+  const checked = (name: string): ReportFormatName => {
+    if (!isReportFormat(name)) throw new DabiaoError({ code: 'usage', params: { detail: `--format must be one of ${Object.keys(REPORT_FORMATS).join(', ')}` } });
+    return name;
+  };
+  if (formats.length === 0 && outputs.length === 0) return [{ format: 'table', output: undefined }];
+  if (formats.length === outputs.length) return formats.map((format, i) => ({ format: checked(format), output: outputs[i] }));
+  const left = formats.map(checked);
+  const targets: { format: ReportFormatName; output: string | undefined }[] = [];
+  const pending: string[] = [];
+  for (const output of outputs) {
+    const format = formatForFile(output);
+    if (format === undefined) {
+      pending.push(output);
+      continue;
+    }
+    const at = left.indexOf(format);
+    if (at !== -1) left.splice(at, 1);
+    targets.push({ format, output });
+  }
+  for (const output of pending) {
+    const format = left.shift();
+    if (format === undefined) throw new DabiaoError({ code: 'usage', params: { detail: `cannot tell the report format of "${output}" from its extension; add --format` } });
+    targets.push({ format, output });
+  }
+  if (left.length > 1) throw new DabiaoError({ code: 'usage', params: { detail: 'only one report can go to standard output: give the others -o FILE' } });
+  for (const format of left) targets.push({ format, output: undefined });
+  return targets;
 }
 
 export async function check(files: string[], options: CheckOptions, io: Io): Promise<number> {
   const lang = parseLang(options.lang);
   const asOf = parseAsOf(options.asOf, io.now());
-  if (!isReportFormat(options.format)) {
-    throw new DabiaoError({ code: 'usage', params: { detail: `--format must be one of ${Object.keys(REPORT_FORMATS).join(', ')}` } });
-  }
+  const targets = reportTargets(options.format, options.output);
+  if (!(FAIL_ON as readonly string[]).includes(options.failOn)) throw new DabiaoError({ code: 'usage', params: { detail: `--fail-on must be one of ${FAIL_ON.join(', ')}` } });
   const maxRecords = Number(options.maxRecords);
   if (!Number.isInteger(maxRecords) || maxRecords < 0) throw new DabiaoError({ code: 'usage', params: { detail: '--max-records must be a whole number' } });
 
   const { dictionary, standards } = loadAll(options.standard);
   const plan = compile(standards, { asOf, dictionary, kinds: checkKinds });
-  const output: Output = options.output ? fileOutput(options.output) : stdoutOutput(io.stdout);
-  const color = !options.output && useColor(io.stdout, io.env);
-  const context = makeContext({ lang, asOf, dictionary, standards, inputs: files, all: Boolean(options.all), maxRecords, color });
-  const writer: ReportWriter = REPORT_FORMATS[options.format].create(output, context);
+  const context = makeContext({ lang, asOf, dictionary, standards, inputs: files, all: Boolean(options.all), maxRecords, color: false });
+  const outputs: Output[] = [];
+  const writers: ReportWriter[] = [];
+  for (const target of targets) {
+    const output = target.output ? fileOutput(target.output) : stdoutOutput(io.stdout);
+    outputs.push(output);
+    const color = target.output === undefined && useColor(io.stdout, io.env);
+    writers.push(REPORT_FORMATS[target.format].create(output, { ...context, color }));
+  }
   const notices: string[] = [];
   const records = readSurvey(files, {
     ...(await surveyOptions(options, dictionary, standards)),
     onNotice: (notice) => notices.push(renderNotice(notice, lang)),
   });
   const summary = new SummaryBuilder(plan);
+  // Build full results only for what some report lists; everything is still counted.
+  const listed = new Set<Status>(['fail', 'unknown', ...targets.flatMap((target) => REPORT_FORMATS[target.format].alsoLists ?? [])]);
+  const keep = context.all ? undefined : (status: Status) => listed.has(status);
   try {
-    // Build full results only for what the report lists; everything is still counted.
-    const keep = context.all ? undefined : (status: string) => status === 'fail' || status === 'unknown';
     for await (const batch of evaluate(plan, records, keep ? { keep } : {})) {
       summary.add(batch);
-      await writer.write(batch);
+      for (const writer of writers) await writer.write(batch);
     }
     const final = summary.finish();
-    await writer.end(final);
-    await output.commit();
+    for (const writer of writers) await writer.end(final);
+    for (const output of outputs) await output.commit();
     for (const notice of notices) await io.stderr.write(`${notice}\n`);
-    return exitCodeFor(final);
+    return exitCodeFor(final, options.failOn as (typeof FAIL_ON)[number]);
   } catch (error) {
-    await output.discard();
+    for (const output of outputs) await output.discard();
     throw error;
   }
 }

@@ -4,11 +4,13 @@ import { DabiaoError } from '../../errors.js';
 import { composeStandardSchema, DICTIONARY_SCHEMA } from '../../standards/schema.js';
 import type { Io } from '../io.js';
 import { surveyRecordSchema } from '../../standards/survey-schema.js';
+import { REPORT_SCHEMA } from '../../report/report-schema.js';
 import { loadDictionary } from '../../standards/load.js';
 
 const SCHEMAS = {
   standard: () => composeStandardSchema(CHECK_KINDS),
   survey: () => surveyRecordSchema(loadDictionary()),
+  report: () => REPORT_SCHEMA,
   dictionary: () => ({ $schema: 'http://json-schema.org/draft-07/schema#', ...DICTIONARY_SCHEMA }),
 } as const;
 

@@ -1,0 +1,68 @@
+// CSV report: one row per result, UTF-8 with BOM so Excel shows Chinese correctly, every cell
+// neutralised against formula injection.
+import type { Result } from '../model.js';
+import { ruleKey } from './context.js';
+import { describeRequirement, describeResult, describeActual } from './describe.js';
+import { csvCell } from './escape.js';
+import type { ReportFormat } from './format.js';
+import { cellName } from './json.js';
+import { BufferedSink } from './sink.js';
+
+const HEADERS = {
+  zh: ['编号', '名称', '区域', '文件', '行', '工作表', '单元格', '标准', '规则', '规则名称', '状态', '级别', '是否到期', '期限', '实际值', '要求', '差距', '说明', '条款', '原文'],
+  en: ['record', 'name', 'group', 'file', 'line', 'sheet', 'cell', 'standard', 'rule', 'title', 'status', 'severity', 'due', 'deadline', 'actual', 'requirement', 'gap', 'message', 'section', 'quote'],
+} as const;
+
+export const csvFormat: ReportFormat = {
+  name: 'csv',
+  extensions: ['.csv'],
+  create(target, context) {
+    const sink = new BufferedSink(target);
+    const row = (cells: unknown[]): string => `${cells.map(csvCell).join(',')}\r\n`;
+    let started = false;
+    const start = async (): Promise<void> => {
+      if (started) return;
+      started = true;
+      await sink.write(`\uFEFF${row([...HEADERS[context.lang]])}`);
+    };
+    const line = (result: Result): string => {
+      const rule = context.rules.get(ruleKey(result.standard, result.rule));
+      const quote = rule ? (Array.isArray(rule.citation.quote) ? rule.citation.quote.join(' … ') : rule.citation.quote) : '';
+      return row([
+        result.record,
+        result.name,
+        result.group,
+        result.file,
+        result.line,
+        result.sheet,
+        cellName(result),
+        result.standard,
+        result.rule,
+        rule?.title[context.lang] ?? '',
+        result.status,
+        result.severity,
+        result.due,
+        result.deadline,
+        describeActual(result.actual, context, result.expected.unit),
+        describeRequirement(result.expected, context),
+        result.gap,
+        describeResult(result, context),
+        rule?.citation.section ?? '',
+        quote,
+      ]);
+    };
+    return {
+      async write(batch) {
+        await start();
+        for (const result of batch.results) {
+          if (!context.all && result.status !== 'fail' && result.status !== 'unknown') continue;
+          await sink.write(line(result));
+        }
+      },
+      async end() {
+        await start();
+        await sink.flush();
+      },
+    };
+  },
+};

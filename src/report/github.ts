@@ -1,0 +1,41 @@
+// GitHub Actions annotations: one workflow command per failure or unknown, on the survey file and line.
+import type { Result } from '../model.js';
+import { ruleKey } from './context.js';
+import { describeResult } from './describe.js';
+import { githubData, githubProperty } from './escape.js';
+import type { ReportFormat } from './format.js';
+import { BufferedSink } from './sink.js';
+
+function level(result: Result): 'error' | 'warning' | 'notice' {
+  if (!result.due) return 'notice';
+  if (result.severity === 'guidance') return 'warning';
+  return 'error';
+}
+
+export const githubFormat: ReportFormat = {
+  name: 'github',
+  extensions: [],
+  create(target, context) {
+    const sink = new BufferedSink(target);
+    const annotate = async (result: Result): Promise<void> => {
+      const rule = context.rules.get(ruleKey(result.standard, result.rule));
+      const properties: string[] = [];
+      const file = result.file ?? context.inputs[0];
+      if (file) properties.push(`file=${githubProperty(file)}`);
+      if (result.line !== null) properties.push(`line=${result.line}`);
+      if (result.column !== null && result.sheet === null) properties.push(`col=${result.column}`);
+      const who = result.record ?? result.group ?? (context.lang === 'zh' ? '全部记录' : 'all records');
+      properties.push(`title=${githubProperty(`${result.standard}/${result.rule} ${who}`)}`);
+      const clause = rule ? ` [${rule.citation.section}]` : '';
+      await sink.write(`::${level(result)} ${properties.join(',')}::${githubData(`${describeResult(result, context)}${clause}`)}\n`);
+    };
+    return {
+      async write(batch) {
+        for (const result of batch.results) if (result.status === 'fail' || result.status === 'unknown') await annotate(result);
+      },
+      async end() {
+        await sink.flush();
+      },
+    };
+  },
+};

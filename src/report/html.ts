@@ -1,0 +1,179 @@
+// HTML report: one self-contained file (no network, no scripts or fonts from elsewhere) that opens on
+// an offline office PC. A summary with pass-rate charts (inline SVG) per standard and per rule, and the
+// failures grouped by record — actual value, requirement, gap and cited clause — in a table filtered by
+// standard, status and region. Rows stream out as records are judged; the summary, written last, is
+// shown first by CSS order. Everything taken from data is escaped.
+import type { Summary } from '../engine/summary.js';
+import type { Result } from '../model.js';
+import { STATUS_WORDS, WORDS } from '../i18n/words.js';
+import { ruleKey } from './context.js';
+import { describeActual, describeRequirement, describeResult } from './describe.js';
+import { html } from './escape.js';
+import type { ReportFormat } from './format.js';
+import { cellName } from './json.js';
+import { BufferedSink } from './sink.js';
+
+/** Result rows written before the page points to the JSON report: the page must stay openable. */
+export const HTML_MAX_ROWS = 5000;
+
+const STYLE = `
+:root{--pass:#2e7d32;--fail:#c62828;--unknown:#6a1b9a;--na:#9e9e9e;--warn:#ef6c00}
+body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;margin:0;color:#222;background:#fafafa}
+main{display:flex;flex-direction:column;max-width:1200px;margin:0 auto;padding:16px}
+#summary{order:1}#details{order:2}
+h1{font-size:22px;margin:8px 0}h2{font-size:18px;border-bottom:2px solid #ddd;padding-bottom:4px}
+.verdict{font-size:16px;padding:8px 12px;border-radius:4px;display:inline-block}
+.verdict.ok{background:#e8f5e9;color:var(--pass)}.verdict.bad{background:#ffebee;color:var(--fail)}
+table{border-collapse:collapse;width:100%;font-size:13px;background:#fff}
+th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top;text-align:left}
+th{background:#f0f0f0}
+tr.record td{background:#eef3fb;font-weight:bold}
+.s-pass{color:var(--pass)}.s-fail{color:var(--fail)}.s-unknown{color:var(--unknown)}.s-not_applicable{color:var(--na)}
+.muted{color:#777}.quote{color:#555;font-size:12px}
+.filters{margin:8px 0;display:flex;gap:12px;flex-wrap:wrap;align-items:center}
+svg text{font-size:12px;font-family:inherit}
+details{margin:8px 0}summary{cursor:pointer}
+`;
+
+const SCRIPT = `
+(function(){
+  var table=document.getElementById('results');
+  var selects=document.querySelectorAll('.filters select');
+  var shown=document.getElementById('shown');
+  function apply(){
+    var want={};selects.forEach(function(s){want[s.name]=s.value;});
+    var count=0,groups={};
+    table.querySelectorAll('tbody tr.result').forEach(function(row){
+      var ok=Object.keys(want).every(function(k){return !want[k]||row.dataset[k]===want[k];});
+      row.hidden=!ok;if(ok){count++;groups[row.dataset.group]=true;}
+    });
+    table.querySelectorAll('tbody tr.record').forEach(function(row){row.hidden=!groups[row.dataset.group];});
+    shown.textContent=count;
+  }
+  selects.forEach(function(s){s.addEventListener('change',apply);});
+  apply();
+})();
+`;
+
+function bar(label: string, rate: number | null, counts: { pass: number; fail: number; unknown: number }, y: number, width: number): string {
+  const total = counts.pass + counts.fail + counts.unknown;
+  const scale = (n: number) => (total === 0 ? 0 : (n / total) * width);
+  const pass = scale(counts.pass);
+  const fail = scale(counts.fail);
+  const unknown = scale(counts.unknown);
+  const percent = rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
+  return `<g class="bar" data-rate="${rate ?? ''}"><text x="0" y="${y + 13}">${html(label)}</text>
+<rect x="260" y="${y}" width="${pass.toFixed(1)}" height="16" fill="var(--pass)"><title>${counts.pass}</title></rect>
+<rect x="${(260 + pass).toFixed(1)}" y="${y}" width="${fail.toFixed(1)}" height="16" fill="var(--fail)"><title>${counts.fail}</title></rect>
+<rect x="${(260 + pass + fail).toFixed(1)}" y="${y}" width="${unknown.toFixed(1)}" height="16" fill="var(--unknown)"><title>${counts.unknown}</title></rect>
+<text x="${270 + width}" y="${y + 13}">${percent} (${counts.pass}/${total})</text></g>`;
+}
+
+function chart(id: string, rows: { label: string; rate: number | null; counts: { pass: number; fail: number; unknown: number } }[]): string {
+  const width = 420;
+  const height = rows.length * 22 + 4;
+  return `<svg id="${id}" class="chart" role="img" width="${260 + width + 140}" height="${height}" viewBox="0 0 ${260 + width + 140} ${height}">${rows.map((row, i) => bar(row.label, row.rate, row.counts, i * 22 + 2, width)).join('')}</svg>`;
+}
+
+export const htmlFormat: ReportFormat = {
+  name: 'html',
+  extensions: ['.html', '.htm'],
+  create(target, context) {
+    const sink = new BufferedSink(target);
+    const lang = context.lang;
+    const zh = lang === 'zh';
+    const w = (key: keyof typeof WORDS): string => WORDS[key][lang];
+    let started = false;
+    let rows = 0;
+    let hidden = 0;
+    let group = 0;
+    const regions = new Set<string>();
+    const start = async (): Promise<void> => {
+      if (started) return;
+      started = true;
+      const title = zh ? '达标检查报告' : 'Compliance report';
+      await sink.write(
+        `<!doctype html>\n<html lang="${zh ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+          `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">` +
+          `<title>${title}</title><style>${STYLE}</style></head><body><main>\n` +
+          `<section id="details"><h2>${zh ? '不通过与无法判断（按记录）' : 'Failures and unknowns by record'}</h2>` +
+          `<table id="results"><thead><tr><th>${w('standard')}</th><th>${w('rule')}</th><th>${w('status')}</th><th>${zh ? '实际值' : 'Actual'}</th><th>${zh ? '要求' : 'Requirement'}</th><th>${zh ? '差距' : 'Gap'}</th><th>${w('detail')}</th><th>${w('clause')}</th></tr></thead><tbody>\n`,
+      );
+    };
+    const resultRow = (result: Result, groupId: number): string => {
+      const rule = context.rules.get(ruleKey(result.standard, result.rule));
+      const quote = rule ? (Array.isArray(rule.citation.quote) ? rule.citation.quote.join(' … ') : rule.citation.quote) : '';
+      let status = STATUS_WORDS[result.status][lang];
+      if (!result.due) status += zh ? '（未到期）' : ' (not yet due)';
+      else if (result.severity === 'guidance' && result.status === 'fail') status += zh ? '（指导）' : ' (guidance)';
+      const unit = result.expected.unit;
+      return `<tr class="result" data-standard="${html(result.standard)}" data-status="${result.status}" data-region="${html(result.region ?? '')}" data-group="${groupId}">` +
+        `<td>${html(result.standard)}</td><td>${html(rule?.title[lang] ?? result.rule)}<br><span class="muted">${html(result.rule)}</span></td>` +
+        `<td class="s-${result.status}">${html(status)}</td><td>${html(describeActual(result.actual, context, unit))}</td>` +
+        `<td>${html(describeRequirement(result.expected, context))}</td><td>${result.gap === null ? '' : html(String(result.gap))}</td>` +
+        `<td>${html(describeResult(result, context))}</td><td>${html(rule?.citation.section ?? '')}<div class="quote">“${html(quote)}”</div></td></tr>\n`;
+    };
+    return {
+      async write(batch) {
+        await start();
+        const listed = batch.results.filter((result) => (context.all ? result.status !== 'not_applicable' : result.status === 'fail' || result.status === 'unknown'));
+        if (listed.length === 0) return;
+        if (rows >= HTML_MAX_ROWS) {
+          hidden += listed.length;
+          return;
+        }
+        for (const result of listed) if (result.region) regions.add(result.region);
+        if (batch.record) {
+          const first = listed[0] as Result;
+          const place = first.file ? `${first.file}${first.sheet !== null ? ` [${first.sheet}] ${cellName(first) ?? first.line}` : `:${first.line ?? ''}`}` : '';
+          group++;
+          await sink.write(`<tr class="record" data-group="${group}"><td colspan="8">${html(`${w('record')} ${first.record ?? '—'}${first.name ? ` ${first.name}` : ''}`)} <span class="muted">${html(place)}${first.region ? ` · ${html(first.region)}` : ''}</span></td></tr>\n`);
+          for (const result of listed) await sink.write(resultRow(result, group));
+          rows += listed.length;
+        } else {
+          for (const result of listed) {
+            group++;
+            await sink.write(`<tr class="record" data-group="${group}"><td colspan="8">${html(`${w('aggregates')} · ${w('group')}: ${result.group ?? w('allRecords')}`)}</td></tr>\n`);
+            await sink.write(resultRow(result, group));
+            rows++;
+          }
+        }
+      },
+      async end(summary: Summary) {
+        await start();
+        await sink.write('</tbody></table>\n');
+        if (hidden > 0) await sink.write(`<p class="muted">${zh ? `另有 ${hidden} 项未列出，完整结果见 JSON 报告。` : `${hidden} more not listed here; the JSON report has all of them.`}</p>\n`);
+        await sink.write('</section>\n');
+        const blocking = summary.blocking.fail + summary.blocking.unknown;
+        const verdict = blocking === 0 ? `<span class="verdict ok">${zh ? '达标' : 'PASS'}</span>` : `<span class="verdict bad">${zh ? `不达标：${summary.blocking.fail} 项必须条款不通过，${summary.blocking.unknown} 项无法判断` : `FAIL: ${summary.blocking.fail} required result(s) failed, ${summary.blocking.unknown} could not be judged`}</span>`;
+        const option = (value: string, label: string) => `<option value="${html(value)}">${html(label)}</option>`;
+        const standardRows = summary.standards.map((s) => ({ label: s.standard, rate: s.pass_rate, counts: s.counts }));
+        const perRule = context.standards
+          .map((standard) => {
+            const ruleRows = summary.rules
+              .filter((r) => r.standard === standard.id)
+              .map((r) => ({ label: `${r.rule}`, rate: r.pass_rate, counts: r.counts }));
+            return `<details><summary>${html(standard.title[lang])} (${html(standard.id)})</summary>${chart(`chart-rules-${html(standard.id)}`, ruleRows)}</details>`;
+          })
+          .join('\n');
+        const counts = summary.results;
+        await sink.write(
+          `<section id="summary"><h1>${zh ? '达标检查报告' : 'Compliance report'}</h1>` +
+            `<p>${zh ? `截至 ${summary.as_of}，共 ${summary.records} 条记录。` : `As of ${summary.as_of}, ${summary.records} record(s).`} ${verdict}</p>` +
+            `<p id="counts" data-pass="${counts.pass}" data-fail="${counts.fail}" data-unknown="${counts.unknown}" data-not-applicable="${counts.not_applicable}">` +
+            `${STATUS_WORDS.pass[lang]} <b>${counts.pass}</b> · ${STATUS_WORDS.fail[lang]} <b>${counts.fail}</b> · ${STATUS_WORDS.unknown[lang]} <b>${counts.unknown}</b> · ${STATUS_WORDS.not_applicable[lang]} <b>${counts.not_applicable}</b> · ${zh ? '警告' : 'warnings'} <b>${summary.warnings}</b> · ${zh ? '未到期' : 'not yet due'} <b>${summary.not_yet_due}</b></p>` +
+            `<h2>${zh ? '各标准通过率' : 'Pass rate per standard'}</h2>${chart('chart-standards', standardRows)}` +
+            `<p class="legend"><span class="s-pass">■</span> ${STATUS_WORDS.pass[lang]} <span class="s-fail">■</span> ${STATUS_WORDS.fail[lang]} <span class="s-unknown">■</span> ${STATUS_WORDS.unknown[lang]} <span class="muted">${zh ? '（通过率 = 通过 ÷（通过 + 不通过 + 无法判断））' : '(pass rate = pass ÷ (pass + fail + unknown))'}</span></p>` +
+            `<h2>${zh ? '各规则通过率' : 'Pass rate per rule'}</h2>${perRule}` +
+            `<h2>${zh ? '筛选' : 'Filter'}</h2><div class="filters">` +
+            `<label>${w('standard')} <select name="standard">${option('', zh ? '全部' : 'all')}${context.standards.map((s) => option(s.id, s.id)).join('')}</select></label>` +
+            `<label>${w('status')} <select name="status">${option('', zh ? '全部' : 'all')}${(['fail', 'unknown', 'pass'] as const).map((s) => option(s, STATUS_WORDS[s][lang])).join('')}</select></label>` +
+            `<label>${w('group')} <select name="region">${option('', zh ? '全部' : 'all')}${[...regions].sort().map((r) => option(r, r)).join('')}</select></label>` +
+            `<span>${zh ? '显示' : 'showing'} <b id="shown">${rows}</b> ${zh ? '项' : 'result(s)'}</span></div></section>\n` +
+            `</main><script>${SCRIPT}</script></body></html>\n`,
+        );
+        await sink.flush();
+      },
+    };
+  },
+};

@@ -1,0 +1,72 @@
+// JUnit XML: a test suite per standard, a test case per (record, rule). A required failure is a
+// <failure>, a required rule that could not be judged an <error>, guidance failures and rules not yet
+// due are <skipped> with the reason, so CI counts what --fail-on counts. Valid against the strict Ant
+// schema and the Jenkins xUnit one. A suite's counts come before its cases, so cases are held per
+// standard until the end: use JSON or SARIF for surveys of hundreds of thousands of records.
+import type { Result } from '../model.js';
+import { ruleKey } from './context.js';
+import { describeResult } from './describe.js';
+import { xml } from './escape.js';
+import type { ReportFormat } from './format.js';
+import { BufferedSink } from './sink.js';
+
+interface Suite {
+  cases: string[];
+  failures: number;
+  errors: number;
+  skipped: number;
+}
+
+export const junitFormat: ReportFormat = {
+  name: 'junit',
+  extensions: ['.xml'],
+  alsoLists: ['pass'],
+  create(target, context) {
+    const sink = new BufferedSink(target);
+    const suites = new Map(context.standards.map((standard) => [standard.id, { cases: [], failures: 0, errors: 0, skipped: 0 } as Suite]));
+    const testcase = (result: Result, suite: Suite): string => {
+      const rule = context.rules.get(ruleKey(result.standard, result.rule));
+      const who = result.record ?? (result.group !== null ? `${context.lang === 'zh' ? '区域' : 'region'} ${result.group}` : context.lang === 'zh' ? '全部记录' : 'all records');
+      const where = result.file !== null ? ` (${result.file}${result.line !== null ? `:${result.line}` : ''})` : '';
+      const open = `<testcase name="${xml(`${who} ${result.rule}`)}" classname="${xml(`${result.standard}.${result.rule}`)}" time="0"`;
+      if (result.status === 'pass') return `${open}/>`;
+      const message = xml(describeResult(result, context));
+      const body = xml(`${rule?.title[context.lang] ?? result.rule}${where}\n${rule ? `${rule.citation.section}: ${Array.isArray(rule.citation.quote) ? rule.citation.quote.join(' … ') : rule.citation.quote}` : ''}`);
+      if (!result.due || result.severity === 'guidance') {
+        suite.skipped++;
+        const why = !result.due ? (context.lang === 'zh' ? '未到期：' : 'not yet due: ') : context.lang === 'zh' ? '指导性条款：' : 'guidance: ';
+        return `${open}><skipped message="${xml(why)}${message}"/></testcase>`;
+      }
+      if (result.status === 'unknown') {
+        suite.errors++;
+        return `${open}><error type="unknown" message="${message}">${body}</error></testcase>`;
+      }
+      suite.failures++;
+      return `${open}><failure type="fail" message="${message}">${body}</failure></testcase>`;
+    };
+    return {
+      async write(batch) {
+        for (const result of batch.results) {
+          if (result.status === 'not_applicable') continue;
+          const suite = suites.get(result.standard);
+          if (suite) suite.cases.push(testcase(result, suite));
+        }
+      },
+      async end(summary) {
+        const timestamp = `${summary.as_of}T00:00:00`;
+        await sink.write('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n');
+        let id = 0;
+        for (const standard of context.standards) {
+          const suite = suites.get(standard.id) as Suite;
+          await sink.write(
+            `  <testsuite name="${xml(standard.id)}" package="dabiao" id="${id++}" tests="${suite.cases.length}" failures="${suite.failures}" errors="${suite.errors}" skipped="${suite.skipped}" time="0" timestamp="${timestamp}" hostname="dabiao">\n    <properties><property name="title" value="${xml(standard.title[context.lang])}"/><property name="as_of" value="${summary.as_of}"/></properties>\n`,
+          );
+          for (const testcase of suite.cases) await sink.write(`    ${testcase}\n`);
+          await sink.write('    <system-out/>\n    <system-err/>\n  </testsuite>\n');
+        }
+        await sink.write('</testsuites>\n');
+        await sink.flush();
+      },
+    };
+  },
+};

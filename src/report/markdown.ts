@@ -1,0 +1,73 @@
+// Markdown report: a summary table per standard and the failures, for a document or a PR comment.
+import type { Result } from '../model.js';
+import type { Summary } from '../engine/summary.js';
+import { STATUS_WORDS, WORDS } from '../i18n/words.js';
+import type { ReportContext } from './context.js';
+import { ruleKey } from './context.js';
+import { describeResult } from './describe.js';
+import { markdownCell } from './escape.js';
+import type { ReportFormat } from './format.js';
+import { cellName } from './json.js';
+import { BufferedSink } from './sink.js';
+import { closingLine } from './table.js';
+import { Chalk } from 'chalk';
+
+/** Problems listed before the report points to the machine formats: a document stays readable. */
+export const MARKDOWN_MAX_ROWS = 1000;
+
+function percent(rate: number | null): string {
+  return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
+}
+
+function summaryMarkdown(summary: Summary, context: ReportContext): string {
+  const lang = context.lang;
+  const w = (key: keyof typeof WORDS): string => WORDS[key][lang];
+  const head = [w('standard'), w('rules'), STATUS_WORDS.pass[lang], STATUS_WORDS.fail[lang], STATUS_WORDS.unknown[lang], STATUS_WORDS.not_applicable[lang], w('passRate'), w('compliant')];
+  const rows = summary.standards.map((s) => {
+    const judged = s.records.compliant + s.records.non_compliant + s.records.unknown;
+    const title = context.standards.find((standard) => standard.id === s.standard)?.title[lang] ?? s.standard;
+    return [`${markdownCell(title)} (\`${s.standard}\`)`, s.rules, s.counts.pass, s.counts.fail, s.counts.unknown, s.counts.not_applicable, percent(s.pass_rate), `${s.records.compliant}/${judged}`];
+  });
+  return [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+export const markdownFormat: ReportFormat = {
+  name: 'markdown',
+  extensions: ['.md', '.markdown'],
+  create(target, context) {
+    const sink = new BufferedSink(target);
+    const zh = context.lang === 'zh';
+    const rows: string[] = [];
+    let hidden = 0;
+    const row = (result: Result): string => {
+      const rule = context.rules.get(ruleKey(result.standard, result.rule));
+      const where = result.record ?? result.group ?? (zh ? '全部记录' : 'all records');
+      const place = result.file ? `${result.file}${result.sheet !== null ? ` ${cellName(result) ?? ''}` : result.line !== null ? `:${result.line}` : ''}` : '';
+      const status = `${STATUS_WORDS[result.status][context.lang]}${result.severity === 'guidance' ? (zh ? '（指导）' : ' (guidance)') : ''}${!result.due ? (zh ? '（未到期）' : ' (not yet due)') : ''}`;
+      const clause = rule ? `${rule.citation.section}：“${Array.isArray(rule.citation.quote) ? rule.citation.quote.join('…') : rule.citation.quote}”` : '';
+      return `| ${markdownCell(`${where}${result.name ? ` ${result.name}` : ''}`)} | ${markdownCell(place)} | \`${result.standard}/${result.rule}\` | ${markdownCell(status)} | ${markdownCell(describeResult(result, context))} | ${markdownCell(clause)} |`;
+    };
+    return {
+      async write(batch) {
+        for (const result of batch.results) {
+          if (result.status !== 'fail' && result.status !== 'unknown') continue;
+          if (rows.length >= MARKDOWN_MAX_ROWS) hidden++;
+          else rows.push(row(result));
+        }
+      },
+      async end(summary) {
+        const title = zh ? '# 达标检查报告' : '# Compliance report';
+        const meta = zh ? `截至 ${summary.as_of}，${summary.records} 条记录。` : `As of ${summary.as_of}, ${summary.records} record(s).`;
+        await sink.write(`${title}\n\n${meta}\n\n${closingLine(summary, context, new Chalk({ level: 0 }))}\n\n## ${zh ? '汇总' : 'Summary'}\n\n${summaryMarkdown(summary, context)}\n\n`);
+        await sink.write(`## ${zh ? '不通过与无法判断' : 'Failures and unknowns'}\n\n`);
+        if (rows.length === 0) await sink.write(zh ? '无。\n' : 'None.\n');
+        else {
+          const head = zh ? ['记录', '位置', '规则', '状态', '说明', '依据条款'] : ['Record', 'Where', 'Rule', 'Status', 'Detail', 'Clause'];
+          await sink.write(`| ${head.join(' | ')} |\n|${head.map(() => ' --- ').join('|')}|\n${rows.join('\n')}\n`);
+        }
+        if (hidden > 0) await sink.write(zh ? `\n另有 ${hidden} 项未列出，完整结果见 JSON 报告。\n` : `\n${hidden} more not listed; see the JSON report for all of them.\n`);
+        await sink.flush();
+      },
+    };
+  },
+};

@@ -1,0 +1,122 @@
+// The JSON Schema of the JSON report (`dabiao schema report`): the contract CI tools rely on.
+const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type: 'null' }] });
+const counts = {
+  type: 'object',
+  required: ['pass', 'fail', 'unknown', 'not_applicable'],
+  additionalProperties: false,
+  properties: { pass: { type: 'integer' }, fail: { type: 'integer' }, unknown: { type: 'integer' }, not_applicable: { type: 'integer' } },
+};
+const citation = {
+  type: 'object',
+  required: ['section', 'quote'],
+  properties: { section: { type: 'string' }, quote: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] } },
+};
+
+export const REPORT_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://dabiao.dev/schemas/report-1.json',
+  title: 'dabiao JSON report, version 1',
+  type: 'object',
+  required: ['version', 'tool', 'as_of', 'lang', 'inputs', 'standards', 'results', 'summary'],
+  properties: {
+    version: { const: '1' },
+    tool: { const: 'dabiao' },
+    as_of: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    lang: { enum: ['zh', 'en'] },
+    inputs: { type: 'array', items: { type: 'string' } },
+    standards: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'title', 'document', 'rules'],
+        properties: {
+          id: { type: 'string' },
+          title: { type: 'string' },
+          document: { type: 'string' },
+          rules: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'title', 'severity', 'citation'],
+              properties: { id: { type: 'string' }, title: { type: 'string' }, severity: { enum: ['required', 'guidance'] }, citation, interpretation: { type: 'string' } },
+            },
+          },
+        },
+      },
+    },
+    results: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['record', 'name', 'region', 'group', 'file', 'line', 'sheet', 'column', 'cell', 'standard', 'rule', 'title', 'fields', 'status', 'severity', 'due', 'deadline', 'actual', 'expected', 'gap', 'reason', 'message', 'citation'],
+        properties: {
+          record: nullable({ type: 'string' }),
+          name: nullable({ type: 'string' }),
+          region: nullable({ type: 'string' }),
+          group: nullable({ type: 'string' }),
+          file: nullable({ type: 'string' }),
+          line: nullable({ type: 'integer', minimum: 1 }),
+          sheet: nullable({ type: 'string' }),
+          column: nullable({ type: 'integer', minimum: 1 }),
+          cell: nullable({ type: 'string', pattern: '^[A-Z]+\\d+$' }),
+          standard: { type: 'string' },
+          rule: { type: 'string' },
+          title: { type: 'string' },
+          fields: { type: 'array', items: { type: 'string' } },
+          status: { enum: ['pass', 'fail', 'unknown', 'not_applicable'] },
+          severity: { enum: ['required', 'guidance'] },
+          due: { type: 'boolean' },
+          deadline: nullable({ type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+          actual: {},
+          expected: {
+            type: 'object',
+            properties: {
+              min: { type: 'number' },
+              max: { type: 'number' },
+              equals: { type: 'boolean' },
+              items: { type: 'array', items: { type: 'string' } },
+              groups: { type: 'array' },
+              pattern: { type: 'string' },
+              unit: { type: 'string' },
+              basis: { type: 'object' },
+            },
+            additionalProperties: false,
+          },
+          gap: nullable({ type: 'number' }),
+          reason: { type: 'object', required: ['type'], properties: { type: { type: 'string' } } },
+          conversions: { type: 'array', items: { type: 'object', required: ['field', 'raw', 'from', 'factor'] } },
+          message: { type: 'string', minLength: 1 },
+          citation: nullable(citation),
+        },
+      },
+    },
+    summary: {
+      type: 'object',
+      required: ['as_of', 'records', 'results', 'blocking', 'warnings', 'not_yet_due', 'standards', 'rules'],
+      properties: {
+        as_of: { type: 'string' },
+        records: { type: 'integer', minimum: 0 },
+        results: counts,
+        blocking: { type: 'object', required: ['fail', 'unknown'], properties: { fail: { type: 'integer' }, unknown: { type: 'integer' } } },
+        warnings: { type: 'integer' },
+        not_yet_due: { type: 'integer' },
+        standards: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['standard', 'rules', 'counts', 'pass_rate', 'records'],
+            properties: { standard: { type: 'string' }, rules: { type: 'integer' }, counts, pass_rate: nullable({ type: 'number', minimum: 0, maximum: 1 }), records: { type: 'object' } },
+          },
+        },
+        rules: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['standard', 'rule', 'severity', 'due', 'deadline', 'aggregate', 'counts', 'pass_rate'],
+            properties: { counts, pass_rate: nullable({ type: 'number', minimum: 0, maximum: 1 }) },
+          },
+        },
+      },
+    },
+  },
+} as const;

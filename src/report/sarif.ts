@@ -1,0 +1,99 @@
+// SARIF 2.1.0: one reportingDescriptor per rule (with its citation as help), one result per failing
+// or unknown (record, rule), located at the survey file and line. Results stream out as they come.
+import type { Result, Rule, Standard } from '../model.js';
+import { ruleKey } from './context.js';
+import type { ReportContext } from './context.js';
+import { describeResult } from './describe.js';
+import type { ReportFormat } from './format.js';
+import { BufferedSink } from './sink.js';
+
+const TOOL_VERSION = '0.1.0';
+
+/** A file path as an artifact URI: relative paths stay relative, absolute ones become file: URIs. */
+export function artifactUri(path: string): string {
+  const slashed = path.replace(/\\/g, '/');
+  const encoded = slashed.split('/').map(encodeURIComponent).join('/');
+  if (/^[A-Za-z]:\//.test(slashed)) return `file:///${encoded.replace(/^([A-Za-z])%3A/, '$1:')}`;
+  return slashed.startsWith('/') ? `file://${encoded}` : encoded;
+}
+
+function descriptor(standard: Standard, rule: Rule, context: ReportContext): Record<string, unknown> {
+  const quote = Array.isArray(rule.citation.quote) ? rule.citation.quote.join(' … ') : rule.citation.quote;
+  const zh = context.lang === 'zh';
+  const help = [
+    `${rule.title[context.lang]}`,
+    `${zh ? '依据' : 'Clause'}: ${standard.source.document} — ${rule.citation.section}`,
+    `“${quote}”`,
+    ...(rule.interpretation ? [`${zh ? '解读' : 'Interpretation'}: ${rule.interpretation.trim()}`] : []),
+  ].join('\n');
+  return {
+    id: ruleKey(standard.id, rule.id),
+    name: rule.id,
+    shortDescription: { text: rule.title[context.lang] },
+    fullDescription: { text: `${rule.title.zh} / ${rule.title.en}` },
+    help: { text: help },
+    defaultConfiguration: { level: rule.severity === 'required' ? 'error' : 'warning' },
+    properties: { standard: standard.id, severity: rule.severity, citation: rule.citation, ...(rule.deadline ? { deadline: rule.deadline } : {}) },
+  };
+}
+
+function level(result: Result): 'error' | 'warning' | 'note' {
+  if (!result.due) return 'note';
+  return result.severity === 'required' ? 'error' : 'warning';
+}
+
+export const sarifFormat: ReportFormat = {
+  name: 'sarif',
+  extensions: ['.sarif'],
+  create(target, context) {
+    const sink = new BufferedSink(target);
+    const index = new Map<string, number>();
+    const rules = context.standards.flatMap((standard) => standard.rules.map((rule) => descriptor(standard, rule, context)));
+    rules.forEach((rule, i) => index.set(String(rule.id), i));
+    let started = false;
+    let first = true;
+    const start = async (): Promise<void> => {
+      if (started) return;
+      started = true;
+      const head = {
+        $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
+        version: '2.1.0',
+      };
+      const driver = { name: 'dabiao', version: TOOL_VERSION, semanticVersion: TOOL_VERSION, rules };
+      await sink.write(`${JSON.stringify(head).slice(0, -1)},"runs":[{"tool":${JSON.stringify({ driver })},"results":[`);
+    };
+    const toSarif = (result: Result): Record<string, unknown> => {
+      const id = ruleKey(result.standard, result.rule);
+      // Aggregate results have no line of their own: they point at the first survey file's header.
+      const file = result.file ?? context.inputs[0] ?? 'survey';
+      const region: Record<string, number> = { startLine: result.line ?? 1 };
+      if (result.column !== null && result.sheet === null) region.startColumn = result.column;
+      const who = result.record ?? result.group;
+      return {
+        ruleId: id,
+        ruleIndex: index.get(id) ?? -1,
+        level: level(result),
+        kind: result.status === 'unknown' ? 'review' : 'fail',
+        message: { text: `${who !== null ? `${who}${result.name ? ` ${result.name}` : ''}: ` : ''}${describeResult(result, context)}` },
+        locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region }, ...(result.sheet !== null ? { message: { text: `${result.sheet}` } } : {}) }],
+        properties: { record: result.record, group: result.group, status: result.status, due: result.due, actual: result.actual, expected: result.expected, gap: result.gap, sheet: result.sheet },
+      };
+    };
+    return {
+      async write(batch) {
+        await start();
+        for (const result of batch.results) {
+          if (result.status !== 'fail' && result.status !== 'unknown') continue;
+          await sink.write(`${first ? '\n' : ',\n'}${JSON.stringify(toSarif(result))}`);
+          first = false;
+        }
+      },
+      async end(summary) {
+        await start();
+        const invocation = { executionSuccessful: true, properties: { as_of: summary.as_of, records: summary.records, summary: { results: summary.results, blocking: summary.blocking } } };
+        await sink.write(`\n],"invocations":[${JSON.stringify(invocation)}],"columnKind":"unicodeCodePoints"}]}\n`);
+        await sink.flush();
+      },
+    };
+  },
+};
