@@ -142,7 +142,11 @@ export interface Requirement {
   max?: number;
   equals?: boolean;
   items?: string[];
-  groups?: { name: Text; min: number }[];
+  /** min/max bound the number of entries of a list, not a value. */
+  count?: boolean;
+  /** For counts restricted to named entries: only these are counted. */
+  of?: string[];
+  groups?: { name: Text; min: number; items?: string[]; suffix?: string }[];
   pattern?: string;
   unit?: string;
   /** How the figure was derived, e.g. 20 m² per 100 households × 1,234 households. */

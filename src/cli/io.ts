@@ -7,6 +7,8 @@ export interface OutputStream {
 export interface Io {
   stdout: OutputStream;
   stderr: OutputStream;
+  /** The terminal stream a progress bar may draw on (stderr, when it is a terminal). */
+  progress?: NodeJS.WriteStream;
   env: Readonly<Record<string, string | undefined>>;
   now(): Date;
 }
@@ -30,7 +32,13 @@ export function processIo(): Io {
         }),
     };
   };
-  return { stdout: stream(process.stdout), stderr: stream(process.stderr), env: process.env, now: () => new Date() };
+  return {
+    stdout: stream(process.stdout),
+    stderr: stream(process.stderr),
+    ...(process.stderr.isTTY ? { progress: process.stderr } : {}),
+    env: process.env,
+    now: () => new Date(),
+  };
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set; FORCE_COLOR=0 turns it off too. */

@@ -8,6 +8,8 @@ import type { Lang } from '../model.js';
 import { check } from './commands/check.js';
 import { validate } from './commands/validate.js';
 import { template } from './commands/template.js';
+import { plan } from './commands/plan.js';
+import { compare } from './commands/compare.js';
 import { fields } from './commands/fields.js';
 import { lint } from './commands/lint.js';
 import { schema } from './commands/schema.js';
@@ -73,6 +75,22 @@ function program(io: Io, setCode: (code: number) => void): Command {
   ).action(async (files: string[], options) => setCode(await validate(files, options, io)));
 
   root
+    .command('plan')
+    .description('what a proposed site must have under every selected standard, and what a draft is short of')
+    .argument('[site]', 'YAML or JSON file of the site\'s figures (field: value)')
+    .option('-s, --standard <id-or-path>', 'standards to plan against (repeatable; default: all bundled)', collect, [])
+    .option('--level <level>', 'city | county | township | village')
+    .option('--area-type <type>', 'urban | rural')
+    .option('--build-type <type>', 'new | renovated')
+    .option('--households <n>', 'number of households')
+    .option('--population <n>', 'population')
+    .option('--set <field=value>', 'any other figure or draft value, e.g. service_center_area_m2=320 (repeatable)', collect, [])
+    .option('--as-of <date>', 'targets in force on this date (default: today)')
+    .option('-f, --format <format>', 'table | json | markdown', 'table')
+    .addOption(langOption())
+    .action(async (site: string | undefined, options) => setCode(await plan(site, options, io)));
+
+  root
     .command('template')
     .description('a blank survey form with exactly the columns the chosen standards read')
     .option('-s, --standard <id-or-path>', 'standards the form is for (repeatable; default: all bundled)', collect, [])
@@ -95,6 +113,13 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option('-f, --format <format>', 'table | json', 'table')
     .addOption(langOption())
     .action(async (options) => setCode(await listStandards(options, io)));
+  standards
+    .command('compare')
+    .description('a matrix, topic by standard, of what each standard demands')
+    .argument('[ids...]', 'standard ids or paths (default: all bundled)')
+    .option('-f, --format <format>', 'table | markdown | html | json', 'table')
+    .addOption(langOption())
+    .action(async (ids: string[], options) => setCode(await compare(ids, options, io)));
   standards
     .command('show')
     .description('every rule of a standard with its requirement and citation')

@@ -20,10 +20,10 @@ export interface EvaluateOptions {
   keep?: (status: Status) => boolean;
 }
 
-type ScopeVerdict = { status: 'in' } | { status: 'out' | 'unknown'; reason: Reason };
+export type ScopeVerdict = { status: 'in' } | { status: 'out' | 'unknown'; reason: Reason };
 const IN_SCOPE: ScopeVerdict = { status: 'in' };
 
-function inScope(scope: CompiledRule['scope'], view: RecordView): ScopeVerdict {
+export function inScope(scope: CompiledRule['scope'], view: RecordView): ScopeVerdict {
   for (const { field, values } of scope) {
     const parsed = view.get(field);
     if (!parsed.ok) {

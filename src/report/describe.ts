@@ -9,8 +9,9 @@ export function describeRequirement(expected: Requirement, context: ReportContex
   const zh = context.lang === 'zh';
   const unit = unitText(context, expected.unit);
   const parts: string[] = [];
-  const bounds = boundsText(expected.min, expected.max, unit);
-  if (bounds) parts.push(bounds);
+  const bounds = boundsText(expected.min, expected.max, expected.count ? '' : unit);
+  if (bounds) parts.push(expected.count ? `${zh ? '条目数' : 'entries'} ${bounds}` : bounds);
+  if (expected.of) parts.push(`(${listText(expected.of, context.lang)})`);
   if (expected.equals !== undefined) parts.push(expected.equals ? (zh ? '是' : 'yes') : zh ? '否' : 'no');
   if (expected.items) parts.push(listText(expected.items, context.lang));
   if (expected.groups) parts.push(expected.groups.map((g) => `${g.name[context.lang]} ≥ ${g.min}`).join(zh ? '，' : ', '));

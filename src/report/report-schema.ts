@@ -75,6 +75,8 @@ export const REPORT_SCHEMA = {
               max: { type: 'number' },
               equals: { type: 'boolean' },
               items: { type: 'array', items: { type: 'string' } },
+              count: { type: 'boolean' },
+              of: { type: 'array', items: { type: 'string' } },
               groups: { type: 'array' },
               pattern: { type: 'string' },
               unit: { type: 'string' },

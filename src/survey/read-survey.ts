@@ -25,6 +25,17 @@ export interface ReadSurveyOptions {
    * name endings category checklists accept. */
   itemFields?: ReadonlyMap<string, readonly string[]>;
   onNotice?: (notice: Notice) => void;
+  /** Told how far through the survey files reading is, in bytes. */
+  onProgress?: (bytesRead: number) => void;
+}
+
+/** The file's bytes, counted as they are read, for a progress bar. */
+async function* counted(file: string, onBytes: ((bytes: number) => void) | undefined): AsyncGenerator<Uint8Array> {
+  for await (const chunk of createReadStream(file)) {
+    const bytes = chunk as Buffer;
+    onBytes?.(bytes.byteLength);
+    yield bytes;
+  }
 }
 
 /** A list entry checklists can recognise: a vocabulary name, or a name with an accepted ending. */
@@ -49,10 +60,17 @@ export interface FileRows {
 
 /** Raw rows of each file, for `validate`, which reports problems that `check` refuses. */
 export async function* readRows(files: readonly string[], options: ReadSurveyOptions & { onHeader?: (header: HeaderInfo) => void }, matcher = new HeaderMatcher(options.dictionary, options.mapping)): AsyncGenerator<FileRows> {
+  let bytesRead = 0;
+  const onBytes = options.onProgress
+    ? (bytes: number) => {
+        bytesRead += bytes;
+        options.onProgress?.(bytesRead);
+      }
+    : undefined;
   for (const file of files) {
     const reader = readerFor(file, options.format);
     await assertReadable(file);
-    const rows = reader.read(createReadStream(file), file, {
+    const rows = reader.read(counted(file, onBytes), file, {
       ...(options.encoding ? { encoding: options.encoding } : {}),
       ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
       ...(options.headerRow !== undefined ? { headerRow: options.headerRow } : {}),

@@ -15,6 +15,7 @@ import { fileOutput, stdoutOutput, type Output } from '../output.js';
 import { loadAll, parseAsOf, parseLang } from '../setup.js';
 import { surveyOptions, type SurveyCliOptions } from '../survey-options.js';
 import { renderNotice } from '../../i18n/notices.js';
+import { startProgress } from '../progress.js';
 
 export interface CheckOptions extends SurveyCliOptions {
   standard: string[];
@@ -84,9 +85,13 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
     writers.push(REPORT_FORMATS[target.format].create(output, { ...context, color }));
   }
   const notices: string[] = [];
+  // A report streaming to the terminal is its own progress; otherwise a bar on stderr after a second.
+  const reportOnTerminal = io.stdout.isTTY && targets.some((target) => target.output === undefined);
+  const progress = await startProgress(reportOnTerminal ? undefined : io.progress, files, lang);
   const records = readSurvey(files, {
     ...(await surveyOptions(options, dictionary, standards)),
     onNotice: (notice) => notices.push(renderNotice(notice, lang)),
+    onProgress: (bytes) => progress.bytes(bytes),
   });
   const summary = new SummaryBuilder(plan);
   // Build full results only for what some report lists; everything is still counted.
@@ -94,15 +99,18 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
   const keep = context.all ? undefined : (status: Status) => listed.has(status);
   try {
     for await (const batch of evaluate(plan, records, keep ? { keep } : {})) {
+      if (batch.record) progress.record();
       summary.add(batch);
       for (const writer of writers) await writer.write(batch);
     }
+    progress.stop();
     const final = summary.finish();
     for (const writer of writers) await writer.end(final);
     for (const output of outputs) await output.commit();
     for (const notice of notices) await io.stderr.write(`${notice}\n`);
     return exitCodeFor(final, options.failOn as (typeof FAIL_ON)[number]);
   } catch (error) {
+    progress.stop();
     for (const output of outputs) await output.discard();
     throw error;
   }

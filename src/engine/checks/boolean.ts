@@ -15,6 +15,7 @@ export const boolean: CheckKind = {
   },
   fieldsRead: (check) => [{ option: 'field', field: String(check.field), types: ['boolean'] }],
   describe: (check, w) => `${fieldLabel(w, check.field)} = ${check.expected === false ? (w.lang === 'zh' ? '否' : 'no') : w.lang === 'zh' ? '是' : 'yes'}`,
+  demand: (check) => ({ type: 'requirement', requirement: { equals: check.expected !== false } }),
   compile(check) {
     const field = String(check.field);
     const wanted = check.expected !== false;

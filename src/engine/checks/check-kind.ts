@@ -1,5 +1,5 @@
 // The contract every check kind implements: one file per kind under this folder, listed in index.ts.
-import type { CheckSpec, Dictionary, Outcome } from '../../model.js';
+import type { CheckSpec, Dictionary, Outcome, Requirement } from '../../model.js';
 import type { KindDefinition } from '../../standards/kind-definition.js';
 import type { RecordView } from '../record-view.js';
 
@@ -20,6 +20,15 @@ export interface CompileContext {
   compileRecordCheck(check: CheckSpec): RecordCheck;
 }
 
+/** What a per-record check demands of one site: the inverse of checking it. */
+export type Demand =
+  | { type: 'requirement'; requirement: Requirement }
+  /** The demand depends on figures the planner has not given (households for a per-household area). */
+  | { type: 'needs'; fields: string[] }
+  | { type: 'not_applicable' };
+
 export interface CheckKind extends KindDefinition {
   compile(check: CheckSpec, context: CompileContext): CompiledCheck;
+  /** Per-record kinds state their requirement for a site; `plan` and `check` share this code path. */
+  demand?(check: CheckSpec, view: RecordView, context: CompileContext): Demand;
 }

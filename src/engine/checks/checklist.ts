@@ -59,6 +59,12 @@ export const checklist: CheckKind = {
     const groups = (check.groups as Group[]).map((g) => `${g.name[w.lang]} ≥ ${g.min}${g.items ? ` (${listText(g.items, w.lang)})` : g.suffix ? ` (…${g.suffix})` : ''}`);
     return `${label}: ${groups.join(w.lang === 'zh' ? '，' : '; ')}`;
   },
+  demand(check, _view, { dictionary }) {
+    const canonical = (item: string): string => dictionary.vocabulary.get(normaliseName(item)) ?? item;
+    if (Array.isArray(check.items)) return { type: 'requirement', requirement: { items: (check.items as string[]).map(canonical) } };
+    const groups = (check.groups as Group[]).map((g) => ({ name: g.name, min: g.min, ...(g.items ? { items: g.items.map(canonical) } : {}), ...(g.suffix ? { suffix: g.suffix } : {}) }));
+    return { type: 'requirement', requirement: { groups } };
+  },
   compile(check, { dictionary }) {
     const field = String(check.field);
     const canonical = (item: string): string => dictionary.vocabulary.get(normaliseName(item)) ?? item;

@@ -28,9 +28,10 @@ export const count: CheckKind = {
     const only = Array.isArray(check.items) ? ` (${listText(check.items as string[], w.lang)})` : '';
     return `${w.lang === 'zh' ? `${label}条目数` : `entries of ${label}`} ${boundsText(check.min, check.max, '')}${only}`;
   },
+  demand: (check) => ({ type: 'requirement', requirement: { ...bounds(check), count: true, ...(Array.isArray(check.items) ? { of: check.items as string[] } : {}) } }),
   compile(check, { dictionary }) {
     const field = String(check.field);
-    const expected = bounds(check);
+    const expected = { ...bounds(check), count: true, ...(Array.isArray(check.items) ? { of: check.items as string[] } : {}) };
     const only = Array.isArray(check.items)
       ? new Set((check.items as string[]).map((item) => normaliseName(dictionary.vocabulary.get(normaliseName(item)) ?? item)))
       : undefined;

@@ -34,6 +34,7 @@ export const pattern: CheckKind = {
   fieldsRead: (check) => [{ option: 'field', field: String(check.field), types: ['string', 'enum', 'date'] }],
   lint: (check) => patternProblems(String(check.pattern)),
   describe: (check, w) => `${fieldLabel(w, check.field)} ~ /${String(check.pattern)}/`,
+  demand: (check) => ({ type: 'requirement', requirement: { pattern: String(check.pattern) } }),
   compile(check) {
     const field = String(check.field);
     const source = String(check.pattern);

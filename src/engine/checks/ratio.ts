@@ -1,9 +1,20 @@
 // ratio: a field scaled to another field ("每百户20平方米": 20 m² per 100 households => 0.2 m² per household).
 import { boundsText, fieldLabel, fieldUnit, formatNumber } from '../../i18n/quantities.js';
-import type { Requirement } from '../../model.js';
+import type { CheckSpec, Requirement } from '../../model.js';
 import { roundNoise } from '../../survey/values.js';
 import type { CheckKind } from './check-kind.js';
 import { fieldSchema, judgeBounds, NUMERIC, readNumber } from './shared.js';
+
+/** amount / per × base, never below the optional floor: 20 m² per 100 households × 1,234 = 246.8 m². */
+function requirementFor(check: CheckSpec, base?: number): Requirement {
+  const perField = String(check.per_field);
+  const amount = Number(check.amount);
+  const per = Number(check.per);
+  if (base === undefined) return { basis: { per_field: perField, amount, per, base: Number.NaN } };
+  const demand = roundNoise((amount / per) * base);
+  const floor = typeof check.min === 'number' ? check.min : undefined;
+  return { min: floor === undefined ? demand : Math.max(floor, demand), basis: { per_field: perField, amount, per, base } };
+}
 
 export const ratio: CheckKind = {
   kind: 'ratio',
@@ -34,23 +45,21 @@ export const ratio: CheckKind = {
       ? `${fieldLabel(w, check.field)} ≥ 每${per}${amount}（按${fieldLabel(w, check.per_field)}折算${floor}）`
       : `${fieldLabel(w, check.field)} ≥ ${amount} per ${per} (${fieldLabel(w, check.per_field)}${floor})`;
   },
+  demand(check, view) {
+    const base = view.get(String(check.per_field));
+    if (!base.ok || typeof base.value !== 'number') return { type: 'needs', fields: [String(check.per_field)] };
+    return { type: 'requirement', requirement: requirementFor(check, base.value) };
+  },
   compile(check) {
     const field = String(check.field);
     const perField = String(check.per_field);
-    const amount = Number(check.amount);
-    const per = Number(check.per);
-    const floor = typeof check.min === 'number' ? check.min : undefined;
-    const requirementFor = (base?: number): Requirement => {
-      if (base === undefined) return { basis: { per_field: perField, amount, per, base: Number.NaN } };
-      const demand = roundNoise((amount / per) * base);
-      return { min: floor === undefined ? demand : Math.max(floor, demand), basis: { per_field: perField, amount, per, base } };
-    };
+    const requirement = (base?: number): Requirement => requirementFor(check, base);
     return {
       type: 'record',
       evaluate(view) {
-        const base = readNumber(view, perField, requirementFor());
+        const base = readNumber(view, perField, requirement());
         if (!base.ok) return base.outcome;
-        const expected = requirementFor(base.value);
+        const expected = requirement(base.value);
         const value = readNumber(view, field, expected);
         return value.ok ? judgeBounds(value.value, expected) : value.outcome;
       },

@@ -18,6 +18,7 @@ function thresholdKind(kind: 'min' | 'max' | 'range', required: string[], zh: st
     fieldsRead: (check: CheckSpec) => [{ option: 'field', field: String(check.field), types: NUMERIC }],
     lint: (check) => (minAboveMax(check) ? [{ path: ['min'], code: 'bad-threshold', params: { detail: 'min > max' } }] : []),
     describe: (check, w) => `${fieldLabel(w, check.field)} ${boundsText(check.min, check.max, fieldUnit(w, check.field))}`,
+    demand: (check) => ({ type: 'requirement', requirement: bounds(check) }),
     compile(check) {
       const field = String(check.field);
       const expected = bounds(check);

@@ -1,6 +1,6 @@
 // tiered: the bound on a field depends on the band another field falls in (area tiers by household count).
 import { boundsText, fieldLabel, fieldUnit, formatNumber } from '../../i18n/quantities.js';
-import type { Requirement } from '../../model.js';
+import type { CheckSpec, Requirement } from '../../model.js';
 import type { CheckKind } from './check-kind.js';
 import { fieldSchema, judgeBounds, minAboveMax, NUMERIC, numberSchema, readNumber } from './shared.js';
 
@@ -9,6 +9,16 @@ interface Tier {
   below?: number;
   min?: number;
   max?: number;
+}
+
+/** The bounds of the tier whose band holds `value`, or undefined when no tier does. */
+function tierRequirement(check: CheckSpec, value: number): Requirement | undefined {
+  const tier = (check.tiers as Tier[]).find((t) => (t.from === undefined || value >= t.from) && (t.below === undefined || value < t.below));
+  if (!tier) return undefined;
+  const expected: Requirement = { basis: { by: String(check.by), value, tier: { from: tier.from, below: tier.below } } };
+  if (tier.min !== undefined) expected.min = tier.min;
+  if (tier.max !== undefined) expected.max = tier.max;
+  return expected;
 }
 
 export const tiered: CheckKind = {
@@ -57,20 +67,22 @@ export const tiered: CheckKind = {
     });
     return `${fieldLabel(w, check.field)}: ${tiers.join('; ')}`;
   },
+  demand(check, view) {
+    const band = view.get(String(check.by));
+    if (!band.ok || typeof band.value !== 'number') return { type: 'needs', fields: [String(check.by)] };
+    const expected = tierRequirement(check, band.value);
+    return expected ? { type: 'requirement', requirement: expected } : { type: 'not_applicable' };
+  },
   compile(check) {
     const field = String(check.field);
     const by = String(check.by);
-    const tiers = check.tiers as Tier[];
     return {
       type: 'record',
       evaluate(view) {
         const band = readNumber(view, by, {});
         if (!band.ok) return band.outcome;
-        const tier = tiers.find((t) => (t.from === undefined || band.value >= t.from) && (t.below === undefined || band.value < t.below));
-        if (!tier) return { status: 'not_applicable', actual: null, expected: {}, reason: { type: 'no-tier' } };
-        const expected: Requirement = { basis: { by, value: band.value, tier: { from: tier.from, below: tier.below } } };
-        if (tier.min !== undefined) expected.min = tier.min;
-        if (tier.max !== undefined) expected.max = tier.max;
+        const expected = tierRequirement(check, band.value);
+        if (!expected) return { status: 'not_applicable', actual: null, expected: {}, reason: { type: 'no-tier' } };
         const value = readNumber(view, field, expected);
         return value.ok ? judgeBounds(value.value, expected) : value.outcome;
       },

@@ -1,0 +1,77 @@
+// dabiao plan: what a proposed site must have under every selected standard, before anything is built.
+import { checkKinds } from '../../engine/checks/index.js';
+import { compile } from '../../engine/compile.js';
+import { planSite } from '../../engine/plan.js';
+import { DabiaoError } from '../../errors.js';
+import type { SurveyRecord } from '../../model.js';
+import { makeContext } from '../../report/context.js';
+import { planMarkdown, planText } from '../../report/plan-report.js';
+import { readTextFile } from '../../standards/load.js';
+import { suggest } from '../../standards/suggest.js';
+import { parseYaml } from '../../standards/yaml-source.js';
+import { HeaderMatcher } from '../../survey/headers.js';
+import type { Io } from '../io.js';
+import { loadAll, parseAsOf, parseLang } from '../setup.js';
+
+export interface PlanOptions {
+  standard: string[];
+  level?: string;
+  areaType?: string;
+  buildType?: string;
+  households?: string;
+  population?: string;
+  set: string[];
+  asOf?: string;
+  format: string;
+  lang?: string;
+}
+
+export async function plan(siteFile: string | undefined, options: PlanOptions, io: Io): Promise<number> {
+  const lang = parseLang(options.lang);
+  const asOf = parseAsOf(options.asOf, io.now());
+  if (!['table', 'json', 'markdown'].includes(options.format)) throw new DabiaoError({ code: 'usage', params: { detail: '--format must be table, json or markdown' } });
+  const { dictionary, standards } = loadAll(options.standard);
+  const matcher = new HeaderMatcher(dictionary);
+  const values = new Map<string, unknown>();
+  const set = (key: string, value: unknown, where: string): void => {
+    const field = matcher.match(key);
+    if (field === null) {
+      const suggestion = matcher.suggest(key) ?? suggest(key, dictionary.fields.keys());
+      throw new DabiaoError({ code: 'usage', params: { detail: `${where}: "${key}" is not a field of the data dictionary${suggestion ? ` (did you mean "${suggestion}"?)` : ''}` } });
+    }
+    values.set(field, value);
+  };
+  if (siteFile) {
+    const source = parseYaml(readTextFile(siteFile), siteFile);
+    if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) {
+      throw new DabiaoError({ code: 'usage', params: { detail: 'a site file holds "field: value" pairs' }, location: { file: siteFile, line: 1 } });
+    }
+    for (const [key, value] of Object.entries(source.data)) set(key, value, siteFile);
+  }
+  const flags: [string, string | undefined][] = [
+    ['level', options.level],
+    ['area_type', options.areaType],
+    ['build_type', options.buildType],
+    ['households', options.households],
+    ['population', options.population],
+  ];
+  for (const [field, value] of flags) if (value !== undefined) values.set(field, value);
+  for (const pair of options.set) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new DabiaoError({ code: 'usage', params: { detail: `--set takes field=value, not '${pair}'` } });
+    set(pair.slice(0, at).trim(), pair.slice(at + 1).trim(), '--set');
+  }
+  const site: SurveyRecord = { file: siteFile ?? 'site', line: 1, values };
+  const compiled = compile(standards, { asOf, dictionary, kinds: checkKinds });
+  const result = planSite(compiled, site, { kinds: checkKinds, dictionary });
+  const described = [...values].map(([field, value]) => `${field}=${String(value)}`).join(', ') || (lang === 'zh' ? '（未给出任何数据）' : '(no figures given)');
+  if (options.format === 'json') {
+    await io.stdout.write(`${JSON.stringify({ version: '1', site: Object.fromEntries(values), ...result }, null, 2)}\n`);
+    return 0;
+  }
+  const context = { ...makeContext({ lang, asOf, dictionary, standards, inputs: [], all: false, maxRecords: 0, color: false }), kinds: checkKinds };
+  await io.stdout.write(options.format === 'markdown' ? planMarkdown(result, context, described) : planText(result, context, described));
+  // A draft that fails a binding requirement is what CI should notice.
+  const failing = result.binding.some((topic) => topic.demands.some((d) => d.draft !== null && d.draft.status !== 'pass'));
+  return failing ? 1 : 0;
+}

@@ -1,0 +1,46 @@
+// A progress bar on stderr for runs that take more than a second, only on a terminal, and only when
+// no report is being printed to that terminal at the same time.
+import { stat } from 'node:fs/promises';
+import cliProgress from 'cli-progress';
+import type { Lang } from '../model.js';
+
+export interface Progress {
+  bytes(read: number): void;
+  record(): void;
+  stop(): void;
+}
+
+const NONE: Progress = { bytes: () => undefined, record: () => undefined, stop: () => undefined };
+const DELAY_MS = 1000;
+
+export async function startProgress(stream: NodeJS.WriteStream | undefined, files: readonly string[], lang: Lang): Promise<Progress> {
+  if (!stream) return NONE;
+  let total = 0;
+  for (const file of files) total += await stat(file).then((info) => info.size).catch(() => 0);
+  let read = 0;
+  let records = 0;
+  let bar: cliProgress.SingleBar | undefined;
+  const label = lang === 'zh' ? '条记录' : 'records';
+  const timer = setTimeout(() => {
+    bar = new cliProgress.SingleBar(
+      { stream, format: ` {bar} {percentage}% | {records} ${label}`, hideCursor: true, clearOnComplete: true, barsize: 30 },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(Math.max(total, 1), read, { records });
+  }, DELAY_MS);
+  timer.unref();
+  return {
+    bytes(value) {
+      read = value;
+      bar?.update(read, { records });
+    },
+    record() {
+      records++;
+      if (bar && records % 1000 === 0) bar.update(read, { records });
+    },
+    stop() {
+      clearTimeout(timer);
+      bar?.stop();
+    },
+  };
+}
