@@ -116,6 +116,9 @@ describe('dabiao plan', () => {
     const facilities = plan.binding.find((t) => t.field === 'facilities');
     expect(facilities?.items.find((i) => i.item === '室外文体活动场地')?.standards).toEqual(['urban-rural-pilot', 'xishan-2008']);
     expect(facilities?.groups.find((g) => g.suffix === '站')).toMatchObject({ min: 7, standards: ['xishan-2008'] });
+    // A range: households between 500 and 1,500 for a rural community (baokang-2012).
+    const households = plan.binding.find((t) => t.field === 'households');
+    expect(households?.binding).toMatchObject({ min: { value: 500, standard: 'baokang-2012' }, max: { value: 1500, standard: 'baokang-2012' } });
     // Guidance and not-yet-due requirements are kept apart; a boolean requirement is stated as such.
     expect(plan.binding.find((t) => t.field === 'has_community_logo')?.binding).toEqual({ equals: true });
     expect(plan.guidance.length).toBeGreaterThan(0);

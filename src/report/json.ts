@@ -15,39 +15,14 @@ export function cellName(result: Result): string | null {
   return result.sheet !== null && result.column !== null && result.line !== null ? `${columnLetters(result.column)}${result.line}` : null;
 }
 
+/** One result as the JSON report writes it (see resultSerialiser), as an object. */
 export function resultJson(result: Result, context: ReportContext): Record<string, unknown> {
-  const rule = context.rules.get(ruleKey(result.standard, result.rule));
-  return {
-    record: result.record,
-    name: result.name,
-    region: result.region,
-    group: result.group,
-    file: result.file,
-    line: result.line,
-    sheet: result.sheet,
-    column: result.column,
-    cell: cellName(result),
-    standard: result.standard,
-    rule: result.rule,
-    title: rule?.title[context.lang] ?? result.rule,
-    fields: result.fields,
-    status: result.status,
-    severity: result.severity,
-    due: result.due,
-    deadline: result.deadline,
-    actual: result.actual,
-    expected: result.expected,
-    gap: result.gap,
-    reason: result.reason,
-    ...(result.conversions ? { conversions: result.conversions } : {}),
-    message: describeResult(result, context),
-    citation: rule ? { section: rule.citation.section, quote: rule.citation.quote } : null,
-  };
+  return JSON.parse(resultSerialiser(context)(result)) as Record<string, unknown>;
 }
 
 /**
- * The same result as resultJson(), serialised with the parts that depend only on the rule (title,
- * citation, severity…) stringified once per rule: they are most of each line's bytes.
+ * A result serialised for the JSON report, the parts that depend only on the rule (title, citation,
+ * severity…) stringified once per rule: they are most of each line's bytes.
  */
 export function resultSerialiser(context: ReportContext): (result: Result) => string {
   const ruleParts = new Map<string, string>();
