@@ -26,22 +26,20 @@ function planFor(id: string, site: Record<string, unknown>): SitePlanResult {
 
 const topics = (plan: SitePlanResult): PlanTopic[] => [...plan.binding, ...plan.notYetDue, ...plan.guidance];
 
-/** The entries a list field needs: every item, each category filled, and enough entries to count. */
+/** The entries a list field needs: every named item, each category filled, and `count` entries
+ * where a count is being met (only the named entries count when the count names them). */
 function listFor(field: string, plan: SitePlanResult, count: number | undefined): string {
   const same = topics(plan).filter((t) => t.field === field);
-  const entries = same.flatMap((t) => t.items.map((i) => i.item));
+  const required = new Set(same.flatMap((t) => t.items.map((i) => i.item)));
   for (const topic of same) {
-    for (const group of topic.groups) for (let i = 0; i < group.min; i++) entries.push(group.items?.[i] ?? `样例${i + 1}${group.suffix ?? ''}`);
+    for (const group of topic.groups) for (let i = 0; i < group.min; i++) required.add(group.items?.[i] ?? `样例${i + 1}${group.suffix ?? ''}`);
   }
+  if (count === undefined) return [...required].join('、');
   const of = same.flatMap((t) => t.binding?.of ?? []);
-  const unique = [...new Set(entries)];
-  if (count !== undefined) {
-    // A count of named entries counts only those; a plain count counts every entry.
-    const pool = of.length > 0 ? of : unique.length > 0 ? unique : Array.from({ length: count }, (_, i) => `条目${i + 1}`);
-    const counted = pool.slice(0, count);
-    return [...new Set([...unique.filter((e) => of.length > 0 || counted.includes(e) || unique.length <= count), ...counted])].join('、') || '无';
-  }
-  return unique.join('、');
+  if (of.length > 0) return [...[...required].filter((e) => !of.includes(e)), ...of.slice(0, count)].join('、') || '无';
+  const entries = [...required].slice(0, count);
+  while (entries.length < count) entries.push(`条目${entries.length + 1}`);
+  return entries.join('、') || '无';
 }
 
 /** A record meeting exactly the binding value of every topic (across binding, not-yet-due and guidance). */
