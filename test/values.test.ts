@@ -100,3 +100,14 @@ describe('lists and enums', () => {
     expect(value('省', 'level')).toMatchObject({ ok: false, problem: 'unparseable' });
   });
 });
+
+describe('facility vocabulary', () => {
+  it.each([
+    ['卫生室', '卫生服务站'],
+    ['村卫生室', '卫生服务站'],
+    ['综治中心', '综治维稳中心'],
+    ['綜治維穩中心', '综治维稳中心'],
+  ])('%s is recognised as %s', (raw, canonical) => {
+    expect(value(raw, 'facilities')).toEqual({ ok: true, value: [canonical] });
+  });
+});
