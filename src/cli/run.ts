@@ -51,7 +51,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
 
   root
     .command('check')
-    .description('check survey files (CSV, JSON, NDJSON) against standards')
+    .description('check survey files (CSV, Excel, JSON, NDJSON) against standards')
     .argument('<files...>', 'survey files')
     .option('-s, --standard <id-or-path>', 'bundled standard id or path to a standard YAML (repeatable; default: all bundled)', collect, [])
     .option('--as-of <date>', 'evaluate targets in force on this date (YYYY-MM-DD; default: today)')
@@ -106,7 +106,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .addOption(langOption())
     .action(async (options) => setCode(await fields(options, io)));
 
-  const standards = root.command('standards').description('list and show the bundled standards');
+  const standards = root.command('standards').description('list, show and compare the standards');
   standards
     .command('list')
     .description('list the bundled standards')
