@@ -20,7 +20,7 @@ export function loadAll(selectors: readonly string[]): Loaded {
 export function parseLang(value: string | undefined): Lang {
   const lang = (value ?? 'zh').toLowerCase();
   if ((LANGS as readonly string[]).includes(lang)) return lang as Lang;
-  throw new DabiaoError({ code: 'usage', params: { detail: `--lang must be one of ${LANGS.join(', ')}` } });
+  throw new DabiaoError({ code: 'bad-option', params: { option: '--lang', allowed: LANGS.join(', ') } });
 }
 
 export function parseAsOf(value: string | undefined, now: Date): string {

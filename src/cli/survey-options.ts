@@ -20,7 +20,7 @@ export interface SurveyCliOptions {
 function checkField(field: string, dictionary: Dictionary, where: string): string {
   if (dictionary.fields.has(field)) return field;
   const suggestion = suggest(field, dictionary.fields.keys());
-  throw new DabiaoError({ code: 'usage', params: { detail: `${where}: "${field}" is not a field of the data dictionary${suggestion ? ` (did you mean "${suggestion}"?)` : ''}` } });
+  throw new DabiaoError({ code: 'not-a-field', params: { where, field, ...(suggestion ? { suggestion } : {}) } });
 }
 
 /** Header -> field pairs from --map 'header=field' and a YAML/JSON mapping file of the same pairs. */

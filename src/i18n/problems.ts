@@ -88,6 +88,43 @@ export const PROBLEMS = {
   },
   'survey-header': { zh: (p) => `表头错误：${s(p.detail)}`, en: (p) => `bad header: ${s(p.detail)}` },
   'survey-empty': { zh: () => `文件为空，没有表头`, en: () => `the file is empty: no header` },
+  'csv-unclosed-quote': { zh: () => `引号未闭合（从这一行开始）`, en: () => `unclosed quote (starting on this line)` },
+  'cell-too-large': { zh: () => `单元格或行超过 32 MiB`, en: () => `a cell or row larger than 32 MiB` },
+  'row-width': {
+    zh: (p) => `这一行有 ${s(p.cells)} 个单元格，表头有 ${s(p.expected)} 个`,
+    en: (p) => `row has ${s(p.cells)} cells, the header has ${s(p.expected)}`,
+  },
+  'columns-clash': {
+    zh: (p) => `列 “${s(p.first)}” 和 “${s(p.second)}” 都表示字段 ${s(p.field)}`,
+    en: (p) => `columns "${s(p.first)}" and "${s(p.second)}" both mean field ${s(p.field)}`,
+  },
+  'json-syntax': { zh: (p) => `JSON 语法错误：${s(p.detail)}`, en: (p) => `invalid JSON: ${s(p.detail)}` },
+  'json-not-array': { zh: () => `应为由记录对象组成的数组`, en: () => `expected an array of records` },
+  'json-not-object': { zh: () => `这一项不是 JSON 对象（记录）`, en: () => `this element is not a JSON object (record)` },
+  'duplicate-json-key': {
+    zh: (p) => `同一条记录中键 “${s(p.key)}” 出现了两次`,
+    en: (p) => `key "${s(p.key)}" appears twice in one record`,
+  },
+  'nul-byte': {
+    zh: () => `含有 NUL 字节：文件是二进制或已损坏（若为无 BOM 的 UTF-16，请用 --encoding utf-16le）`,
+    en: () => `NUL byte: the file is binary or corrupted (or UTF-16 without a BOM: try --encoding utf-16le)`,
+  },
+  'xlsx-unreadable': {
+    zh: (p) => `不是可读取的 .xlsx 工作簿（${s(p.detail)}）`,
+    en: (p) => `not a readable .xlsx workbook (${s(p.detail)})`,
+  },
+  'no-sheet': {
+    zh: (p) => `没有名为 “${s(p.sheet)}” 的工作表；工作簿中有：${s(p.sheets)}`,
+    en: (p) => `no worksheet "${s(p.sheet)}"; the workbook has ${s(p.sheets)}`,
+  },
+  'bad-option': {
+    zh: (p) => `选项 ${s(p.option)} 的取值必须是：${s(p.allowed)}`,
+    en: (p) => `${s(p.option)} must be one of ${s(p.allowed)}`,
+  },
+  'not-a-field': {
+    zh: (p) => `${s(p.where)}：“${s(p.field)}” 不是数据字典中的字段${hint(p, true)}`,
+    en: (p) => `${s(p.where)}: "${s(p.field)}" is not a field of the data dictionary${hint(p, false)}`,
+  },
   'survey-no-records': {
     zh: () => `只有表头，没有任何记录；空调查不能视为达标`,
     en: () => `a header but no records; an empty survey cannot pass`,

@@ -65,6 +65,7 @@ export const csvReader: SurveyReader = {
 function malformed(error: unknown, file: string, line: number): DabiaoError {
   if (error instanceof DabiaoError) return error;
   const code = error instanceof CsvError ? error.code : '';
-  const detail = code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosed quote' : code === 'CSV_MAX_RECORD_SIZE' ? 'a cell or row larger than 32 MiB' : error instanceof Error ? error.message : String(error);
-  return new DabiaoError({ code: 'survey-malformed', params: { detail }, location: { file, line } });
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return new DabiaoError({ code: 'csv-unclosed-quote', params: {}, location: { file, line } });
+  if (code === 'CSV_MAX_RECORD_SIZE') return new DabiaoError({ code: 'cell-too-large', params: {}, location: { file, line } });
+  return new DabiaoError({ code: 'survey-malformed', params: { detail: error instanceof Error ? error.message : String(error) }, location: { file, line } });
 }

@@ -25,7 +25,7 @@ export const ENCODING_NAMES: Readonly<Record<string, Encoding>> = {
 export function encodingNamed(name: string): Encoding {
   const encoding = ENCODING_NAMES[name.toLowerCase()];
   if (!encoding) {
-    throw new DabiaoError({ code: 'usage', params: { detail: `--encoding must be one of ${Object.keys(ENCODING_NAMES).join(', ')}` } });
+    throw new DabiaoError({ code: 'bad-option', params: { option: '--encoding', allowed: Object.keys(ENCODING_NAMES).join(', ') } });
   }
   return encoding;
 }
@@ -145,7 +145,7 @@ export async function* decodeText(bytes: AsyncIterable<Uint8Array>, file: string
     const nul = text.indexOf('\u0000');
     if (nul !== -1) {
       line += countNewlines(text.slice(0, nul));
-      throw new DabiaoError({ code: 'survey-malformed', params: { detail: 'NUL byte: the file is binary or corrupted (or UTF-16 without a BOM: try --encoding utf-16le)' }, location: { file, line } });
+      throw new DabiaoError({ code: 'nul-byte', params: {}, location: { file, line } });
     }
     line += countNewlines(text);
     if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);

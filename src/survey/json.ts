@@ -24,10 +24,10 @@ export const jsonReader: SurveyReader = {
     try {
       data = JSON.parse(text);
     } catch (error) {
-      throw new DabiaoError({ code: 'survey-malformed', params: { detail: jsonDetail(error) }, location: { file, ...positionOf(text, error) } });
+      throw new DabiaoError({ code: 'json-syntax', params: { detail: jsonDetail(error) }, location: { file, ...positionOf(text, error) } });
     }
     if (!Array.isArray(data)) {
-      throw new DabiaoError({ code: 'survey-malformed', params: { detail: 'expected an array of records' }, location: { file, line: 1 } });
+      throw new DabiaoError({ code: 'json-not-array', params: {}, location: { file, line: 1 } });
     }
     const scanned = scanRecords(text, 1);
     for (let i = 0; i < data.length; i++) {
@@ -35,17 +35,17 @@ export const jsonReader: SurveyReader = {
       const line = scanned[i]?.line ?? 1;
       const duplicate = scanned[i]?.duplicate;
       if (duplicate !== undefined) {
-        throw new DabiaoError({ code: 'survey-malformed', params: { detail: `key "${duplicate}" appears twice in one record` }, location: { file, line } });
+        throw new DabiaoError({ code: 'duplicate-json-key', params: { key: duplicate }, location: { file, line } });
       }
       if (element === null || typeof element !== 'object' || Array.isArray(element)) {
-        throw new DabiaoError({ code: 'survey-malformed', params: { detail: `element ${i + 1} is not an object` }, location: { file, line } });
+        throw new DabiaoError({ code: 'json-not-object', params: {}, location: { file, line } });
       }
       yield { line, entries: Object.entries(element) };
     }
   },
 };
 
-function jsonDetail(error: unknown): string {
+export function jsonDetail(error: unknown): string {
   return error instanceof Error ? error.message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '') : String(error);
 }
 

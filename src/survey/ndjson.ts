@@ -2,7 +2,7 @@
 import { DabiaoError } from '../errors.js';
 import { decodeText } from './decode.js';
 import type { RawRow, SurveyReader } from './reader.js';
-import { positionOf, scanRecords } from './json.js';
+import { jsonDetail, positionOf, scanRecords } from './json.js';
 
 async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<string> {
   let pending = '';
@@ -32,14 +32,14 @@ export const ndjsonReader: SurveyReader = {
       try {
         data = JSON.parse(body);
       } catch (error) {
-        throw new DabiaoError({ code: 'survey-malformed', params: { detail: 'invalid JSON on this line' }, location: { file, line, col: positionOf(body, error).col } });
+        throw new DabiaoError({ code: 'json-syntax', params: { detail: jsonDetail(error) }, location: { file, line, col: positionOf(body, error).col } });
       }
       if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        throw new DabiaoError({ code: 'survey-malformed', params: { detail: 'line is not a JSON object' }, location: { file, line } });
+        throw new DabiaoError({ code: 'json-not-object', params: {}, location: { file, line } });
       }
       const duplicate = scanRecords(body, 0)[0]?.duplicate;
       if (duplicate !== undefined) {
-        throw new DabiaoError({ code: 'survey-malformed', params: { detail: `key "${duplicate}" appears twice in one record` }, location: { file, line } });
+        throw new DabiaoError({ code: 'duplicate-json-key', params: { key: duplicate }, location: { file, line } });
       }
       rows++;
       yield { line, entries: Object.entries(data) };

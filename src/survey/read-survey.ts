@@ -103,7 +103,7 @@ export async function* readSurvey(files: readonly string[], options: ReadSurveyO
         continue;
       }
       if (row.problem?.type === 'ragged') {
-        throw new DabiaoError({ code: 'survey-malformed', params: { detail: `row has ${row.problem.cells} cells, the header has ${row.problem.expected}` }, location: where });
+        throw new DabiaoError({ code: 'row-width', params: { cells: row.problem.cells, expected: row.problem.expected }, location: where });
       }
       const values = new Map<string, unknown>();
       const columns = new Map<string, number>();
@@ -117,7 +117,7 @@ export async function* readSurvey(files: readonly string[], options: ReadSurveyO
         }
         const other = source.get(field);
         if (other !== undefined) {
-          throw new DabiaoError({ code: 'survey-header', params: { detail: `columns "${other}" and "${key}" both mean field ${field}` }, location: { ...where, col: column } });
+          throw new DabiaoError({ code: 'columns-clash', params: { first: other, second: key, field }, location: { ...where, col: column } });
         }
         source.set(field, key);
         values.set(field, value);

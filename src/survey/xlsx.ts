@@ -58,14 +58,11 @@ export const xlsxReader: SurveyReader = {
     } catch (error) {
       if (error instanceof DabiaoError) throw error;
       const detail = error instanceof Error ? error.message : String(error);
-      throw new DabiaoError({ code: 'survey-malformed', params: { detail: `not a readable .xlsx workbook (${detail.split('\n')[0] ?? ''})` }, location: { file } });
+      throw new DabiaoError({ code: 'xlsx-unreadable', params: { detail: detail.split('\n')[0] ?? '' }, location: { file } });
     }
     if (!found) {
-      throw new DabiaoError({
-        code: 'usage',
-        params: { detail: seen.length === 0 ? 'the workbook has no worksheet' : `no worksheet "${options.sheet ?? ''}"; the workbook has ${seen.join(', ')}` },
-        location: { file },
-      });
+      if (seen.length === 0) throw new DabiaoError({ code: 'xlsx-unreadable', params: { detail: 'no worksheet' }, location: { file } });
+      throw new DabiaoError({ code: 'no-sheet', params: { sheet: options.sheet ?? '', sheets: seen.join(', ') }, location: { file } });
     }
   },
 };

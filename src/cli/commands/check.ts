@@ -37,7 +37,7 @@ const FAIL_ON = ['fail', 'unknown', 'guidance'] as const;
  */
 export function reportTargets(formats: readonly string[], outputs: readonly string[]): { format: ReportFormatName; output: string | undefined }[] {
   const checked = (name: string): ReportFormatName => {
-    if (!isReportFormat(name)) throw new DabiaoError({ code: 'usage', params: { detail: `--format must be one of ${Object.keys(REPORT_FORMATS).join(', ')}` } });
+    if (!isReportFormat(name)) throw new DabiaoError({ code: 'bad-option', params: { option: '--format', allowed: Object.keys(REPORT_FORMATS).join(', ') } });
     return name;
   };
   if (formats.length === 0 && outputs.length === 0) return [{ format: 'table', output: undefined }];
@@ -69,7 +69,7 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
   const lang = parseLang(options.lang);
   const asOf = parseAsOf(options.asOf, io.now());
   const targets = reportTargets(options.format, options.output);
-  if (!(FAIL_ON as readonly string[]).includes(options.failOn)) throw new DabiaoError({ code: 'usage', params: { detail: `--fail-on must be one of ${FAIL_ON.join(', ')}` } });
+  if (!(FAIL_ON as readonly string[]).includes(options.failOn)) throw new DabiaoError({ code: 'bad-option', params: { option: '--fail-on', allowed: FAIL_ON.join(', ') } });
   const maxRecords = Number(options.maxRecords);
   if (!Number.isInteger(maxRecords) || maxRecords < 0) throw new DabiaoError({ code: 'usage', params: { detail: '--max-records must be a whole number' } });
 

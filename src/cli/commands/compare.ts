@@ -61,7 +61,7 @@ function cellText(cells: Cell[] | undefined, lang: Lang): string {
 
 export async function compare(ids: string[], options: { format: string; lang?: string }, io: Io): Promise<number> {
   const lang = parseLang(options.lang);
-  if (!['table', 'markdown', 'html', 'json'].includes(options.format)) throw new DabiaoError({ code: 'usage', params: { detail: '--format must be table, markdown, html or json' } });
+  if (!['table', 'markdown', 'html', 'json'].includes(options.format)) throw new DabiaoError({ code: 'bad-option', params: { option: '--format', allowed: 'table, markdown, html, json' } });
   const { dictionary, standards } = loadAll(ids);
   const rows = compareStandards(standards, lang, dictionary);
   const ids_ = standards.map((s) => s.id);

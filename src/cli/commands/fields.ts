@@ -9,7 +9,7 @@ import { neededFields } from './validate.js';
 
 export async function fields(options: { format: string; lang?: string }, io: Io): Promise<number> {
   const lang = parseLang(options.lang);
-  if (options.format !== 'table' && options.format !== 'json') throw new DabiaoError({ code: 'usage', params: { detail: '--format must be table or json' } });
+  if (options.format !== 'table' && options.format !== 'json') throw new DabiaoError({ code: 'bad-option', params: { option: '--format', allowed: 'table, json' } });
   const { dictionary, standards } = loadAll([]);
   const readers = new Map<string, string[]>();
   for (const standard of standards as Standard[]) {

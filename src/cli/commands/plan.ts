@@ -29,7 +29,7 @@ export interface PlanOptions {
 export async function plan(siteFile: string | undefined, options: PlanOptions, io: Io): Promise<number> {
   const lang = parseLang(options.lang);
   const asOf = parseAsOf(options.asOf, io.now());
-  if (!['table', 'json', 'markdown'].includes(options.format)) throw new DabiaoError({ code: 'usage', params: { detail: '--format must be table, json or markdown' } });
+  if (!['table', 'json', 'markdown'].includes(options.format)) throw new DabiaoError({ code: 'bad-option', params: { option: '--format', allowed: 'table, json, markdown' } });
   const { dictionary, standards } = loadAll(options.standard);
   const matcher = new HeaderMatcher(dictionary);
   const values = new Map<string, unknown>();
@@ -37,7 +37,7 @@ export async function plan(siteFile: string | undefined, options: PlanOptions, i
     const field = matcher.match(key);
     if (field === null) {
       const suggestion = matcher.suggest(key) ?? suggest(key, dictionary.fields.keys());
-      throw new DabiaoError({ code: 'usage', params: { detail: `${where}: "${key}" is not a field of the data dictionary${suggestion ? ` (did you mean "${suggestion}"?)` : ''}` } });
+      throw new DabiaoError({ code: 'not-a-field', params: { where, field: key, ...(suggestion ? { suggestion } : {}) } });
     }
     values.set(field, value);
   };

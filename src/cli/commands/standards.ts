@@ -16,7 +16,7 @@ interface ListOptions {
 }
 
 function checkFormat(format: string): 'table' | 'json' {
-  if (format !== 'table' && format !== 'json') throw new DabiaoError({ code: 'usage', params: { detail: '--format must be table or json' } });
+  if (format !== 'table' && format !== 'json') throw new DabiaoError({ code: 'bad-option', params: { option: '--format', allowed: 'table, json' } });
   return format;
 }
 

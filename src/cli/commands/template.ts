@@ -136,7 +136,7 @@ function csvCell(text: string): string {
 
 export async function template(options: TemplateOptions, io: Io): Promise<number> {
   const lang = parseLang(options.lang);
-  if (options.format !== 'csv' && options.format !== 'xlsx') throw new DabiaoError({ code: 'usage', params: { detail: '--format must be csv or xlsx' } });
+  if (options.format !== 'csv' && options.format !== 'xlsx') throw new DabiaoError({ code: 'bad-option', params: { option: '--format', allowed: 'csv, xlsx' } });
   if (options.format === 'xlsx' && !options.output) throw new DabiaoError({ code: 'usage', params: { detail: 'an .xlsx template needs -o FILE' } });
   const { dictionary, standards } = loadAll(options.standard);
   const fields = templateFields(dictionary, standards);

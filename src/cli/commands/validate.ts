@@ -53,7 +53,7 @@ function label(dictionary: Dictionary, field: string | null, lang: Lang): string
 
 export async function validate(files: string[], options: ValidateCliOptions, io: Io): Promise<number> {
   const lang = parseLang(options.lang);
-  if (options.format !== 'table' && options.format !== 'json') throw new DabiaoError({ code: 'usage', params: { detail: '--format must be table or json' } });
+  if (options.format !== 'table' && options.format !== 'json') throw new DabiaoError({ code: 'bad-option', params: { option: '--format', allowed: 'table, json' } });
   const { dictionary, standards } = loadAll(options.standard);
   const report = await validateSurvey(files, { ...(await surveyOptions(options, dictionary, standards)), needed: neededFields(standards) });
   const messages = report.findings.map((finding) => renderFinding(finding, lang, label(dictionary, finding.field, lang)));
