@@ -3,6 +3,7 @@ import { checkKinds } from '../engine/checks/index.js';
 import { DabiaoError } from '../errors.js';
 import type { Dictionary, Standard } from '../model.js';
 import { suggest } from '../standards/suggest.js';
+import { checksWithin } from '../standards/kind-definition.js';
 import { readTextFile } from '../standards/load.js';
 import { parseYaml } from '../standards/yaml-source.js';
 import { encodingNamed } from '../survey/decode.js';
@@ -49,18 +50,16 @@ export function readMapping(options: SurveyCliOptions, dictionary: Dictionary): 
  * (一厅七站…: 站, 室) their category checklists accept whatever the name. */
 export function itemFields(standards: readonly Standard[], dictionary: Dictionary): Map<string, string[]> {
   const fields = new Map<string, string[]>();
-  const visit = (check: Standard['rules'][number]['check']): void => {
-    const kind = checkKinds.get(check.kind);
-    if (!kind) return;
-    for (const use of kind.fieldsRead(check)) {
-      if (!use.byName || dictionary.fields.get(use.field)?.type !== 'list') continue;
-      const suffixes = fields.get(use.field) ?? [];
-      for (const group of Array.isArray(check.groups) ? (check.groups as { suffix?: string }[]) : []) if (group.suffix) suffixes.push(group.suffix);
-      fields.set(use.field, suffixes);
+  for (const rule of standards.flatMap((standard) => standard.rules)) {
+    for (const { check, kind } of checksWithin(rule.check, checkKinds)) {
+      for (const use of kind.fieldsRead(check)) {
+        if (!use.byName || dictionary.fields.get(use.field)?.type !== 'list') continue;
+        const suffixes = fields.get(use.field) ?? [];
+        for (const group of Array.isArray(check.groups) ? (check.groups as { suffix?: string }[]) : []) if (group.suffix) suffixes.push(group.suffix);
+        fields.set(use.field, suffixes);
+      }
     }
-    for (const inner of kind.nested?.(check) ?? []) visit(inner.check);
-  };
-  for (const standard of standards) for (const rule of standard.rules) visit(rule.check);
+  }
   return fields;
 }
 

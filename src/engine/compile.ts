@@ -3,6 +3,7 @@
 import type { CheckSpec, Dictionary, Rule, ScopeField, Standard } from '../model.js';
 import { SCOPE_FIELDS } from '../model.js';
 import type { CheckKind, CompiledCheck, CompileContext, RecordCheck } from './checks/check-kind.js';
+import { fieldUses } from '../standards/kind-definition.js';
 
 export interface CompiledRule {
   standard: Standard;
@@ -52,12 +53,7 @@ export function compile(standards: readonly Standard[], options: CompileOptions)
     if (!kind) throw new Error(`check kind "${check.kind}" passed validation but is not registered`);
     return kind;
   };
-  const fieldsOf = (check: CheckSpec): string[] => {
-    const kind = kindOf(check);
-    const own = kind.fieldsRead(check).map((use) => use.field);
-    const inner = (kind.nested?.(check) ?? []).flatMap((nested) => fieldsOf(nested.check));
-    return [...new Set([...own, ...inner])];
-  };
+  const fieldsOf = (check: CheckSpec): string[] => [...new Set(fieldUses(check, kinds).map((use) => use.field))];
   const context: CompileContext = {
     dictionary,
     compileRecordCheck(check) {

@@ -36,3 +36,16 @@ export interface KindDefinition {
   /** The requirement as a person reads it: "服务中心面积 ≥ 350平方米". `nested` states inner checks. */
   describe(check: CheckSpec, wording: Wording, nested: (inner: CheckSpec) => string): string;
 }
+
+/** A check and every check nested in it (a share's per-record check), each with its kind; checks of
+ * kinds not in the registry are left out (validation reports them). */
+export function checksWithin<K extends KindDefinition>(check: CheckSpec, kinds: ReadonlyMap<string, K>): { check: CheckSpec; kind: K }[] {
+  const kind = kinds.get(check.kind);
+  if (!kind) return [];
+  return [{ check, kind }, ...(kind.nested?.(check) ?? []).flatMap((inner) => checksWithin(inner.check, kinds))];
+}
+
+/** Every field a check reads, nested checks included. */
+export function fieldUses(check: CheckSpec, kinds: ReadonlyMap<string, KindDefinition>): FieldUse[] {
+  return checksWithin(check, kinds).flatMap(({ check: inner, kind }) => kind.fieldsRead(inner));
+}

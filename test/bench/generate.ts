@@ -3,7 +3,8 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { checkKinds } from '../../src/engine/checks/index.js';
-import type { CheckSpec, Dictionary, FieldDef, Standard } from '../../src/model.js';
+import { collectHints, groupFillers, type FieldHints } from '../../src/cli/field-hints.js';
+import type { Dictionary, FieldDef, Standard } from '../../src/model.js';
 import { loadDictionary, loadStandards } from '../../src/standards/load.js';
 
 /** mulberry32: small, fast and the same on every machine. */
@@ -18,43 +19,18 @@ export function random(seed: number): () => number {
   };
 }
 
-export interface FieldPlan {
+export interface FieldPlan extends FieldHints {
   field: FieldDef;
-  mins: number[];
-  maxes: number[];
-  items: Set<string>;
+  /** Entries that fill the category checklists: 第1站, 第2站 … */
   suffixes: string[];
-  expectFalse: boolean;
-  /** Smallest maximum of a count rule on this list field. */
-  countMax: number | undefined;
-}
-
-function collect(check: CheckSpec, plans: Map<string, FieldPlan>): void {
-  const plan = typeof check.field === 'string' ? plans.get(check.field) : undefined;
-  if (plan) {
-    if (typeof check.min === 'number') plan.mins.push(check.min);
-    if (typeof check.max === 'number') plan.maxes.push(check.max);
-    if (Array.isArray(check.items)) for (const item of check.items) plan.items.add(String(item));
-    if (Array.isArray(check.groups)) {
-      for (const group of check.groups as { min: number; items?: string[]; suffix?: string }[]) {
-        for (const item of group.items ?? []) plan.items.add(item);
-        if (group.suffix) for (let i = 0; i < group.min; i++) plan.suffixes.push(`第${i + 1}${group.suffix}`);
-      }
-    }
-    if (check.kind === 'boolean' && check.expected === false) plan.expectFalse = true;
-    if (check.kind === 'count' && typeof check.max === 'number') plan.countMax = Math.min(plan.countMax ?? Infinity, check.max);
-  }
-  if (check.of && typeof check.of === 'object') collect(check.of as CheckSpec, plans);
 }
 
 export function surveyColumns(dictionary: Dictionary, standards: Standard[]): FieldPlan[] {
-  const plans = new Map<string, FieldPlan>();
-  for (const field of dictionary.fields.values()) plans.set(field.id, { field, mins: [], maxes: [], items: new Set(), suffixes: [], expectFalse: false, countMax: undefined });
-  for (const standard of standards) for (const rule of standard.rules) {
-    collect(rule.check, plans);
-    for (const entry of rule.schedule ?? []) collect({ ...rule.check, ...entry }, plans);
-  }
-  return [...plans.values()];
+  const hints = collectHints(standards, { schedules: true });
+  return [...dictionary.fields.values()].map((field) => {
+    const hint = hints.get(field.id) ?? { mins: [], maxes: [], items: new Set<string>(), groups: [], expectFalse: false, countMax: undefined, scope: new Map() };
+    return { ...hint, field, suffixes: groupFillers(hint, (i, suffix) => `第${i}${suffix}`) };
+  });
 }
 
 const LEVELS = ['village', 'village', 'village', 'village', 'village', 'village', 'village', 'township', 'township', 'county'];

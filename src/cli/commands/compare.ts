@@ -2,6 +2,7 @@
 // standard demands — threshold, scope, deadline, severity — to see where the documents agree.
 import Table from 'cli-table3';
 import { checkKinds } from '../../engine/checks/index.js';
+import { fieldUses } from '../../standards/kind-definition.js';
 import { DabiaoError } from '../../errors.js';
 import { SEVERITY_WORDS } from '../../i18n/words.js';
 import type { Lang, Rule, Standard } from '../../model.js';
@@ -30,8 +31,7 @@ export function compareStandards(standards: readonly Standard[], lang: Lang, dic
   for (const standard of standards) {
     for (const rule of standard.rules) {
       const kind = checkKinds.get(rule.check.kind);
-      const nested = kind?.nested?.(rule.check).map((n) => n.check) ?? [];
-      const field = [rule.check, ...nested].flatMap((check) => checkKinds.get(check.kind)?.fieldsRead(check).map((u) => u.field) ?? [])[0] ?? '—';
+      const field = fieldUses(rule.check, checkKinds)[0]?.field ?? '—';
       const label = dictionary.fields.get(field)?.label ?? { zh: field, en: field };
       let row = rows.get(field);
       if (!row) rows.set(field, (row = { field, label, standards: {} }));

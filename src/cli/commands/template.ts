@@ -2,13 +2,13 @@
 // the chosen language with units, and one example row (CSV) or input help, drop-down lists and number
 // validation (Excel). A form filled in the way the example shows validates clean.
 import ExcelJS from 'exceljs';
-import { checkKinds } from '../../engine/checks/index.js';
 import { DabiaoError } from '../../errors.js';
-import type { CheckSpec, Dictionary, FieldDef, Lang, Standard } from '../../model.js';
+import type { Dictionary, FieldDef, Lang, Standard } from '../../model.js';
 import type { Io } from '../io.js';
 import { fileOutput } from '../output.js';
 import { loadAll, parseLang } from '../setup.js';
 import { neededFields } from './validate.js';
+import { collectHints, groupFillers, type FieldHints } from '../field-hints.js';
 
 export interface TemplateOptions {
   standard: string[];
@@ -30,53 +30,7 @@ export function headerFor(field: FieldDef, dictionary: Dictionary, lang: Lang): 
   return lang === 'zh' ? `${field.label.zh}（${unit}）` : `${field.label.en} (${unit})`;
 }
 
-interface Hints {
-  mins: number[];
-  maxes: number[];
-  items: Set<string>;
-  fillers: string[];
-  expectFalse: boolean;
-  scope: Map<string, number>;
-}
-
-/** What the rules ask of each field, so the example row shows values that meet them. */
-function collectHints(standards: readonly Standard[]): Map<string, Hints> {
-  const hints = new Map<string, Hints>();
-  const of = (field: string): Hints => {
-    let hint = hints.get(field);
-    if (!hint) hints.set(field, (hint = { mins: [], maxes: [], items: new Set(), fillers: [], expectFalse: false, scope: new Map() }));
-    return hint;
-  };
-  const visit = (check: CheckSpec): void => {
-    const kind = checkKinds.get(check.kind);
-    for (const use of kind?.fieldsRead(check) ?? []) {
-      const hint = of(use.field);
-      if (use.option !== 'field') continue;
-      if (typeof check.min === 'number') hint.mins.push(check.min);
-      if (typeof check.max === 'number') hint.maxes.push(check.max);
-      if (Array.isArray(check.items)) for (const item of check.items) hint.items.add(String(item));
-      if (Array.isArray(check.groups)) {
-        for (const group of check.groups as { min: number; items?: string[]; suffix?: string }[]) {
-          for (const item of group.items ?? []) hint.items.add(item);
-          if (group.suffix) for (let i = 1; i <= group.min; i++) hint.fillers.push(`示例${i}${group.suffix}`);
-        }
-      }
-      if (check.kind === 'boolean' && check.expected === false) hint.expectFalse = true;
-    }
-    for (const inner of kind?.nested?.(check) ?? []) visit(inner.check);
-  };
-  for (const standard of standards) {
-    for (const rule of standard.rules) {
-      visit(rule.check);
-      for (const [field, values] of Object.entries(rule.scope ?? {})) {
-        for (const value of values ?? []) of(field).scope.set(value, (of(field).scope.get(value) ?? 0) + 1);
-      }
-    }
-  }
-  return hints;
-}
-
-function exampleValue(field: FieldDef, hint: Hints | undefined, lang: Lang): string {
+function exampleValue(field: FieldDef, hint: FieldHints | undefined, lang: Lang): string {
   switch (field.type) {
     case 'string':
       return field.id === 'id' ? 'C001' : lang === 'zh' ? (field.id === 'region' ? '示例镇' : '示例社区') : field.id === 'region' ? 'Example town' : 'Example community';
@@ -89,7 +43,7 @@ function exampleValue(field: FieldDef, hint: Hints | undefined, lang: Lang): str
     case 'boolean':
       return hint?.expectFalse ? (lang === 'zh' ? '否' : 'no') : lang === 'zh' ? '是' : 'yes';
     case 'list': {
-      const items = [...(hint?.items ?? []), ...(hint?.fillers ?? [])];
+      const items = [...(hint?.items ?? []), ...groupFillers(hint, (i, suffix) => `示例${i}${suffix}`)];
       return items.length > 0 ? items.join(lang === 'zh' ? '、' : ';') : lang === 'zh' ? '无' : 'none';
     }
     case 'date':

@@ -3,6 +3,7 @@
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import { checkKinds } from '../../engine/checks/index.js';
+import { fieldUses } from '../../standards/kind-definition.js';
 import { DabiaoError } from '../../errors.js';
 import { renderFinding } from '../../i18n/findings.js';
 import type { Dictionary, Lang, Standard } from '../../model.js';
@@ -24,16 +25,9 @@ export interface ValidateCliOptions extends SurveyCliOptions {
 /** Every field the chosen standards read, with the scope fields and the record id. */
 export function neededFields(standards: readonly Standard[]): Set<string> {
   const fields = new Set<string>(['id']);
-  const visit = (check: Standard['rules'][number]['check']): void => {
-    const kind = checkKinds.get(check.kind);
-    for (const use of kind?.fieldsRead(check) ?? []) fields.add(use.field);
-    for (const inner of kind?.nested?.(check) ?? []) visit(inner.check);
-  };
-  for (const standard of standards) {
-    for (const rule of standard.rules) {
-      visit(rule.check);
-      for (const field of SCOPE_FIELDS) if (rule.scope?.[field]) fields.add(field);
-    }
+  for (const rule of standards.flatMap((standard) => standard.rules)) {
+    for (const use of fieldUses(rule.check, checkKinds)) fields.add(use.field);
+    for (const field of SCOPE_FIELDS) if (rule.scope?.[field]) fields.add(field);
   }
   return fields;
 }
