@@ -46,6 +46,21 @@ export function targetInForce(rule: Rule, asOf: string): { check: CheckSpec; due
   return { check: rule.check, due: true, deadline: null };
 }
 
+/** What check kinds compile with: the dictionary, and a way to compile the checks nested in them. */
+export function compileContext(dictionary: Dictionary, kinds: ReadonlyMap<string, CheckKind>): CompileContext {
+  const context: CompileContext = {
+    dictionary,
+    compileRecordCheck(check) {
+      const kind = kinds.get(check.kind);
+      if (!kind) throw new Error(`check kind "${check.kind}" passed validation but is not registered`);
+      const compiled = kind.compile(check, context);
+      if (compiled.type !== 'record') throw new Error(`aggregate check "${check.kind}" cannot be nested`);
+      return compiled.evaluate as RecordCheck;
+    },
+  };
+  return context;
+}
+
 export function compile(standards: readonly Standard[], options: CompileOptions): Plan {
   const { dictionary, kinds } = options;
   const kindOf = (check: CheckSpec): CheckKind => {
@@ -54,14 +69,7 @@ export function compile(standards: readonly Standard[], options: CompileOptions)
     return kind;
   };
   const fieldsOf = (check: CheckSpec): string[] => [...new Set(fieldUses(check, kinds).map((use) => use.field))];
-  const context: CompileContext = {
-    dictionary,
-    compileRecordCheck(check) {
-      const compiled = kindOf(check).compile(check, context);
-      if (compiled.type !== 'record') throw new Error(`aggregate check "${check.kind}" cannot be nested`);
-      return compiled.evaluate as RecordCheck;
-    },
-  };
+  const context = compileContext(dictionary, kinds);
   const rules = standards.flatMap((standard) =>
     standard.rules.map((rule): CompiledRule => {
       const target = targetInForce(rule, options.asOf);

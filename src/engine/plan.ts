@@ -3,9 +3,9 @@
 // it reads, with the binding (strictest) value and the standard it comes from. A draft value the
 // planner gave is judged by the very check `dabiao check` would run.
 import type { CheckSpec, Citation, Dictionary, Requirement, Severity, Status, SurveyRecord, Text } from '../model.js';
-import type { CheckKind, CompileContext, RecordCheck } from './checks/check-kind.js';
+import type { CheckKind } from './checks/check-kind.js';
 import type { CompiledRule, Plan } from './compile.js';
-import { targetInForce } from './compile.js';
+import { compileContext, targetInForce } from './compile.js';
 import { inScope } from './evaluate.js';
 import { RecordView } from './record-view.js';
 
@@ -113,14 +113,7 @@ export interface PlanOptions {
 
 export function planSite(plan: Plan, site: SurveyRecord, options: PlanOptions): SitePlanResult {
   const view = new RecordView(site, plan.dictionary);
-  const context: CompileContext = {
-    dictionary: options.dictionary,
-    compileRecordCheck(check) {
-      const compiled = options.kinds.get(check.kind)?.compile(check, context);
-      if (!compiled || compiled.type !== 'record') throw new Error(`no per-record check "${check.kind}"`);
-      return compiled.evaluate as RecordCheck;
-    },
-  };
+  const context = compileContext(options.dictionary, options.kinds);
   const sections = { binding: new Map<string, PlanTopic>(), notYetDue: new Map<string, PlanTopic>(), guidance: new Map<string, PlanTopic>() };
   const result: SitePlanResult = { asOf: plan.asOf, binding: [], notYetDue: [], guidance: [], needs: [], regionWide: [], notApplicable: 0 };
 
