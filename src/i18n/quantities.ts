@@ -43,3 +43,8 @@ export function boundsText(min: unknown, max: unknown, unit: string): string {
 export function listText(items: readonly string[], lang: Lang): string {
   return items.join(lang === 'zh' ? '、' : ', ');
 }
+
+/** A pass rate (0–1) as a percentage with one decimal; — when nothing was judged. */
+export function percentText(rate: number | null): string {
+  return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
+}

@@ -1,5 +1,5 @@
 // What every report format needs besides the results: the standards, the dictionary and the language.
-import type { Dictionary, Lang, Rule, Standard } from '../model.js';
+import type { Citation, Dictionary, Lang, Rule, Standard } from '../model.js';
 
 export interface ReportContext {
   lang: Lang;
@@ -24,4 +24,9 @@ export function makeContext(options: Omit<ReportContext, 'rules'>): ReportContex
   const rules = new Map<string, Rule>();
   for (const standard of options.standards) for (const rule of standard.rules) rules.set(ruleKey(standard.id, rule.id), rule);
   return { ...options, rules };
+}
+
+/** A citation's verbatim text; a quote cut into fragments in the source is joined with an ellipsis. */
+export function quoteText(citation: Citation, separator = ' … '): string {
+  return Array.isArray(citation.quote) ? citation.quote.join(separator) : citation.quote;
 }

@@ -1,7 +1,7 @@
 // CSV report: one row per result, UTF-8 with BOM so Excel shows Chinese correctly, every cell
 // neutralised against formula injection.
 import type { Result } from '../model.js';
-import { ruleKey } from './context.js';
+import { quoteText, ruleKey } from './context.js';
 import { describeRequirement, describeResult, describeActual } from './describe.js';
 import { csvCell } from './escape.js';
 import type { ReportFormat } from './format.js';
@@ -27,7 +27,7 @@ export const csvFormat: ReportFormat = {
     };
     const line = (result: Result): string => {
       const rule = context.rules.get(ruleKey(result.standard, result.rule));
-      const quote = rule ? (Array.isArray(rule.citation.quote) ? rule.citation.quote.join(' … ') : rule.citation.quote) : '';
+      const quote = rule ? quoteText(rule.citation) : '';
       return row([
         result.record,
         result.name,

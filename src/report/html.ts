@@ -6,12 +6,13 @@
 import type { Summary } from '../engine/summary.js';
 import type { Result } from '../model.js';
 import { STATUS_WORDS, WORDS } from '../i18n/words.js';
-import { ruleKey } from './context.js';
+import { quoteText, ruleKey } from './context.js';
 import { describeActual, describeRequirement, describeResult } from './describe.js';
 import { html } from './escape.js';
 import type { ReportFormat } from './format.js';
 import { cellName } from './json.js';
 import { BufferedSink } from './sink.js';
+import { percentText } from '../i18n/quantities.js';
 
 /** Result rows written before the page points to the JSON report: the page must stay openable. */
 export const HTML_MAX_ROWS = 5000;
@@ -61,7 +62,7 @@ function bar(label: string, rate: number | null, counts: { pass: number; fail: n
   const pass = scale(counts.pass);
   const fail = scale(counts.fail);
   const unknown = scale(counts.unknown);
-  const percent = rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
+  const percent = percentText(rate);
   return `<g class="bar" data-rate="${rate ?? ''}"><text x="0" y="${y + 13}">${html(label)}</text>
 <rect x="260" y="${y}" width="${pass.toFixed(1)}" height="16" fill="var(--pass)"><title>${counts.pass}</title></rect>
 <rect x="${(260 + pass).toFixed(1)}" y="${y}" width="${fail.toFixed(1)}" height="16" fill="var(--fail)"><title>${counts.fail}</title></rect>
@@ -102,7 +103,7 @@ export const htmlFormat: ReportFormat = {
     };
     const resultRow = (result: Result, groupId: number): string => {
       const rule = context.rules.get(ruleKey(result.standard, result.rule));
-      const quote = rule ? (Array.isArray(rule.citation.quote) ? rule.citation.quote.join(' … ') : rule.citation.quote) : '';
+      const quote = rule ? quoteText(rule.citation) : '';
       let status = STATUS_WORDS[result.status][lang];
       if (!result.due) status += zh ? '（未到期）' : ' (not yet due)';
       else if (result.severity === 'guidance' && result.status === 'fail') status += zh ? '（指导）' : ' (guidance)';

@@ -4,7 +4,7 @@
 // schema and the Jenkins xUnit one. A suite's counts come before its cases, so cases are held per
 // standard until the end: use JSON or SARIF for surveys of hundreds of thousands of records.
 import type { Result } from '../model.js';
-import { ruleKey } from './context.js';
+import { quoteText, ruleKey } from './context.js';
 import { describeResult } from './describe.js';
 import { xml } from './escape.js';
 import type { ReportFormat } from './format.js';
@@ -31,7 +31,7 @@ export const junitFormat: ReportFormat = {
       const open = `<testcase name="${xml(`${who} ${result.rule}`)}" classname="${xml(`${result.standard}.${result.rule}`)}" time="0"`;
       if (result.status === 'pass') return `${open}/>`;
       const message = xml(describeResult(result, context));
-      const body = xml(`${rule?.title[context.lang] ?? result.rule}${where}\n${rule ? `${rule.citation.section}: ${Array.isArray(rule.citation.quote) ? rule.citation.quote.join(' … ') : rule.citation.quote}` : ''}`);
+      const body = xml(`${rule?.title[context.lang] ?? result.rule}${where}\n${rule ? `${rule.citation.section}: ${quoteText(rule.citation)}` : ''}`);
       if (!result.due || result.severity === 'guidance') {
         suite.skipped++;
         const why = !result.due ? (context.lang === 'zh' ? '未到期：' : 'not yet due: ') : context.lang === 'zh' ? '指导性条款：' : 'guidance: ';

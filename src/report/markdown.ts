@@ -3,21 +3,18 @@ import type { Result } from '../model.js';
 import type { Summary } from '../engine/summary.js';
 import { STATUS_WORDS, WORDS } from '../i18n/words.js';
 import type { ReportContext } from './context.js';
-import { ruleKey } from './context.js';
+import { quoteText, ruleKey } from './context.js';
 import { describeResult } from './describe.js';
 import { markdownCell } from './escape.js';
 import type { ReportFormat } from './format.js';
 import { cellName } from './json.js';
 import { BufferedSink } from './sink.js';
+import { percentText } from '../i18n/quantities.js';
 import { closingLine } from './table.js';
 import { Chalk } from 'chalk';
 
 /** Problems listed before the report points to the machine formats: a document stays readable. */
 export const MARKDOWN_MAX_ROWS = 1000;
-
-function percent(rate: number | null): string {
-  return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
-}
 
 function summaryMarkdown(summary: Summary, context: ReportContext): string {
   const lang = context.lang;
@@ -26,7 +23,7 @@ function summaryMarkdown(summary: Summary, context: ReportContext): string {
   const rows = summary.standards.map((s) => {
     const judged = s.records.compliant + s.records.non_compliant + s.records.unknown;
     const title = context.standards.find((standard) => standard.id === s.standard)?.title[lang] ?? s.standard;
-    return [`${markdownCell(title)} (\`${s.standard}\`)`, s.rules, s.counts.pass, s.counts.fail, s.counts.unknown, s.counts.not_applicable, percent(s.pass_rate), `${s.records.compliant}/${judged}`];
+    return [`${markdownCell(title)} (\`${s.standard}\`)`, s.rules, s.counts.pass, s.counts.fail, s.counts.unknown, s.counts.not_applicable, percentText(s.pass_rate), `${s.records.compliant}/${judged}`];
   });
   return [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
@@ -44,7 +41,7 @@ export const markdownFormat: ReportFormat = {
       const where = result.record ?? result.group ?? (zh ? '全部记录' : 'all records');
       const place = result.file ? `${result.file}${result.sheet !== null ? ` ${cellName(result) ?? ''}` : result.line !== null ? `:${result.line}` : ''}` : '';
       const status = `${STATUS_WORDS[result.status][context.lang]}${result.severity === 'guidance' ? (zh ? '（指导）' : ' (guidance)') : ''}${!result.due ? (zh ? '（未到期）' : ' (not yet due)') : ''}`;
-      const clause = rule ? `${rule.citation.section}：“${Array.isArray(rule.citation.quote) ? rule.citation.quote.join('…') : rule.citation.quote}”` : '';
+      const clause = rule ? `${rule.citation.section}：“${quoteText(rule.citation, '…')}”` : '';
       return `| ${markdownCell(`${where}${result.name ? ` ${result.name}` : ''}`)} | ${markdownCell(place)} | \`${result.standard}/${result.rule}\` | ${markdownCell(status)} | ${markdownCell(describeResult(result, context))} | ${markdownCell(clause)} |`;
     };
     return {

@@ -1,7 +1,7 @@
 // SARIF 2.1.0: one reportingDescriptor per rule (with its citation as help), one result per failing
 // or unknown (record, rule), located at the survey file and line. Results stream out as they come.
 import type { Result, Rule, Standard } from '../model.js';
-import { ruleKey } from './context.js';
+import { quoteText, ruleKey } from './context.js';
 import type { ReportContext } from './context.js';
 import { describeResult } from './describe.js';
 import type { ReportFormat } from './format.js';
@@ -18,7 +18,7 @@ export function artifactUri(path: string): string {
 }
 
 function descriptor(standard: Standard, rule: Rule, context: ReportContext): Record<string, unknown> {
-  const quote = Array.isArray(rule.citation.quote) ? rule.citation.quote.join(' … ') : rule.citation.quote;
+  const quote = quoteText(rule.citation);
   const zh = context.lang === 'zh';
   const help = [
     `${rule.title[context.lang]}`,

@@ -5,10 +5,11 @@ import type { Result } from '../model.js';
 import type { Summary } from '../engine/summary.js';
 import { SEVERITY_WORDS, STATUS_WORDS, WORDS } from '../i18n/words.js';
 import type { ReportContext } from './context.js';
-import { ruleKey } from './context.js';
+import { quoteText, ruleKey } from './context.js';
 import { describeResult } from './describe.js';
 import type { ReportFormat } from './format.js';
 import { BufferedSink } from './sink.js';
+import { percentText } from '../i18n/quantities.js';
 
 const QUOTE_WIDTH = 36;
 
@@ -49,7 +50,7 @@ export const tableFormat: ReportFormat = {
       });
       for (const result of results) {
         const rule = context.rules.get(ruleKey(result.standard, result.rule));
-        const quote = rule ? (Array.isArray(rule.citation.quote) ? rule.citation.quote.join('…') : rule.citation.quote) : '';
+        const quote = rule ? quoteText(rule.citation, '…') : '';
         let status = STATUS_WORDS[result.status][context.lang];
         if (result.status === 'fail' || result.status === 'unknown') {
           if (!result.due) status += ` (${w('notDue')})`;
@@ -106,10 +107,6 @@ export const tableFormat: ReportFormat = {
   },
 };
 
-function percent(rate: number | null): string {
-  return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
-}
-
 function summaryTable(summary: Summary, context: ReportContext): string {
   const lang = context.lang;
   const w = (key: keyof typeof WORDS): string => WORDS[key][lang];
@@ -126,7 +123,7 @@ function summaryTable(summary: Summary, context: ReportContext): string {
       standard.counts.fail,
       standard.counts.unknown,
       standard.counts.not_applicable,
-      percent(standard.pass_rate),
+      percentText(standard.pass_rate),
       `${standard.records.compliant}/${judged}`,
     ]);
   }
