@@ -42,6 +42,8 @@ function addSurveyOptions(command: Command): Command {
 
 function program(io: Io, setCode: (code: number) => void): Command {
   const langOption = () => new Option('--lang <lang>', 'language of the output: zh | en').default(io.env.DABIAO_LANG ?? 'zh');
+  const standardOption = (what: string) =>
+    new Option('-s, --standard <id-or-path>', `${what}: a bundled standard id or a standard YAML file (repeatable; default: all bundled)`).argParser(collect).default([]);
   const root = new Command('dabiao')
     .description('达标 — check community construction surveys against policy standards')
     .version(VERSION)
@@ -53,7 +55,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .command('check')
     .description('check survey files (CSV, Excel, JSON, NDJSON) against standards')
     .argument('<files...>', 'survey files')
-    .option('-s, --standard <id-or-path>', 'bundled standard id or path to a standard YAML (repeatable; default: all bundled)', collect, [])
+    .addOption(standardOption('standards to check against'))
     .option('--as-of <date>', 'evaluate targets in force on this date (YYYY-MM-DD; default: today)')
     .option('-f, --format <format>', 'report format: table | json | html | markdown | csv | sarif | junit | github (repeatable)', collect, [])
     .option('-o, --output <file>', 'write a report to a file, complete or not at all (repeatable; the format follows the extension when not given)', collect, [])
@@ -69,7 +71,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
       .command('validate')
       .description('check that survey files are well-formed before any rule is judged (exit 0 valid, 1 data errors, 2 unreadable)')
       .argument('<files...>', 'survey files')
-      .option('-s, --standard <id-or-path>', 'standards whose fields the file must have (repeatable; default: all bundled)', collect, [])
+      .addOption(standardOption('standards whose fields the file must have'))
       .option('-f, --format <format>', 'table | json', 'table')
       .addOption(langOption()),
   ).action(async (files: string[], options) => setCode(await validate(files, options, io)));
@@ -78,7 +80,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .command('plan')
     .description('what a proposed site must have under every selected standard, and what a draft is short of')
     .argument('[site]', 'YAML or JSON file of the site\'s figures (field: value)')
-    .option('-s, --standard <id-or-path>', 'standards to plan against (repeatable; default: all bundled)', collect, [])
+    .addOption(standardOption('standards to plan against'))
     .option('--level <level>', 'city | county | township | village')
     .option('--area-type <type>', 'urban | rural')
     .option('--build-type <type>', 'new | renovated')
@@ -93,7 +95,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
   root
     .command('template')
     .description('a blank survey form with exactly the columns the chosen standards read')
-    .option('-s, --standard <id-or-path>', 'standards the form is for (repeatable; default: all bundled)', collect, [])
+    .addOption(standardOption('standards the form is for'))
     .option('-f, --format <format>', 'csv | xlsx', 'csv')
     .option('-o, --output <file>', 'write the form to a file (required for xlsx)')
     .addOption(langOption())

@@ -17,10 +17,14 @@ export function loadAll(selectors: readonly string[]): Loaded {
   return { dictionary, standards };
 }
 
+/** An option value that must be one of a closed set, refused with the set named. */
+export function choice<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new DabiaoError({ code: 'bad-option', params: { option, allowed: allowed.join(', ') } });
+}
+
 export function parseLang(value: string | undefined): Lang {
-  const lang = (value ?? 'zh').toLowerCase();
-  if ((LANGS as readonly string[]).includes(lang)) return lang as Lang;
-  throw new DabiaoError({ code: 'bad-option', params: { option: '--lang', allowed: LANGS.join(', ') } });
+  return choice('--lang', (value ?? 'zh').toLowerCase(), LANGS);
 }
 
 export function parseAsOf(value: string | undefined, now: Date): string {

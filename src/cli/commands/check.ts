@@ -12,7 +12,7 @@ import { readSurvey } from '../../survey/read-survey.js';
 import type { Io } from '../io.js';
 import { useColor } from '../io.js';
 import { fileOutput, stdoutOutput, type Output } from '../output.js';
-import { loadAll, parseAsOf, parseLang } from '../setup.js';
+import { choice, loadAll, parseAsOf, parseLang } from '../setup.js';
 import { surveyOptions, type SurveyCliOptions } from '../survey-options.js';
 import { renderNotice } from '../../i18n/notices.js';
 import { startProgress } from '../progress.js';
@@ -69,7 +69,7 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
   const lang = parseLang(options.lang);
   const asOf = parseAsOf(options.asOf, io.now());
   const targets = reportTargets(options.format, options.output);
-  if (!(FAIL_ON as readonly string[]).includes(options.failOn)) throw new DabiaoError({ code: 'bad-option', params: { option: '--fail-on', allowed: FAIL_ON.join(', ') } });
+  const failOn = choice('--fail-on', options.failOn, FAIL_ON);
   const maxRecords = Number(options.maxRecords);
   if (!Number.isInteger(maxRecords) || maxRecords < 0) throw new DabiaoError({ code: 'usage', params: { detail: '--max-records must be a whole number' } });
 
@@ -108,7 +108,7 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
     for (const writer of writers) await writer.end(final);
     for (const output of outputs) await output.commit();
     for (const notice of notices) await io.stderr.write(`${notice}\n`);
-    return exitCodeFor(final, options.failOn as (typeof FAIL_ON)[number]);
+    return exitCodeFor(final, failOn);
   } catch (error) {
     progress.stop();
     for (const output of outputs) await output.discard();

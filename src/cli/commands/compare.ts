@@ -3,13 +3,12 @@
 import Table from 'cli-table3';
 import { checkKinds } from '../../engine/checks/index.js';
 import { fieldUses } from '../../standards/kind-definition.js';
-import { DabiaoError } from '../../errors.js';
 import { SEVERITY_WORDS } from '../../i18n/words.js';
 import type { Lang, Rule, Standard } from '../../model.js';
 import { describeRuleRequirement } from '../../report/describe-check.js';
 import { html, markdownCell } from '../../report/escape.js';
 import type { Io } from '../io.js';
-import { loadAll, parseLang } from '../setup.js';
+import { choice, loadAll, parseLang } from '../setup.js';
 
 interface Cell {
   rule: string;
@@ -61,7 +60,7 @@ function cellText(cells: Cell[] | undefined, lang: Lang): string {
 
 export async function compare(ids: string[], options: { format: string; lang?: string }, io: Io): Promise<number> {
   const lang = parseLang(options.lang);
-  if (!['table', 'markdown', 'html', 'json'].includes(options.format)) throw new DabiaoError({ code: 'bad-option', params: { option: '--format', allowed: 'table, markdown, html, json' } });
+  choice('--format', options.format, ['table', 'markdown', 'html', 'json'] as const);
   const { dictionary, standards } = loadAll(ids);
   const rows = compareStandards(standards, lang, dictionary);
   const ids_ = standards.map((s) => s.id);

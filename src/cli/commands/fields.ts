@@ -1,15 +1,14 @@
 // dabiao fields: the data dictionary — each field's labels, type, unit, allowed values and which
 // bundled standards read it.
 import Table from 'cli-table3';
-import { DabiaoError } from '../../errors.js';
 import type { Standard } from '../../model.js';
 import type { Io } from '../io.js';
-import { loadAll, parseLang } from '../setup.js';
+import { choice, loadAll, parseLang } from '../setup.js';
 import { neededFields } from './validate.js';
 
 export async function fields(options: { format: string; lang?: string }, io: Io): Promise<number> {
   const lang = parseLang(options.lang);
-  if (options.format !== 'table' && options.format !== 'json') throw new DabiaoError({ code: 'bad-option', params: { option: '--format', allowed: 'table, json' } });
+  choice('--format', options.format, ['table', 'json'] as const);
   const { dictionary, standards } = loadAll([]);
   const readers = new Map<string, string[]>();
   for (const standard of standards as Standard[]) {

@@ -11,7 +11,7 @@ import { suggest } from '../../standards/suggest.js';
 import { parseYaml } from '../../standards/yaml-source.js';
 import { HeaderMatcher } from '../../survey/headers.js';
 import type { Io } from '../io.js';
-import { loadAll, parseAsOf, parseLang } from '../setup.js';
+import { choice, loadAll, parseAsOf, parseLang } from '../setup.js';
 
 export interface PlanOptions {
   standard: string[];
@@ -29,7 +29,7 @@ export interface PlanOptions {
 export async function plan(siteFile: string | undefined, options: PlanOptions, io: Io): Promise<number> {
   const lang = parseLang(options.lang);
   const asOf = parseAsOf(options.asOf, io.now());
-  if (!['table', 'json', 'markdown'].includes(options.format)) throw new DabiaoError({ code: 'bad-option', params: { option: '--format', allowed: 'table, json, markdown' } });
+  choice('--format', options.format, ['table', 'json', 'markdown'] as const);
   const { dictionary, standards } = loadAll(options.standard);
   const matcher = new HeaderMatcher(dictionary);
   const values = new Map<string, unknown>();

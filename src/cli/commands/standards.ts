@@ -1,14 +1,14 @@
 // dabiao standards list | show ID: what each bundled standard demands, and the clause it cites.
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
-import { DabiaoError } from '../../errors.js';
 import type { Lang, Standard } from '../../model.js';
 import { SEVERITY_WORDS } from '../../i18n/words.js';
 import { describeRuleRequirement, type DescribeContext } from '../../report/describe-check.js';
+import { quoteText } from '../../report/context.js';
 import { checkKinds } from '../../engine/checks/index.js';
 import type { Io } from '../io.js';
 import { useColor } from '../io.js';
-import { loadAll, parseLang } from '../setup.js';
+import { choice, loadAll, parseLang } from '../setup.js';
 
 interface ListOptions {
   lang?: string;
@@ -16,8 +16,7 @@ interface ListOptions {
 }
 
 function checkFormat(format: string): 'table' | 'json' {
-  if (format !== 'table' && format !== 'json') throw new DabiaoError({ code: 'bad-option', params: { option: '--format', allowed: 'table, json' } });
-  return format;
+  return choice('--format', format, ['table', 'json'] as const);
 }
 
 export async function listStandards(options: ListOptions, io: Io): Promise<number> {
@@ -59,7 +58,7 @@ function renderRule(standard: Standard, rule: Standard['rules'][number], lang: L
   const scope = Object.entries(rule.scope ?? {})
     .map(([field, values]) => `${field}=${(values ?? []).join('|')}`)
     .join(' ');
-  const quote = Array.isArray(rule.citation.quote) ? rule.citation.quote.join(' … ') : rule.citation.quote;
+  const quote = quoteText(rule.citation);
   const lines = [
     `${chalk.bold(`${standard.id}/${rule.id}`)}  ${rule.title[lang]}  [${SEVERITY_WORDS[rule.severity][lang]}]`,
     `  ${zh ? '要求' : 'Requires'}: ${describeRuleRequirement(rule, ctx)}`,

@@ -6,7 +6,7 @@ import { DabiaoError } from '../../errors.js';
 import type { Dictionary, FieldDef, Lang, Standard } from '../../model.js';
 import type { Io } from '../io.js';
 import { fileOutput } from '../output.js';
-import { loadAll, parseLang } from '../setup.js';
+import { choice, loadAll, parseLang } from '../setup.js';
 import { neededFields } from './validate.js';
 import { collectHints, groupFillers, type FieldHints } from '../field-hints.js';
 
@@ -90,7 +90,7 @@ function csvCell(text: string): string {
 
 export async function template(options: TemplateOptions, io: Io): Promise<number> {
   const lang = parseLang(options.lang);
-  if (options.format !== 'csv' && options.format !== 'xlsx') throw new DabiaoError({ code: 'bad-option', params: { option: '--format', allowed: 'csv, xlsx' } });
+  choice('--format', options.format, ['csv', 'xlsx'] as const);
   if (options.format === 'xlsx' && !options.output) throw new DabiaoError({ code: 'usage', params: { detail: 'an .xlsx template needs -o FILE' } });
   const { dictionary, standards } = loadAll(options.standard);
   const fields = templateFields(dictionary, standards);

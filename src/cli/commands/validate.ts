@@ -4,7 +4,6 @@ import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import { checkKinds } from '../../engine/checks/index.js';
 import { fieldUses } from '../../standards/kind-definition.js';
-import { DabiaoError } from '../../errors.js';
 import { renderFinding } from '../../i18n/findings.js';
 import type { Dictionary, Lang, Standard } from '../../model.js';
 import { SCOPE_FIELDS } from '../../model.js';
@@ -13,7 +12,7 @@ import type { Finding } from '../../survey/validate.js';
 import { validateSurvey } from '../../survey/validate.js';
 import type { Io } from '../io.js';
 import { useColor } from '../io.js';
-import { loadAll, parseLang } from '../setup.js';
+import { choice, loadAll, parseLang } from '../setup.js';
 import { surveyOptions, type SurveyCliOptions } from '../survey-options.js';
 
 export interface ValidateCliOptions extends SurveyCliOptions {
@@ -47,7 +46,7 @@ function label(dictionary: Dictionary, field: string | null, lang: Lang): string
 
 export async function validate(files: string[], options: ValidateCliOptions, io: Io): Promise<number> {
   const lang = parseLang(options.lang);
-  if (options.format !== 'table' && options.format !== 'json') throw new DabiaoError({ code: 'bad-option', params: { option: '--format', allowed: 'table, json' } });
+  choice('--format', options.format, ['table', 'json'] as const);
   const { dictionary, standards } = loadAll(options.standard);
   const report = await validateSurvey(files, { ...(await surveyOptions(options, dictionary, standards)), needed: neededFields(standards) });
   const messages = report.findings.map((finding) => renderFinding(finding, lang, label(dictionary, finding.field, lang)));
