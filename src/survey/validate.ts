@@ -129,14 +129,11 @@ export async function validateSurvey(files: readonly string[], options: Validate
       }
       records++;
       lastSheet = sheet;
-      row.entries.forEach(([key, raw], i) => {
-        const column = row.columns?.[i] ?? i + 1;
-        if (key === '' && blankColumns.get(column) === null && rawText(raw).trim() !== '') blankColumns.set(column, row.line);
-      });
       const typed: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       const columnOf = new Map<string, number>();
       row.entries.forEach(([key, raw], i) => {
         const column = row.columns?.[i] ?? i + 1;
+        if (key === '' && blankColumns.get(column) === null && rawText(raw).trim() !== '') blankColumns.set(column, row.line);
         const field = header ? fieldOf.get(column) : matcher.match(key);
         if (!header && field === null && key !== '' && !keysSeen.has(key)) {
           keysSeen.add(key);
