@@ -10,7 +10,6 @@ export interface Text {
 
 export type Severity = 'required' | 'guidance';
 export type Status = 'pass' | 'fail' | 'unknown' | 'not_applicable';
-export const STATUSES = ['pass', 'fail', 'unknown', 'not_applicable'] as const satisfies readonly Status[];
 
 /** Fields that decide whether a rule applies to a record at all. */
 export type ScopeField = 'level' | 'area_type' | 'build_type';

@@ -1,6 +1,6 @@
 // Tally results into the evidence an acceptance needs: per rule and per standard, how many records
 // passed, failed, could not be judged and were out of scope, and what blocks a green run.
-import type { Result, Severity, Status } from '../model.js';
+import type { Severity, Status } from '../model.js';
 import type { CompiledRule, Plan } from './compile.js';
 import type { ResultBatch } from './evaluate.js';
 
@@ -144,10 +144,6 @@ export class SummaryBuilder {
 const RANK: Record<Status, number> = { not_applicable: 0, pass: 1, unknown: 2, fail: 3 };
 function worse(a: Status | undefined, b: Status): Status {
   return a === undefined || RANK[b] > RANK[a] ? b : a;
-}
-
-export function isBlocking(result: Result): boolean {
-  return result.severity === 'required' && result.due && (result.status === 'fail' || result.status === 'unknown');
 }
 
 /**

@@ -1,7 +1,6 @@
 // Render a result's reason (data) as one sentence in the chosen language.
-import type { Lang, Requirement, Result } from '../model.js';
+import type { Requirement, Result } from '../model.js';
 import { boundsText, fieldLabel, formatNumber, listText, unitText } from '../i18n/quantities.js';
-import { STATUS_WORDS } from '../i18n/words.js';
 import type { ReportContext } from './context.js';
 
 /** The requirement alone, e.g. "≥ 350 m²", "20 m² per 100 households × 1,234 = 246.8 m²". */
@@ -104,9 +103,5 @@ function describeOutcome(result: Result, context: ReportContext): string {
         ? `${actual}，要求 ${requirement}；${reason.unknown} 条记录数据缺失，无法判断`
         : `${actual}; requires ${requirement}; ${reason.unknown} record(s) lack data, cannot decide`;
   }
-}
-
-export function statusWord(result: Result, lang: Lang): string {
-  return STATUS_WORDS[result.status][lang];
 }
 

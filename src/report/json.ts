@@ -15,11 +15,6 @@ export function cellName(result: Result): string | null {
   return result.sheet !== null && result.column !== null && result.line !== null ? `${columnLetters(result.column)}${result.line}` : null;
 }
 
-/** One result as the JSON report writes it (see resultSerialiser), as an object. */
-export function resultJson(result: Result, context: ReportContext): Record<string, unknown> {
-  return JSON.parse(resultSerialiser(context)(result)) as Record<string, unknown>;
-}
-
 /**
  * A result serialised for the JSON report, the parts that depend only on the rule (title, citation,
  * severity…) stringified once per rule: they are most of each line's bytes.
