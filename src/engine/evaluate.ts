@@ -155,7 +155,7 @@ export async function* evaluate(plan: Plan, records: AsyncIterable<SurveyRecord>
       if (keep(outcome.status)) results.push(toResult(rule, outcome, where, view));
     }
     if (aggregateRules.length > 0) {
-      const region = textOf(view, 'region');
+      const region = where.region;
       aggregateRules.forEach((rule, i) => {
         const scope = inScope(rule.scope, view);
         if (scope.status === 'out' || rule.check.type !== 'aggregate') return;
