@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { bundledIds } from '../src/standards/load.js';
-import { neededFields } from '../src/cli/commands/validate.js';
+import { neededFields } from '../src/cli/field-hints.js';
 import { cli } from './helpers/cli.js';
 import { standards } from './helpers/engine.js';
 

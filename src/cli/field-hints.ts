@@ -1,8 +1,19 @@
-// What the rules ask of each field — bounds, named items, categories, yes or no — so that example
-// values (a template's example row, a benchmark's synthetic survey) can be made to meet them.
+// The fields the chosen standards read, and what the rules ask of each (bounds, named items, categories,
+// yes or no), so example values (a template's example row, a benchmark's survey) can be made to meet them.
 import { checkKinds } from '../engine/checks/index.js';
 import type { CheckSpec, Standard } from '../model.js';
-import { checksWithin } from '../standards/kind-definition.js';
+import { SCOPE_FIELDS } from '../model.js';
+import { checksWithin, fieldUses } from '../standards/kind-definition.js';
+
+/** Every field the chosen standards read, with the scope fields and the record id. */
+export function neededFields(standards: readonly Standard[]): Set<string> {
+  const fields = new Set<string>(['id']);
+  for (const rule of standards.flatMap((standard) => standard.rules)) {
+    for (const use of fieldUses(rule.check, checkKinds)) fields.add(use.field);
+    for (const field of SCOPE_FIELDS) if (rule.scope?.[field]) fields.add(field);
+  }
+  return fields;
+}
 
 export interface FieldHints {
   mins: number[];

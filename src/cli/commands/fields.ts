@@ -4,7 +4,7 @@ import Table from 'cli-table3';
 import type { Standard } from '../../model.js';
 import type { Io } from '../io.js';
 import { choice, loadAll, parseLang } from '../setup.js';
-import { neededFields } from './validate.js';
+import { neededFields } from '../field-hints.js';
 
 export async function fields(options: { format: string; lang?: string }, io: Io): Promise<number> {
   const lang = parseLang(options.lang);

@@ -7,8 +7,7 @@ import type { Dictionary, FieldDef, Lang, Standard } from '../../model.js';
 import type { Io } from '../io.js';
 import { fileOutput } from '../output.js';
 import { choice, loadAll, parseLang } from '../setup.js';
-import { neededFields } from './validate.js';
-import { collectHints, groupFillers, type FieldHints } from '../field-hints.js';
+import { collectHints, groupFillers, neededFields, type FieldHints } from '../field-hints.js';
 
 export interface TemplateOptions {
   standard: string[];

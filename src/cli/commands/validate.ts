@@ -2,11 +2,8 @@
 // Exit 0 valid (warnings allowed), 1 data errors found, 2 unreadable.
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
-import { checkKinds } from '../../engine/checks/index.js';
-import { fieldUses } from '../../standards/kind-definition.js';
 import { renderFinding } from '../../i18n/findings.js';
-import type { Dictionary, Lang, Standard } from '../../model.js';
-import { SCOPE_FIELDS } from '../../model.js';
+import type { Dictionary, Lang } from '../../model.js';
 import { columnLetters } from '../../text.js';
 import type { Finding } from '../../survey/validate.js';
 import { validateSurvey } from '../../survey/validate.js';
@@ -14,21 +11,12 @@ import type { Io } from '../io.js';
 import { useColor } from '../io.js';
 import { choice, loadAll, parseLang } from '../setup.js';
 import { surveyOptions, type SurveyCliOptions } from '../survey-options.js';
+import { neededFields } from '../field-hints.js';
 
 export interface ValidateCliOptions extends SurveyCliOptions {
   standard: string[];
   format: string;
   lang?: string;
-}
-
-/** Every field the chosen standards read, with the scope fields and the record id. */
-export function neededFields(standards: readonly Standard[]): Set<string> {
-  const fields = new Set<string>(['id']);
-  for (const rule of standards.flatMap((standard) => standard.rules)) {
-    for (const use of fieldUses(rule.check, checkKinds)) fields.add(use.field);
-    for (const field of SCOPE_FIELDS) if (rule.scope?.[field]) fields.add(field);
-  }
-  return fields;
 }
 
 function place(finding: Finding): string {
