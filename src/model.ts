@@ -11,10 +11,18 @@ export interface Text {
 export type Severity = 'required' | 'guidance';
 export type Status = 'pass' | 'fail' | 'unknown' | 'not_applicable';
 
-/** Fields that decide whether a rule applies to a record at all. */
-export type ScopeField = 'level' | 'area_type' | 'build_type';
-export const SCOPE_FIELDS = ['level', 'area_type', 'build_type'] as const satisfies readonly ScopeField[];
-export type Scope = Partial<Record<ScopeField, string[]>>;
+/**
+ * Which records a rule applies to: any boolean or enum field of the dictionary with the values it must
+ * hold (level, area type, build type, has a kiosk, is a demonstration village …). Values are stored as
+ * the canonical codes survey values parse to: enum ids, and "true"/"false" for booleans.
+ */
+export type Scope = Readonly<Record<string, readonly string[]>>;
+
+/** The years of data a target is set for (2010 quotas judge 2010 data), both ends inclusive. */
+export interface YearRange {
+  from: number;
+  to: number;
+}
 
 export interface Citation {
   section: string;
@@ -45,12 +53,18 @@ export interface Rule {
   id: string;
   title: Text;
   scope?: Scope;
+  /** The target is for data of these years; data of other years is not_applicable. */
+  year?: YearRange;
   severity: Severity;
   check: CheckSpec;
   deadline?: string;
   schedule?: ScheduleEntry[];
   citation: Citation;
-  interpretation?: string;
+  /** How an ambiguous or garbled text was read, in both languages where the standard gives both. */
+  interpretation?: Text;
+  /** The requirement's values are this reading, not the text's own words (保康's tiers by household
+   * count): shown as an interpretation wherever the rule is shown. */
+  interpreted?: boolean;
   position?: SourcePosition;
 }
 
@@ -89,13 +103,26 @@ export interface FieldDef {
   values?: Record<string, EnumValue>;
   min?: number;
   max?: number;
+  /** List fields: the vocabulary their entries are named from (see Dictionary.vocabularies). */
+  vocabulary?: string;
 }
+
+/** Canonical item name for a list entry, keyed by its normalised name or alias. */
+export type Vocabulary = ReadonlyMap<string, string>;
 
 export interface Dictionary {
   fields: ReadonlyMap<string, FieldDef>;
-  /** Canonical item name for a list entry, keyed by its normalised alias. */
-  vocabulary: ReadonlyMap<string, string>;
+  /** Named vocabularies; each list field names the one its entries come from. */
+  vocabularies: ReadonlyMap<string, Vocabulary>;
   units: ReadonlyMap<string, UnitDef>;
+}
+
+const NO_VOCABULARY: Vocabulary = new Map();
+
+/** The vocabulary a list field's entries are named from (empty when it names none). */
+export function vocabularyOf(dictionary: Dictionary, field: string): Vocabulary {
+  const name = dictionary.fields.get(field)?.vocabulary;
+  return (name !== undefined ? dictionary.vocabularies.get(name) : undefined) ?? NO_VOCABULARY;
 }
 
 export interface UnitDef {
@@ -125,6 +152,7 @@ export type Reason =
   | { type: 'missing'; fields: string[] }
   | { type: 'unparseable'; field: string; raw: string; problem: string }
   | { type: 'out-of-scope'; field: string; value: string }
+  | { type: 'other-year'; year: number; target: YearRange }
   | { type: 'below-min' }
   | { type: 'above-max' }
   | { type: 'not-expected'; expected: boolean }
@@ -149,7 +177,11 @@ export interface Requirement {
   pattern?: string;
   unit?: string;
   /** How the figure was derived, e.g. 20 m² per 100 households × 1,234 households. */
-  basis?: { per_field: string; amount: number; per: number; base: number } | { by: string; value: number; tier: { from?: number; below?: number } };
+  basis?:
+    | { per_field: string; amount: number; per: number; base: number }
+    | { by: string; value: number; tier: { from?: number; below?: number } }
+    /** The bound is another field of the same record (activity space ≥ office space). */
+    | { other: string; value: number };
 }
 
 export interface Outcome {

@@ -12,7 +12,7 @@ const columns = surveyColumns(dictionary(), all);
 const plan = compile(all, { asOf: '2026-11-22', dictionary: dictionary(), kinds: checkKinds });
 
 /** A complete record in the rule's scope, with every other field filled plausibly. */
-function completeRecord(scope: Record<string, string[] | undefined> | undefined): Record<string, unknown> {
+function completeRecord(scope: Readonly<Record<string, readonly string[]>> | undefined): Record<string, unknown> {
   const rand = random(42);
   const record: Record<string, unknown> = {};
   for (const column of columns) record[column.field.id] = cell(column, 1, () => 0.5 + rand() * 0.4);

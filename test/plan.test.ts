@@ -109,7 +109,7 @@ describe('dabiao plan', () => {
     // A tier chosen by the household band, with its interpretation.
     const premises = plan.binding.find((t) => t.field === 'office_activity_space_m2');
     expect(premises?.demands[0]).toMatchObject({ standard: 'baokang-2012', requirement: { min: 1500 } });
-    expect(premises?.demands[0]?.interpretation).toContain('thirds');
+    expect(premises?.demands[0]?.interpretation?.en).toContain('thirds');
     // The union checklist of rooms, each with the standards that ask for it.
     const facilities = plan.binding.find((t) => t.field === 'facilities');
     expect(facilities?.items.find((i) => i.item === '室外文体活动场地')?.standards).toEqual(['urban-rural-pilot', 'xishan-2008']);

@@ -2,7 +2,6 @@
 // yes or no), so example values (a template's example row, a benchmark's survey) can be made to meet them.
 import { checkKinds } from '../engine/checks/index.js';
 import type { CheckSpec, Standard } from '../model.js';
-import { SCOPE_FIELDS } from '../model.js';
 import { checksWithin, fieldUses } from '../standards/kind-definition.js';
 
 /** Every field the chosen standards read, with the scope fields and the record id. */
@@ -10,7 +9,8 @@ export function neededFields(standards: readonly Standard[]): Set<string> {
   const fields = new Set<string>(['id']);
   for (const rule of standards.flatMap((standard) => standard.rules)) {
     for (const use of fieldUses(rule.check, checkKinds)) fields.add(use.field);
-    for (const field of SCOPE_FIELDS) if (rule.scope?.[field]) fields.add(field);
+    for (const field of Object.keys(rule.scope ?? {})) fields.add(field);
+    if (rule.year) fields.add('year');
   }
   return fields;
 }

@@ -57,6 +57,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .argument('<files...>', 'survey files')
     .addOption(standardOption('standards to check against'))
     .option('--as-of <date>', 'evaluate targets in force on this date (YYYY-MM-DD; default: today)')
+    .option('--year <year>', 'the year the survey data is for, where records have no 统计年度 column (default: the year of --as-of)')
     .option('-f, --format <format>', 'report format: table | json | html | markdown | csv | sarif | junit | github (repeatable)', collect, [])
     .option('-o, --output <file>', 'write a report to a file, complete or not at all (repeatable; the format follows the extension when not given)', collect, [])
     .option('--fail-on <what>', 'what makes exit code 1: fail | unknown | guidance', 'unknown')

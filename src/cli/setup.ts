@@ -35,3 +35,11 @@ export function parseAsOf(value: string | undefined, now: Date): string {
   if (!isIsoDate(value)) throw new DabiaoError({ code: 'bad-date', params: { value } });
   return value;
 }
+
+/** --year: the year a survey's data is for, where a record has no 统计年度 column; default the year of --as-of. */
+export function parseYear(value: string | undefined, asOf: string): number {
+  if (value === undefined) return Number(asOf.slice(0, 4));
+  const year = Number(value);
+  if (!/^\d{4}$/.test(value) || year < 1949 || year > 2100) throw new DabiaoError({ code: 'usage', params: { detail: '--year takes a year such as 2010' } });
+  return year;
+}

@@ -1,7 +1,6 @@
 // Compile standards once per run: pick the targets in force at --as-of, resolve scopes, and turn each
 // check into a closure. Evaluating a record is then only closure calls.
-import type { CheckSpec, Dictionary, Rule, ScopeField, Standard } from '../model.js';
-import { SCOPE_FIELDS } from '../model.js';
+import type { CheckSpec, Dictionary, Rule, Standard, YearRange } from '../model.js';
 import type { CheckKind, CompiledCheck, CompileContext, RecordCheck } from './checks/check-kind.js';
 import { fieldUses } from '../standards/kind-definition.js';
 
@@ -13,8 +12,14 @@ export interface CompiledRule {
   unit: string | undefined;
   due: boolean;
   deadline: string | null;
-  scope: { field: ScopeField; values: ReadonlySet<string> }[];
+  /** Who the rule applies to: field values a record must hold, and the years of data its target is for. */
+  applies: Applicability;
   check: CompiledCheck;
+}
+
+export interface Applicability {
+  scope: { field: string; values: ReadonlySet<string> }[];
+  years: YearRange | null;
 }
 
 export interface Plan {
@@ -24,10 +29,14 @@ export interface Plan {
   aggregateRules: CompiledRule[];
   dictionary: Dictionary;
   asOf: string;
+  /** The year a survey's data is for when a record does not say (--year, or the year of --as-of). */
+  year: number;
 }
 
 export interface CompileOptions {
   asOf: string;
+  /** Default: the year of asOf. */
+  year?: number;
   dictionary: Dictionary;
   kinds: ReadonlyMap<string, CheckKind>;
 }
@@ -81,10 +90,10 @@ export function compile(standards: readonly Standard[], options: CompileOptions)
         unit: fields.map((field) => dictionary.fields.get(field)?.unit).find((unit) => unit !== undefined),
         due: target.due,
         deadline: target.deadline,
-        scope: SCOPE_FIELDS.flatMap((field) => {
-          const values = rule.scope?.[field];
-          return values ? [{ field, values: new Set(values) }] : [];
-        }),
+        applies: {
+          scope: Object.entries(rule.scope ?? {}).map(([field, values]) => ({ field, values: new Set(values) })),
+          years: rule.year ?? null,
+        },
         check: kindOf(target.check).compile(target.check, context),
       };
     }),
@@ -95,5 +104,6 @@ export function compile(standards: readonly Standard[], options: CompileOptions)
     aggregateRules: rules.filter((rule) => rule.check.type === 'aggregate'),
     dictionary,
     asOf: options.asOf,
+    year: options.year ?? Number(options.asOf.slice(0, 4)),
   };
 }

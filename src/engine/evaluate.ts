@@ -2,9 +2,9 @@
 // only aggregate accumulators (one per rule and region) stay in memory.
 import type { Outcome, Reason, Result, Status, SurveyRecord } from '../model.js';
 import type { Accumulator } from './checks/check-kind.js';
-import type { CompiledRule, Plan } from './compile.js';
+import type { Applicability, CompiledRule, Plan } from './compile.js';
 import { RecordView } from './record-view.js';
-import { rawText } from '../survey/values.js';
+import { rawText, type Parsed } from '../survey/values.js';
 
 export interface ResultBatch {
   /** The record these results are about; null for the aggregate results at the end. */
@@ -23,31 +23,43 @@ export interface EvaluateOptions {
 export type ScopeVerdict = { status: 'in' } | { status: 'out' | 'unknown'; reason: Reason };
 const IN_SCOPE: ScopeVerdict = { status: 'in' };
 
-export function inScope(scope: CompiledRule['scope'], view: RecordView): ScopeVerdict {
-  for (const { field, values } of scope) {
+/**
+ * Whether a rule applies to a record: every scope field holds one of the rule's values, and the data is
+ * of a year the target is for. A record that does not state its year is of `defaultYear` (--year); a
+ * scope field or year that is missing or unreadable leaves the rule unknown, never applicable by guess.
+ */
+export function inScope(applies: Applicability, view: RecordView, defaultYear: number): ScopeVerdict {
+  for (const { field, values } of applies.scope) {
     const parsed = view.get(field);
-    if (!parsed.ok) {
-      return {
-        status: 'unknown',
-        reason: parsed.problem === 'missing' ? { type: 'missing', fields: [field] } : { type: 'unparseable', field, raw: parsed.raw, problem: parsed.problem },
-      };
-    }
+    if (!parsed.ok) return { status: 'unknown', reason: unreadable(field, parsed) };
     if (!values.has(String(parsed.value))) return { status: 'out', reason: { type: 'out-of-scope', field, value: String(parsed.value) } };
+  }
+  const target = applies.years;
+  if (target) {
+    const parsed = view.get('year');
+    if (!parsed.ok && parsed.problem !== 'missing') return { status: 'unknown', reason: unreadable('year', parsed) };
+    const year = parsed.ok && typeof parsed.value === 'number' ? parsed.value : defaultYear;
+    if (year < target.from || year > target.to) return { status: 'out', reason: { type: 'other-year', year, target } };
   }
   return IN_SCOPE;
 }
 
+function unreadable(field: string, parsed: Exclude<Parsed, { ok: true }>): Reason {
+  return parsed.problem === 'missing' ? { type: 'missing', fields: [field] } : { type: 'unparseable', field, raw: parsed.raw, problem: parsed.problem };
+}
+
 /** Rules sharing a scope share one verdict per record: most rules have one of a handful of scopes. */
-function scopeGroups(rules: readonly CompiledRule[]): { index: number[]; scopes: CompiledRule['scope'][] } {
+function scopeGroups(rules: readonly CompiledRule[]): { index: number[]; scopes: Applicability[] } {
   const keys = new Map<string, number>();
-  const scopes: CompiledRule['scope'][] = [];
+  const scopes: Applicability[] = [];
   const index = rules.map((rule) => {
-    const key = JSON.stringify(rule.scope.map(({ field, values }) => [field, [...values].sort()]));
+    const { scope, years } = rule.applies;
+    const key = JSON.stringify([scope.map(({ field, values }) => [field, [...values].sort()]), years]);
     let at = keys.get(key);
     if (at === undefined) {
       at = scopes.length;
       keys.set(key, at);
-      scopes.push(rule.scope);
+      scopes.push(rule.applies);
     }
     return at;
   });
@@ -142,7 +154,7 @@ export async function* evaluate(plan: Plan, records: AsyncIterable<SurveyRecord>
       const rule = recordRules[i] as CompiledRule;
       const group = grouping.index[i] as number;
       let scope = verdicts[group];
-      if (scope === undefined) verdicts[group] = scope = inScope(grouping.scopes[group] ?? [], view);
+      if (scope === undefined) verdicts[group] = scope = inScope(grouping.scopes[group] as Applicability, view, plan.year);
       if (scope.status === 'out' && !keepNotApplicable) {
         statuses[i] = 'not_applicable';
         continue;
@@ -157,7 +169,7 @@ export async function* evaluate(plan: Plan, records: AsyncIterable<SurveyRecord>
     if (aggregateRules.length > 0) {
       const region = where.region;
       aggregateRules.forEach((rule, i) => {
-        const scope = inScope(rule.scope, view);
+        const scope = inScope(rule.applies, view, plan.year);
         if (scope.status === 'out' || rule.check.type !== 'aggregate') return;
         const byGroup = groups[i] as Map<string | null, GroupState>;
         let state = byGroup.get(region);

@@ -18,7 +18,9 @@ export interface PlanDemand {
   deadline: string | null;
   requirement: Requirement;
   citation: Citation;
-  interpretation: string | null;
+  interpretation: Text | null;
+  /** The requirement is an interpretation of the text, not its own words. */
+  interpreted: boolean;
   /** The planner's draft value judged against this demand, when one was given. */
   draft: { status: Status; actual: unknown; gap: number | null } | null;
 }
@@ -123,7 +125,7 @@ export function planSite(plan: Plan, site: SurveyRecord, options: PlanOptions): 
       result.regionWide.push({ standard: standard.id, rule: spec.id, title: spec.title, severity: spec.severity, deadline: rule.deadline, check: targetInForce(spec, plan.asOf).check, citation: spec.citation });
       continue;
     }
-    const scope = inScope(rule.scope, view);
+    const scope = inScope(rule.applies, view, plan.year);
     if (scope.status === 'out') {
       result.notApplicable++;
       continue;
@@ -163,6 +165,7 @@ export function planSite(plan: Plan, site: SurveyRecord, options: PlanOptions): 
       requirement: unit !== undefined && demand.requirement.unit === undefined ? { ...demand.requirement, unit } : demand.requirement,
       citation: spec.citation,
       interpretation: spec.interpretation ?? null,
+      interpreted: spec.interpreted === true,
       draft,
     });
   }

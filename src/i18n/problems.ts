@@ -49,6 +49,14 @@ export const PROBLEMS = {
     zh: (p) => `检查类型 “${s(p.kind)}” 不能读取 ${s(p.type)} 类型的字段 “${s(p.field)}”（需要 ${s(p.expected)}）`,
     en: (p) => `check kind "${s(p.kind)}" cannot read field "${s(p.field)}" of type ${s(p.type)} (needs ${s(p.expected)})`,
   },
+  'alias-item': {
+    zh: (p) => `“${s(p.item)}” 是字段 ${s(p.field)} 词表中 “${s(p.canonical)}” 的别名；规则中请写规范名称 “${s(p.canonical)}”`,
+    en: (p) => `"${s(p.item)}" is an alias of "${s(p.canonical)}" in the vocabulary of field ${s(p.field)}; rules name items by their canonical name "${s(p.canonical)}"`,
+  },
+  'interpretation-missing': {
+    zh: () => `interpreted: true 的规则必须用 interpretation 说明如何解读原文`,
+    en: () => `a rule marked interpreted: true must say in interpretation how the text was read`,
+  },
   'duplicate-rule': {
     zh: (p) => `规则编号 “${s(p.id)}” 重复（第一次出现在第 ${s(p.first)} 行）`,
     en: (p) => `duplicate rule id "${s(p.id)}" (first at line ${s(p.first)})`,
@@ -78,8 +86,12 @@ export const PROBLEMS = {
     en: (p) => `inconsistent threshold: ${s(p.detail)}`,
   },
   'unknown-scope-value': {
-    zh: (p) => `适用范围 ${s(p.field)} 的取值 “${s(p.value)}” 无效${hint(p, true)}`,
-    en: (p) => `scope ${s(p.field)} has invalid value "${s(p.value)}"${hint(p, false)}`,
+    zh: (p) => `适用范围 ${s(p.field)} 的取值 “${s(p.value)}” 无效${hint(p, true)}；可用：${s(p.allowed)}`,
+    en: (p) => `scope ${s(p.field)} has invalid value "${s(p.value)}"${hint(p, false)}; allowed: ${s(p.allowed)}`,
+  },
+  'scope-field-type': {
+    zh: (p) => `适用范围只能按是/否或枚举字段划分，“${s(p.field)}” 是 ${s(p.type)} 类型`,
+    en: (p) => `a scope can only name a yes/no or enum field; "${s(p.field)}" is of type ${s(p.type)}`,
   },
   'survey-malformed': { zh: (p) => `调查数据格式错误：${s(p.detail)}`, en: (p) => `malformed survey data: ${s(p.detail)}` },
   'survey-encoding': {

@@ -13,6 +13,14 @@ export const SEVERITY_WORDS = {
   guidance: { zh: '指导', en: 'guidance' },
 } as const satisfies Record<Severity, Record<Lang, string>>;
 
+/** Marks a rule whose requirement is this project's reading of the text, not the text's own words. */
+export const INTERPRETED_MARK = { zh: '（解读）', en: ' (interpretation)' } as const satisfies Record<Lang, string>;
+
+/** A rule's title as reports print it: an interpreted requirement says so wherever it appears. */
+export function ruleTitle(rule: { title: Record<Lang, string>; interpreted?: boolean }, lang: Lang): string {
+  return rule.interpreted ? `${rule.title[lang]}${INTERPRETED_MARK[lang]}` : rule.title[lang];
+}
+
 export const WORDS = {
   standard: { zh: '标准', en: 'Standard' },
   rule: { zh: '规则', en: 'Rule' },

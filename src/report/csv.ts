@@ -1,5 +1,6 @@
 // CSV report: one row per result, UTF-8 with BOM so Excel shows Chinese correctly, every cell
 // neutralised against formula injection.
+import { ruleTitle } from '../i18n/words.js';
 import type { Result } from '../model.js';
 import { quoteText, ruleKey } from './context.js';
 import { describeRequirement, describeResult, describeActual } from './describe.js';
@@ -38,7 +39,7 @@ export const csvFormat: ReportFormat = {
         cellName(result),
         result.standard,
         result.rule,
-        rule?.title[context.lang] ?? '',
+        rule ? ruleTitle(rule, context.lang) : '',
         result.status,
         result.severity,
         result.due,

@@ -23,6 +23,8 @@ export function describeRequirement(expected: Requirement, context: ReportContex
         ? `（每${formatNumber(basis.per)}${perUnit}${formatNumber(basis.amount)}${unit} × ${formatNumber(basis.base)}${perUnit}）`
         : `(${formatNumber(basis.amount)}${unit} per ${formatNumber(basis.per)}${perUnit} × ${formatNumber(basis.base)}${perUnit})`,
     );
+  } else if (basis && 'other' in basis && !Number.isNaN(basis.value)) {
+    parts.push(zh ? `（${fieldLabel(context, basis.other)}）` : `(${fieldLabel(context, basis.other)})`);
   } else if (basis && 'by' in basis) {
     const band = [basis.tier.from !== undefined ? `≥ ${formatNumber(basis.tier.from)}` : '', basis.tier.below !== undefined ? `< ${formatNumber(basis.tier.below)}` : ''].filter(Boolean).join(' ');
     parts.push(zh ? `（${fieldLabel(context, basis.by)} ${formatNumber(basis.value)}，档位 ${band}）` : `(${fieldLabel(context, basis.by)} ${formatNumber(basis.value)}, band ${band})`);
@@ -93,6 +95,10 @@ function describeOutcome(result: Result, context: ReportContext): string {
         : `${fieldLabel(context, field)} short: ${reason.groups.map((g) => `${g.name.en} ${g.have}/${g.need}`).join(', ')}`;
     case 'no-match':
       return zh ? `${fieldLabel(context, field)} “${actual}” 不符合格式 ${requirement}` : `${fieldLabel(context, field)} "${actual}" does not match ${requirement}`;
+    case 'other-year': {
+      const target = reason.target.from === reason.target.to ? `${reason.target.from}` : `${reason.target.from}–${reason.target.to}`;
+      return zh ? `不适用：该指标针对 ${target} 年度的数据，本记录为 ${reason.year} 年度` : `not applicable: the target is for ${target} data; this record is for ${reason.year}`;
+    }
     case 'no-tier':
       return zh ? '不适用：不在任何档位内' : 'not applicable: in no band';
     case 'no-records':

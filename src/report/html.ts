@@ -5,7 +5,7 @@
 // shown first by CSS order. Everything taken from data is escaped.
 import type { Summary } from '../engine/summary.js';
 import type { Result } from '../model.js';
-import { STATUS_WORDS, WORDS } from '../i18n/words.js';
+import { ruleTitle, STATUS_WORDS, WORDS } from '../i18n/words.js';
 import { quoteText, ruleKey } from './context.js';
 import { describeActual, describeRequirement, describeResult } from './describe.js';
 import { html } from './escape.js';
@@ -109,7 +109,7 @@ export const htmlFormat: ReportFormat = {
       else if (result.severity === 'guidance' && result.status === 'fail') status += zh ? '（指导）' : ' (guidance)';
       const unit = result.expected.unit;
       return `<tr class="result" data-standard="${html(result.standard)}" data-status="${result.status}" data-region="${html(result.region ?? '')}" data-group="${groupId}">` +
-        `<td>${html(result.standard)}</td><td>${html(rule?.title[lang] ?? result.rule)}<br><span class="muted">${html(result.rule)}</span></td>` +
+        `<td>${html(result.standard)}</td><td>${html(rule ? ruleTitle(rule, lang) : result.rule)}<br><span class="muted">${html(result.rule)}</span></td>` +
         `<td class="s-${result.status}">${html(status)}</td><td>${html(describeActual(result.actual, context, unit))}</td>` +
         `<td>${html(describeRequirement(result.expected, context))}</td><td>${result.gap === null ? '' : html(String(result.gap))}</td>` +
         `<td>${html(describeResult(result, context))}</td><td>${html(rule?.citation.section ?? '')}<div class="quote">“${html(quote)}”</div></td></tr>\n`;

@@ -1,5 +1,6 @@
 // JSON report: the contract CI and other tools rely on (see README). Results stream out as they are
 // judged; the summary follows them, so memory does not grow with the survey.
+import { ruleTitle } from '../i18n/words.js';
 import type { Result } from '../model.js';
 import type { ReportContext } from './context.js';
 import { ruleKey } from './context.js';
@@ -30,7 +31,8 @@ export function resultSerialiser(context: ReportContext): (result: Result) => st
       ruleJson = JSON.stringify({
         standard: result.standard,
         rule: result.rule,
-        title: rule?.title[context.lang] ?? result.rule,
+        title: rule ? ruleTitle(rule, context.lang) : result.rule,
+        ...(rule?.interpreted ? { interpreted: true } : {}),
         fields: result.fields,
         severity: result.severity,
         due: result.due,
@@ -80,7 +82,8 @@ export const jsonFormat: ReportFormat = {
             title: rule.title[context.lang],
             severity: rule.severity,
             citation: rule.citation,
-            ...(rule.interpretation ? { interpretation: rule.interpretation } : {}),
+            ...(rule.interpretation ? { interpretation: rule.interpretation[context.lang] } : {}),
+            ...(rule.interpreted ? { interpreted: true } : {}),
           })),
         })),
       };

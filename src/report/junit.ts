@@ -3,6 +3,7 @@
 // due are <skipped> with the reason, so CI counts what --fail-on counts. Valid against the strict Ant
 // schema and the Jenkins xUnit one. A suite's counts come before its cases, so cases are held per
 // standard until the end: use JSON or SARIF for surveys of hundreds of thousands of records.
+import { ruleTitle } from '../i18n/words.js';
 import type { Result } from '../model.js';
 import { quoteText, ruleKey } from './context.js';
 import { describeResult } from './describe.js';
@@ -31,7 +32,7 @@ export const junitFormat: ReportFormat = {
       const open = `<testcase name="${xml(`${who} ${result.rule}`)}" classname="${xml(`${result.standard}.${result.rule}`)}" time="0"`;
       if (result.status === 'pass') return `${open}/>`;
       const message = xml(describeResult(result, context));
-      const body = xml(`${rule?.title[context.lang] ?? result.rule}${where}\n${rule ? `${rule.citation.section}: ${quoteText(rule.citation)}` : ''}`);
+      const body = xml(`${rule ? ruleTitle(rule, context.lang) : result.rule}${where}\n${rule ? `${rule.citation.section}: ${quoteText(rule.citation)}` : ''}`);
       if (!result.due || result.severity === 'guidance') {
         suite.skipped++;
         const why = !result.due ? (context.lang === 'zh' ? '未到期：' : 'not yet due: ') : context.lang === 'zh' ? '指导性条款：' : 'guidance: ';

@@ -1,6 +1,6 @@
 // Rendering a site plan: the table and Markdown a planner reads, and JSON for other tools.
 import type { PlanTopic, SitePlanResult } from '../engine/plan.js';
-import { SEVERITY_WORDS, STATUS_WORDS } from '../i18n/words.js';
+import { INTERPRETED_MARK, SEVERITY_WORDS, STATUS_WORDS } from '../i18n/words.js';
 import { fieldLabel, formatNumber, listText, unitText, type Wording } from '../i18n/quantities.js';
 import type { ReportContext } from './context.js';
 import { describeActual, describeRequirement } from './describe.js';
@@ -28,14 +28,14 @@ function topicLines(topic: PlanTopic, ctx: Ctx): string[] {
   const zh = ctx.lang === 'zh';
   const lines = [`■ ${fieldLabel(ctx, topic.field)} (${topic.field})${zh ? '：' : ': '}${bindingText(topic, ctx)}`];
   for (const d of topic.demands) {
-    let line = `    ${d.standard}/${d.rule}: ${describeRequirement(d.requirement, ctx) || '—'}`;
+    let line = `    ${d.standard}/${d.rule}: ${describeRequirement(d.requirement, ctx) || '—'}${d.interpreted ? INTERPRETED_MARK[ctx.lang] : ''}`;
     if (!d.due && d.deadline) line += zh ? `（期限 ${d.deadline}）` : ` (due ${d.deadline})`;
     if (d.draft) {
       const gap = d.draft.gap !== null ? (zh ? `，差 ${formatNumber(d.draft.gap)}` : `, short by ${formatNumber(d.draft.gap)}`) : '';
       line += zh ? ` → 草案 ${describeActual(d.draft.actual, ctx, d.requirement.unit)}：${STATUS_WORDS[d.draft.status].zh}${gap}` : ` → draft ${describeActual(d.draft.actual, ctx, d.requirement.unit)}: ${STATUS_WORDS[d.draft.status].en}${gap}`;
     }
     lines.push(line);
-    if (d.interpretation && (d.requirement.basis !== undefined)) lines.push(`      ${zh ? '解读' : 'note'}: ${d.interpretation.trim()}`);
+    if (d.interpretation && (d.interpreted || d.requirement.basis !== undefined)) lines.push(`      ${zh ? '解读' : 'note'}: ${d.interpretation[ctx.lang]}`);
   }
   for (const { item, standards } of topic.items) lines.push(`    ☐ ${item}  (${standards.join(', ')})`);
   for (const g of topic.groups) lines.push(`    ☐ ${g.name[ctx.lang]} × ${g.min}${g.suffix ? ` (…${g.suffix})` : ''}${g.items ? ` ${listText(g.items, ctx.lang)}` : ''}  (${g.standards.join(', ')})`);

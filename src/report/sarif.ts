@@ -1,5 +1,6 @@
 // SARIF 2.1.0: one reportingDescriptor per rule (with its citation as help), one result per failing
 // or unknown (record, rule), located at the survey file and line. Results stream out as they come.
+import { ruleTitle } from '../i18n/words.js';
 import type { Result, Rule, Standard } from '../model.js';
 import { quoteText, ruleKey } from './context.js';
 import type { ReportContext } from './context.js';
@@ -21,15 +22,15 @@ function descriptor(standard: Standard, rule: Rule, context: ReportContext): Rec
   const quote = quoteText(rule.citation);
   const zh = context.lang === 'zh';
   const help = [
-    `${rule.title[context.lang]}`,
+    ruleTitle(rule, context.lang),
     `${zh ? '依据' : 'Clause'}: ${standard.source.document} — ${rule.citation.section}`,
     `“${quote}”`,
-    ...(rule.interpretation ? [`${zh ? '解读' : 'Interpretation'}: ${rule.interpretation.trim()}`] : []),
+    ...(rule.interpretation ? [`${zh ? '解读' : 'Interpretation'}: ${rule.interpretation[context.lang]}`] : []),
   ].join('\n');
   return {
     id: ruleKey(standard.id, rule.id),
     name: rule.id,
-    shortDescription: { text: rule.title[context.lang] },
+    shortDescription: { text: ruleTitle(rule, context.lang) },
     fullDescription: { text: `${rule.title.zh} / ${rule.title.en}` },
     help: { text: help },
     defaultConfiguration: { level: rule.severity === 'required' ? 'error' : 'warning' },

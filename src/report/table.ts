@@ -3,7 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Result } from '../model.js';
 import type { Summary } from '../engine/summary.js';
-import { SEVERITY_WORDS, STATUS_WORDS, WORDS } from '../i18n/words.js';
+import { ruleTitle, SEVERITY_WORDS, STATUS_WORDS, WORDS } from '../i18n/words.js';
 import type { ReportContext } from './context.js';
 import { quoteText, ruleKey } from './context.js';
 import { describeResult } from './describe.js';
@@ -58,7 +58,7 @@ export const tableFormat: ReportFormat = {
         }
         table.push([
           result.standard,
-          `${rule?.title[context.lang] ?? result.rule}\n${chalk.gray(result.rule)}`,
+          `${rule ? ruleTitle(rule, context.lang) : result.rule}\n${chalk.gray(result.rule)}`,
           paint(chalk, result, status),
           describeResult(result, context),
           rule ? `${rule.citation.section}\n“${clip(quote, QUOTE_WIDTH)}”` : '',

@@ -1,4 +1,4 @@
-// Load and validate the data dictionary: canonical fields, units and item vocabulary.
+// Load and validate the data dictionary: canonical fields, units and the item vocabularies of list fields.
 import { DabiaoError, type Problem } from '../errors.js';
 import type { Dictionary, FieldDef, UnitDef } from '../model.js';
 import { normaliseHeader, normaliseName } from '../text.js';
@@ -11,7 +11,7 @@ const validateDictionary = ajv.compile(DICTIONARY_SCHEMA);
 interface DictionaryFile {
   units: Record<string, { symbol: { zh: string; en: string }; suffixes: string[]; conversions?: Record<string, number> }>;
   fields: Record<string, Omit<FieldDef, 'id' | 'aliases'> & { aliases?: string[] }>;
-  vocabulary?: Record<string, string[]>;
+  vocabularies?: Record<string, Record<string, string[]>>;
 }
 
 export function parseDictionary(text: string, file: string): Dictionary {
@@ -48,17 +48,29 @@ export function parseDictionary(text: string, file: string): Dictionary {
       headerOwner.set(key, owner ?? field.id);
     }
   }
-  const vocabulary = new Map<string, string>();
-  for (const [canonical, aliases] of Object.entries(data.vocabulary ?? {})) {
-    for (const name of [canonical, ...aliases]) {
-      const key = normaliseName(name);
-      const other = vocabulary.get(key);
-      if (other !== undefined && other !== canonical) {
-        problems.push({ code: 'schema-violation', params: { path: `vocabulary.${canonical}`, detail: `alias "${name}" already belongs to "${other}"` }, location: source.locate(['vocabulary', canonical]) });
+  const vocabularies = new Map<string, Map<string, string>>();
+  for (const [name, entries] of Object.entries(data.vocabularies ?? {})) {
+    const vocabulary = new Map<string, string>();
+    for (const [canonical, aliases] of Object.entries(entries)) {
+      for (const alias of [canonical, ...aliases]) {
+        const key = normaliseName(alias);
+        const other = vocabulary.get(key);
+        if (other !== undefined && other !== canonical) {
+          problems.push({ code: 'schema-violation', params: { path: `vocabularies.${name}.${canonical}`, detail: `"${alias}" already names "${other}"` }, location: source.locate(['vocabularies', name, canonical]) });
+        }
+        vocabulary.set(key, canonical);
       }
-      vocabulary.set(key, canonical);
+    }
+    vocabularies.set(name, vocabulary);
+  }
+  for (const field of fields.values()) {
+    if (field.vocabulary === undefined) continue;
+    if (field.type !== 'list') {
+      problems.push({ code: 'schema-violation', params: { path: `fields.${field.id}.vocabulary`, detail: 'only list fields name a vocabulary' }, location: source.locate(['fields', field.id, 'vocabulary']) });
+    } else if (!vocabularies.has(field.vocabulary)) {
+      problems.push({ code: 'schema-violation', params: { path: `fields.${field.id}.vocabulary`, detail: `unknown vocabulary "${field.vocabulary}"` }, location: source.locate(['fields', field.id, 'vocabulary']) });
     }
   }
   if (problems.length > 0) throw new DabiaoError(problems[0] as Problem, ...problems.slice(1));
-  return { fields, vocabulary, units };
+  return { fields, vocabularies, units };
 }

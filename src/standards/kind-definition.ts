@@ -1,6 +1,6 @@
 // What the standards loader needs to know about a check kind to validate a rule, before any engine code runs.
 // The engine's check kinds implement this; the CLI hands their registry to the loader.
-import type { CheckSpec, FieldType, Text } from '../model.js';
+import type { CheckSpec, Dictionary, FieldType, Text } from '../model.js';
 import type { Wording } from '../i18n/quantities.js';
 import type { ProblemCode } from '../i18n/problems.js';
 import type { DataPath } from './yaml-source.js';
@@ -31,8 +31,10 @@ export interface KindDefinition {
   fieldsRead(check: CheckSpec): FieldUse[];
   /** Checks nested inside this one (e.g. the per-record check a share counts). */
   nested?(check: CheckSpec): { path: DataPath; check: CheckSpec }[];
+  /** Items the check names in a list field's vocabulary, so the loader can insist on canonical names. */
+  itemsNamed?(check: CheckSpec): { path: DataPath; field: string; item: string }[];
   /** Problems the schema cannot express (min above max, unsafe patterns). */
-  lint?(check: CheckSpec): KindProblem[];
+  lint?(check: CheckSpec, dictionary: Dictionary): KindProblem[];
   /** The requirement as a person reads it: "服务中心面积 ≥ 350平方米". `nested` states inner checks. */
   describe(check: CheckSpec, wording: Wording, nested: (inner: CheckSpec) => string): string;
 }

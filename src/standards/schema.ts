@@ -10,7 +10,8 @@ const text = {
   properties: { zh: { type: 'string', minLength: 1, maxLength: 500 }, en: { type: 'string', minLength: 1, maxLength: 500 } },
 } as const;
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
-const scopeValues = (values: string[]) => ({ type: 'array', minItems: 1, uniqueItems: true, items: { enum: values } });
+const scopeValue = { type: ['string', 'boolean'], minLength: 1, maxLength: 100 } as const;
+const year = { type: 'integer', minimum: 1949, maximum: 2100 } as const;
 
 export const STANDARD_SCHEMA = {
   $id: 'https://dabiao.dev/schemas/standard.json',
@@ -29,7 +30,7 @@ export const STANDARD_SCHEMA = {
         seed: { type: 'string', maxLength: 200 },
         document: { type: 'string', minLength: 1, maxLength: 500 },
         issuer: { type: 'string', maxLength: 200 },
-        year: { type: 'integer', minimum: 1949, maximum: 2100 },
+        year,
         section: { type: 'string', maxLength: 100 },
         notes: { type: 'string', maxLength: 5000 },
       },
@@ -47,12 +48,17 @@ export const STANDARD_SCHEMA = {
           title: text,
           scope: {
             type: 'object',
-            additionalProperties: false,
-            properties: {
-              level: scopeValues(['city', 'county', 'township', 'village']),
-              area_type: scopeValues(['urban', 'rural']),
-              build_type: scopeValues(['new', 'renovated']),
+            maxProperties: 20,
+            propertyNames: { pattern: '^[a-z][a-z0-9_]*$', maxLength: 64 },
+            additionalProperties: {
+              anyOf: [scopeValue, { type: 'array', minItems: 1, maxItems: 50, uniqueItems: true, items: scopeValue }],
             },
+          },
+          year: {
+            anyOf: [
+              year,
+              { type: 'object', required: ['from', 'to'], additionalProperties: false, properties: { from: year, to: year } },
+            ],
           },
           severity: { enum: ['required', 'guidance'] },
           check: { type: 'object', required: ['kind'], properties: { kind: { type: 'string' } } },
@@ -83,7 +89,18 @@ export const STANDARD_SCHEMA = {
               },
             },
           },
-          interpretation: { type: 'string', maxLength: 5000 },
+          interpretation: {
+            anyOf: [
+              { type: 'string', minLength: 1, maxLength: 5000 },
+              {
+                type: 'object',
+                required: ['zh'],
+                additionalProperties: false,
+                properties: { zh: { type: 'string', minLength: 1, maxLength: 5000 }, en: { type: 'string', minLength: 1, maxLength: 5000 } },
+              },
+            ],
+          },
+          interpreted: { type: 'boolean' },
         },
       },
     },
@@ -146,6 +163,7 @@ export const DICTIONARY_SCHEMA = {
           aliases: nameList,
           min: { type: 'number' },
           max: { type: 'number' },
+          vocabulary: { type: 'string', ...key },
           values: {
             type: 'object',
             propertyNames: key,
@@ -159,10 +177,14 @@ export const DICTIONARY_SCHEMA = {
         },
       },
     },
-    vocabulary: {
+    vocabularies: {
       type: 'object',
-      propertyNames: { minLength: 1, maxLength: 100, not: { enum: ['__proto__', 'constructor', 'prototype'] } },
-      additionalProperties: nameList,
+      propertyNames: key,
+      additionalProperties: {
+        type: 'object',
+        propertyNames: { minLength: 1, maxLength: 100, not: { enum: ['__proto__', 'constructor', 'prototype'] } },
+        additionalProperties: nameList,
+      },
     },
   },
 } as const;

@@ -2,10 +2,12 @@
 // options, fields against the data dictionary, duplicate ids, dates, unsafe patterns. Every problem
 // is collected and reported with file:line, not just the first.
 import { DabiaoError, type Problem } from '../errors.js';
-import type { CheckSpec, Dictionary, Rule, Standard } from '../model.js';
-import { isIsoDate } from '../text.js';
+import type { CheckSpec, Dictionary, FieldDef, Rule, Scope, Standard, Text, YearRange } from '../model.js';
+import { vocabularyOf } from '../model.js';
+import { isIsoDate, normaliseName } from '../text.js';
 import { ajv, schemaProblems } from './ajv.js';
 import type { KindDefinition } from './kind-definition.js';
+import { scopeCode } from './words.js';
 import { STANDARD_SCHEMA } from './schema.js';
 import { suggest } from './suggest.js';
 import type { DataPath, YamlSource } from './yaml-source.js';
@@ -34,7 +36,7 @@ export function validateStandard(source: YamlSource, options: ValidateOptions): 
     const problems = schemaProblems(validateShape.errors, source);
     throw new DabiaoError(problems[0] as Problem, ...problems.slice(1));
   }
-  const data = source.data as Omit<Standard, 'file'>;
+  const data = source.data as Omit<Standard, 'file' | 'rules'> & { rules: RuleData[] };
   const problems: Problem[] = [];
   const report = (path: DataPath, code: Problem['code'], params: Problem['params'], key = false): void => {
     problems.push({ code, params, location: source.locate(path, key) });
@@ -45,6 +47,7 @@ export function validateStandard(source: YamlSource, options: ValidateOptions): 
   }
 
   const firstLine = new Map<string, number>();
+  const scopes: (Scope | undefined)[] = [];
   data.rules.forEach((rule, index) => {
     const here: DataPath = ['rules', index];
     const line = source.locate([...here, 'id']).line ?? 0;
@@ -59,6 +62,10 @@ export function validateStandard(source: YamlSource, options: ValidateOptions): 
       if (previous && previous.due >= entry.due) report([...here, 'schedule', i, 'due'], 'schedule-order', {});
     });
     checkProblems(rule.check, [...here, 'check'], false, options, source, problems);
+    scopes.push(scopeOf(rule.scope, [...here, 'scope'], options.dictionary, report));
+    const year = yearOf(rule.year);
+    if (year && year.from > year.to) report([...here, 'year'], 'bad-threshold', { detail: 'year from > to' });
+    if (rule.interpreted && rule.interpretation === undefined) report([...here, 'interpreted'], 'interpretation-missing', {});
     if (rule.schedule) {
       const kind = options.kinds.get(rule.check.kind);
       const accepts = (kind?.schema.properties ?? {}) as Record<string, unknown>;
@@ -75,9 +82,72 @@ export function validateStandard(source: YamlSource, options: ValidateOptions): 
   if (problems.length > 0) throw new DabiaoError(problems[0] as Problem, ...problems.slice(1));
   const rules: Rule[] = data.rules.map((rule, index) => {
     const position = source.locate(['rules', index]);
-    return { ...rule, position: { file: source.file, line: position.line ?? 1, col: position.col ?? 1 } };
+    const scope = scopes[index];
+    const year = yearOf(rule.year);
+    const interpretation = textOf(rule.interpretation);
+    return { ...rule, scope, year, interpretation, position: { file: source.file, line: position.line ?? 1, col: position.col ?? 1 } };
   });
   return { ...data, rules, file: source.file };
+}
+
+/** A rule as written: scope values may be words (村, 是, true) and the year a number or a range. */
+type RuleData = Omit<Rule, 'scope' | 'year' | 'interpretation'> & {
+  scope?: Record<string, ScopeWord | ScopeWord[]>;
+  year?: number | YearRange;
+  interpretation?: string | { zh: string; en?: string };
+};
+type ScopeWord = string | boolean;
+
+/** A text written once (in either language) or as {zh, en}; a missing English falls back to Chinese. */
+function textOf(written: string | { zh: string; en?: string } | undefined): Text | undefined {
+  if (written === undefined) return undefined;
+  if (typeof written === 'string') return { zh: written.trim(), en: written.trim() };
+  return { zh: written.zh.trim(), en: (written.en ?? written.zh).trim() };
+}
+
+function yearOf(raw: RuleData['year']): YearRange | undefined {
+  if (raw === undefined) return undefined;
+  return typeof raw === 'number' ? { from: raw, to: raw } : raw;
+}
+
+/** The scope as canonical codes; every field that is not a yes/no or enum field, and every value the
+ * field does not know, is a problem at its place. */
+function scopeOf(
+  raw: RuleData['scope'],
+  path: DataPath,
+  dictionary: Dictionary,
+  report: (path: DataPath, code: Problem['code'], params: Problem['params'], key?: boolean) => void,
+): Scope | undefined {
+  if (raw === undefined) return undefined;
+  const scope: Record<string, string[]> = {};
+  for (const [field, written] of Object.entries(raw)) {
+    const def = dictionary.fields.get(field);
+    if (!def) {
+      const suggestion = suggest(field, [...dictionary.fields.values()].filter(isScopeField).map((f) => f.id));
+      report([...path, field], 'unknown-field', { field, ...(suggestion ? { suggestion } : {}) }, true);
+      continue;
+    }
+    if (!isScopeField(def)) {
+      report([...path, field], 'scope-field-type', { field, type: def.type }, true);
+      continue;
+    }
+    const values = Array.isArray(written) ? written : [written];
+    const codes: string[] = [];
+    values.forEach((value, i) => {
+      const code = scopeCode(def, value);
+      if (code === undefined) {
+        const allowed = def.type === 'boolean' ? ['true', 'false', '是', '否'] : Object.entries(def.values ?? {}).flatMap(([id, v]) => [id, v.zh]);
+        const suggestion = suggest(String(value), allowed);
+        report(Array.isArray(written) ? [...path, field, i] : [...path, field], 'unknown-scope-value', { field, value: String(value), allowed: allowed.join(', '), ...(suggestion ? { suggestion } : {}) });
+      } else if (!codes.includes(code)) codes.push(code);
+    });
+    scope[field] = codes;
+  }
+  return scope;
+}
+
+function isScopeField(field: FieldDef): boolean {
+  return field.type === 'boolean' || field.type === 'enum';
 }
 
 function checkProblems(
@@ -115,6 +185,10 @@ function checkProblems(
       report([...path, use.option], 'field-type', { kind: kind.kind, field: use.field, type: field.type, expected: use.types.join('/') });
     }
   }
-  for (const problem of kind.lint?.(check) ?? []) report([...path, ...problem.path], problem.code, problem.params);
+  for (const named of kind.itemsNamed?.(check) ?? []) {
+    const canonical = vocabularyOf(options.dictionary, named.field).get(normaliseName(named.item));
+    if (canonical !== undefined && canonical !== named.item) report([...path, ...named.path], 'alias-item', { item: named.item, canonical, field: named.field });
+  }
+  for (const problem of kind.lint?.(check, options.dictionary) ?? []) report([...path, ...problem.path], problem.code, problem.params);
   for (const inner of kind.nested?.(check) ?? []) checkProblems(inner.check, [...path, ...inner.path], true, options, source, problems);
 }

@@ -7,6 +7,8 @@ import { stat } from 'node:fs/promises';
 import { DabiaoError } from '../errors.js';
 import type { Notice } from '../i18n/notices.js';
 import type { Dictionary, SurveyRecord } from '../model.js';
+import { vocabularyOf } from '../model.js';
+import { isEmptyListWord } from './values.js';
 import { normaliseName, splitList } from '../text.js';
 import type { Encoding } from './decode.js';
 import { HeaderMatcher } from './headers.js';
@@ -38,10 +40,11 @@ async function* counted(file: string, onBytes: ((bytes: number) => void) | undef
   }
 }
 
-/** A list entry checklists can recognise: a vocabulary name, or a name with an accepted ending. */
-export function isKnownItem(item: string, suffixes: readonly string[], dictionary: Dictionary): boolean {
+/** A list entry checklists can recognise: a name from the field's vocabulary, a name with an accepted
+ * ending, or 无 (the whole list is empty). */
+export function isKnownItem(item: string, field: string, suffixes: readonly string[], dictionary: Dictionary): boolean {
   const name = normaliseName(item);
-  return dictionary.vocabulary.has(name) || suffixes.some((suffix) => name.endsWith(normaliseName(suffix)));
+  return vocabularyOf(dictionary, field).has(name) || isEmptyListWord(item) || suffixes.some((suffix) => name.endsWith(normaliseName(suffix)));
 }
 
 export async function assertReadable(file: string): Promise<void> {
@@ -127,7 +130,7 @@ export async function* readSurvey(files: readonly string[], options: ReadSurveyO
         const raw = values.get(field);
         if (raw === undefined || raw === null) continue;
         for (const item of splitList(raw)) {
-          if (isKnownItem(item, suffixes, options.dictionary)) continue;
+          if (isKnownItem(item, field, suffixes, options.dictionary)) continue;
           const key = `${field}\u0000${item}`;
           const seen = unknownItems.get(key);
           if (seen) seen.count++;

@@ -152,7 +152,7 @@ export async function validateSurvey(files: readonly string[], options: Validate
         const suffixes = options.itemFields?.get(field);
         if (value.ok && suffixes) {
           for (const item of splitList(raw)) {
-            if (!isKnownItem(item, suffixes, dictionary)) add({ code: 'unknown-item', severity: 'warning', ...at(file, sheet, row.line, column, field, item), detail: {} });
+            if (!isKnownItem(item, field, suffixes, dictionary)) add({ code: 'unknown-item', severity: 'warning', ...at(file, sheet, row.line, column, field, item), detail: {} });
           }
         }
       });

@@ -1,7 +1,9 @@
 // Turn raw survey cells into typed values, by the data dictionary. Anything that cannot be read
 // with confidence is reported as a problem, so the rule that reads it becomes `unknown`, never `pass`.
 import type { Dictionary, FieldDef } from '../model.js';
+import { vocabularyOf } from '../model.js';
 import { isIsoDate, normaliseName, splitList, toHalfWidth } from '../text.js';
+import { booleanWord, enumWord } from '../standards/words.js';
 
 export type Value = number | boolean | string | readonly string[];
 
@@ -19,9 +21,12 @@ export type Parsed =
 
 const MISSING: Parsed = { ok: false, problem: 'missing' };
 
-const TRUE_WORDS = new Set(['是', 'true', 'yes', 'y', '1', '有', '✓', '√', '✔', '已建', '已建成', '具备', '达标']);
-const FALSE_WORDS = new Set(['否', 'false', 'no', 'n', '0', '无', '没有', '×', '✗', '✘', '未建', '未建成', '不具备', '不达标']);
 const EMPTY_LIST_WORDS = new Set(['无', '没有', 'none']);
+
+/** A list cell saying "none" (无): an empty list, not an entry named 无. */
+export function isEmptyListWord(item: string): boolean {
+  return EMPTY_LIST_WORDS.has(normaliseName(item));
+}
 /** Words forms use for "no answer yet": never a value, whatever the field's type. */
 const PLACEHOLDERS = new Set(['待定', '待查', '待填', '不详', '未知', '暂缺', '暂无数据', '无数据', '未填', 'n/a', 'na', 'null', 'unknown', 'tbd', '?', '？', '-', '--', '—', '——', '/']);
 
@@ -151,22 +156,18 @@ export function parseValue(raw: unknown, field: FieldDef, dictionary: Dictionary
     }
     case 'boolean': {
       if (typeof raw === 'boolean') return { ok: true, value: raw };
-      const word = normaliseName(rawText(raw));
-      if (TRUE_WORDS.has(word)) return { ok: true, value: true };
-      if (FALSE_WORDS.has(word)) return { ok: true, value: false };
-      return bad();
+      const value = booleanWord(rawText(raw));
+      return value === undefined ? bad() : { ok: true, value };
     }
     case 'enum': {
-      const key = normaliseName(rawText(raw));
-      for (const [id, value] of Object.entries(field.values ?? {})) {
-        if ([id, value.zh, value.en, ...value.aliases].some((name) => normaliseName(name) === key)) return { ok: true, value: id };
-      }
-      return bad();
+      const value = enumWord(field, rawText(raw));
+      return value === undefined ? bad() : { ok: true, value };
     }
     case 'list': {
       const cleaned = splitList(raw);
-      if (cleaned.length === 1 && EMPTY_LIST_WORDS.has(normaliseName(cleaned[0] ?? ''))) return { ok: true, value: [] };
-      const canonical = cleaned.map((item) => dictionary.vocabulary.get(normaliseName(item)) ?? item.trim());
+      if (cleaned.length === 1 && isEmptyListWord(cleaned[0] ?? '')) return { ok: true, value: [] };
+      const vocabulary = vocabularyOf(dictionary, field.id);
+      const canonical = cleaned.map((item) => vocabulary.get(normaliseName(item)) ?? item.trim());
       return { ok: true, value: [...new Set(canonical)] };
     }
     case 'date': {

@@ -12,7 +12,7 @@ import { readSurvey } from '../../survey/read-survey.js';
 import type { Io } from '../io.js';
 import { useColor } from '../io.js';
 import { fileOutput, stdoutOutput, type Output } from '../output.js';
-import { choice, loadAll, parseAsOf, parseLang } from '../setup.js';
+import { choice, loadAll, parseAsOf, parseLang, parseYear } from '../setup.js';
 import { surveyOptions, type SurveyCliOptions } from '../survey-options.js';
 import { renderNotice } from '../../i18n/notices.js';
 import { startProgress } from '../progress.js';
@@ -20,6 +20,7 @@ import { startProgress } from '../progress.js';
 export interface CheckOptions extends SurveyCliOptions {
   standard: string[];
   asOf?: string;
+  year?: string;
   format: string[];
   output: string[];
   lang?: string;
@@ -74,7 +75,7 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
   if (!Number.isInteger(maxRecords) || maxRecords < 0) throw new DabiaoError({ code: 'usage', params: { detail: '--max-records must be a whole number' } });
 
   const { dictionary, standards } = loadAll(options.standard);
-  const plan = compile(standards, { asOf, dictionary, kinds: checkKinds });
+  const plan = compile(standards, { asOf, year: parseYear(options.year, asOf), dictionary, kinds: checkKinds });
   const context = makeContext({ lang, asOf, dictionary, standards, inputs: files, all: Boolean(options.all), maxRecords, color: false });
   const outputs: Output[] = [];
   const writers: ReportWriter[] = [];

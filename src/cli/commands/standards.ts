@@ -2,7 +2,7 @@
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import type { Lang, Standard } from '../../model.js';
-import { SEVERITY_WORDS } from '../../i18n/words.js';
+import { ruleTitle, SEVERITY_WORDS } from '../../i18n/words.js';
 import { describeRuleRequirement, type DescribeContext } from '../../report/describe-check.js';
 import { quoteText } from '../../report/context.js';
 import { checkKinds } from '../../engine/checks/index.js';
@@ -60,12 +60,12 @@ function renderRule(standard: Standard, rule: Standard['rules'][number], lang: L
     .join(' ');
   const quote = quoteText(rule.citation);
   const lines = [
-    `${chalk.bold(`${standard.id}/${rule.id}`)}  ${rule.title[lang]}  [${SEVERITY_WORDS[rule.severity][lang]}]`,
+    `${chalk.bold(`${standard.id}/${rule.id}`)}  ${ruleTitle(rule, lang)}  [${SEVERITY_WORDS[rule.severity][lang]}]`,
     `  ${zh ? '要求' : 'Requires'}: ${describeRuleRequirement(rule, ctx)}`,
     `  ${zh ? '适用' : 'Scope'}: ${scope || (zh ? '全部' : 'all')}`,
     `  ${zh ? '依据' : 'Clause'}: ${rule.citation.section}`,
     `  “${quote}”`,
   ];
-  if (rule.interpretation) lines.push(`  ${chalk.yellow(zh ? '解读' : 'Interpretation')}: ${rule.interpretation.trim()}`);
+  if (rule.interpretation) lines.push(`  ${chalk.yellow(zh ? '解读' : 'Interpretation')}: ${rule.interpretation[lang]}`);
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@
 // ("一厅七站七室两栏一校一场地": at least 7 entries ending in 站, …).
 import { fieldLabel, listText } from '../../i18n/quantities.js';
 import type { Outcome, Requirement, Text } from '../../model.js';
+import { vocabularyOf } from '../../model.js';
 import type { CheckKind } from './check-kind.js';
 import { fieldSchema, normalisedSet, readList } from './shared.js';
 import { normaliseName } from '../../text.js';
@@ -53,6 +54,12 @@ export const checklist: CheckKind = {
     },
   },
   fieldsRead: (check) => [{ option: 'field', field: String(check.field), types: ['list'], byName: true }],
+  itemsNamed(check) {
+    const field = String(check.field);
+    const items = Array.isArray(check.items) ? (check.items as string[]).map((item, i) => ({ path: ['items', i], field, item })) : [];
+    const groups = Array.isArray(check.groups) ? (check.groups as Group[]) : [];
+    return [...items, ...groups.flatMap((group, g) => (group.items ?? []).map((item, i) => ({ path: ['groups', g, 'items', i], field, item })))];
+  },
   describe(check, w) {
     const label = fieldLabel(w, check.field);
     if (Array.isArray(check.items)) return `${label} ⊇ ${listText(check.items as string[], w.lang)}`;
@@ -60,14 +67,16 @@ export const checklist: CheckKind = {
     return `${label}: ${groups.join(w.lang === 'zh' ? '，' : '; ')}`;
   },
   demand(check, _view, { dictionary }) {
-    const canonical = (item: string): string => dictionary.vocabulary.get(normaliseName(item)) ?? item;
+    const vocabulary = vocabularyOf(dictionary, String(check.field));
+    const canonical = (item: string): string => vocabulary.get(normaliseName(item)) ?? item;
     if (Array.isArray(check.items)) return { type: 'requirement', requirement: { items: (check.items as string[]).map(canonical) } };
     const groups = (check.groups as Group[]).map((g) => ({ name: g.name, min: g.min, ...(g.items ? { items: g.items.map(canonical) } : {}), ...(g.suffix ? { suffix: g.suffix } : {}) }));
     return { type: 'requirement', requirement: { groups } };
   },
   compile(check, { dictionary }) {
     const field = String(check.field);
-    const canonical = (item: string): string => dictionary.vocabulary.get(normaliseName(item)) ?? item;
+    const vocabulary = vocabularyOf(dictionary, field);
+    const canonical = (item: string): string => vocabulary.get(normaliseName(item)) ?? item;
     if (Array.isArray(check.items)) {
       const items = (check.items as string[]).map(canonical);
       const wanted = items.map(normaliseName);

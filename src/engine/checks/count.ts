@@ -1,5 +1,6 @@
 // count: how many distinct entries a list field holds (optionally only the named ones): "1-2支文体队伍".
 import { boundsText, fieldLabel, listText } from '../../i18n/quantities.js';
+import { vocabularyOf } from '../../model.js';
 import type { CheckKind } from './check-kind.js';
 import { bounds, fieldSchema, judgeBounds, minAboveMax, readList } from './shared.js';
 import { normaliseName } from '../../text.js';
@@ -22,6 +23,7 @@ export const count: CheckKind = {
     },
   },
   fieldsRead: (check) => [{ option: 'field', field: String(check.field), types: ['list'], byName: Array.isArray(check.items) }],
+  itemsNamed: (check) => (Array.isArray(check.items) ? (check.items as string[]).map((item, i) => ({ path: ['items', i], field: String(check.field), item })) : []),
   lint: (check) => (minAboveMax(check) ? [{ path: ['min'], code: 'bad-threshold', params: { detail: 'min > max' } }] : []),
   describe(check, w) {
     const label = fieldLabel(w, check.field);
@@ -33,7 +35,7 @@ export const count: CheckKind = {
     const field = String(check.field);
     const expected = { ...bounds(check), count: true, ...(Array.isArray(check.items) ? { of: check.items as string[] } : {}) };
     const only = Array.isArray(check.items)
-      ? new Set((check.items as string[]).map((item) => normaliseName(dictionary.vocabulary.get(normaliseName(item)) ?? item)))
+      ? new Set((check.items as string[]).map((item) => normaliseName(vocabularyOf(dictionary, field).get(normaliseName(item)) ?? item)))
       : undefined;
     return {
       type: 'record',
