@@ -74,7 +74,8 @@ export interface StandardSource {
   issuer?: string;
   year?: number;
   section?: string;
-  notes?: string;
+  /** How the document was read as a whole, and the decisions taken on reviews of the reading. */
+  notes?: Text;
 }
 
 export interface Standard {

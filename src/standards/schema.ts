@@ -10,6 +10,19 @@ const text = {
   properties: { zh: { type: 'string', minLength: 1, maxLength: 500 }, en: { type: 'string', minLength: 1, maxLength: 500 } },
 } as const;
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+/** A text written once, or in Chinese with an optional English version. */
+const bilingual = (maxLength: number) =>
+  ({
+    anyOf: [
+      { type: 'string', minLength: 1, maxLength },
+      {
+        type: 'object',
+        required: ['zh'],
+        additionalProperties: false,
+        properties: { zh: { type: 'string', minLength: 1, maxLength }, en: { type: 'string', minLength: 1, maxLength } },
+      },
+    ],
+  }) as const;
 const scopeValue = { type: ['string', 'boolean'], minLength: 1, maxLength: 100 } as const;
 const year = { type: 'integer', minimum: 1949, maximum: 2100 } as const;
 
@@ -32,7 +45,7 @@ export const STANDARD_SCHEMA = {
         issuer: { type: 'string', maxLength: 200 },
         year,
         section: { type: 'string', maxLength: 100 },
-        notes: { type: 'string', maxLength: 5000 },
+        notes: bilingual(20_000),
       },
     },
     rules: {
@@ -89,17 +102,7 @@ export const STANDARD_SCHEMA = {
               },
             },
           },
-          interpretation: {
-            anyOf: [
-              { type: 'string', minLength: 1, maxLength: 5000 },
-              {
-                type: 'object',
-                required: ['zh'],
-                additionalProperties: false,
-                properties: { zh: { type: 'string', minLength: 1, maxLength: 5000 }, en: { type: 'string', minLength: 1, maxLength: 5000 } },
-              },
-            ],
-          },
+          interpretation: bilingual(5000),
           interpreted: { type: 'boolean' },
         },
       },

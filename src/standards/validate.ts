@@ -36,7 +36,7 @@ export function validateStandard(source: YamlSource, options: ValidateOptions): 
     const problems = schemaProblems(validateShape.errors, source);
     throw new DabiaoError(problems[0] as Problem, ...problems.slice(1));
   }
-  const data = source.data as Omit<Standard, 'file' | 'rules'> & { rules: RuleData[] };
+  const data = source.data as Omit<Standard, 'file' | 'rules' | 'source'> & { source: Omit<Standard['source'], 'notes'> & { notes?: WrittenText }; rules: RuleData[] };
   const problems: Problem[] = [];
   const report = (path: DataPath, code: Problem['code'], params: Problem['params'], key = false): void => {
     problems.push({ code, params, location: source.locate(path, key) });
@@ -87,19 +87,21 @@ export function validateStandard(source: YamlSource, options: ValidateOptions): 
     const interpretation = textOf(rule.interpretation);
     return { ...rule, scope, year, interpretation, position: { file: source.file, line: position.line ?? 1, col: position.col ?? 1 } };
   });
-  return { ...data, rules, file: source.file };
+  const notes = textOf(data.source.notes);
+  return { ...data, source: { ...data.source, notes }, rules, file: source.file };
 }
 
 /** A rule as written: scope values may be words (村, 是, true) and the year a number or a range. */
 type RuleData = Omit<Rule, 'scope' | 'year' | 'interpretation'> & {
   scope?: Record<string, ScopeWord | ScopeWord[]>;
   year?: number | YearRange;
-  interpretation?: string | { zh: string; en?: string };
+  interpretation?: WrittenText;
 };
+type WrittenText = string | { zh: string; en?: string };
 type ScopeWord = string | boolean;
 
 /** A text written once (in either language) or as {zh, en}; a missing English falls back to Chinese. */
-function textOf(written: string | { zh: string; en?: string } | undefined): Text | undefined {
+function textOf(written: WrittenText | undefined): Text | undefined {
   if (written === undefined) return undefined;
   if (typeof written === 'string') return { zh: written.trim(), en: written.trim() };
   return { zh: written.zh.trim(), en: (written.en ?? written.zh).trim() };

@@ -47,7 +47,7 @@ export async function showStandard(id: string, options: ListOptions, io: Io): Pr
   }
   const chalk = new Chalk({ level: useColor(io.stdout, io.env) ? 1 : 0 });
   await io.stdout.write(`${chalk.bold(`${standard.id}  ${standard.title[lang]}`)}\n${standard.source.document}${standard.source.year ? ` (${standard.source.year})` : ''}\n`);
-  if (standard.source.notes) await io.stdout.write(`${chalk.gray(standard.source.notes)}\n`);
+  if (standard.source.notes) await io.stdout.write(`${chalk.gray(standard.source.notes[lang])}\n`);
   await io.stdout.write('\n');
   for (const rule of standard.rules) await io.stdout.write(`${renderRule(standard, rule, lang, ctx, chalk)}\n`);
   return 0;
