@@ -23,7 +23,7 @@ const bilingual = (maxLength: number) =>
       },
     ],
   }) as const;
-const scopeValue = { type: ['string', 'boolean'], minLength: 1, maxLength: 100 } as const;
+const scopeValue = { type: ['string', 'boolean', 'number'], minLength: 1, maxLength: 100 } as const;
 const year = { type: 'integer', minimum: 1949, maximum: 2100 } as const;
 
 export const STANDARD_SCHEMA = {

@@ -40,6 +40,7 @@ export function cell(plan: FieldPlan, n: number, rand: () => number): string {
   if (field.id === 'id') return `C${String(n).padStart(7, '0')}`;
   if (field.id === 'name') return `社区${n}`;
   if (field.id === 'region') return `镇${(n % 20) + 1}`;
+  if (field.id === 'year') return '2026';
   if (rand() < 0.02) return '';
   switch (field.type) {
     case 'enum': {
