@@ -1,4 +1,5 @@
 // GitHub Actions annotations: one workflow command per failure or unknown, on the survey file and line.
+import { INTERPRETED_MARK } from '../i18n/words.js';
 import type { Result } from '../model.js';
 import { ruleKey } from './context.js';
 import { describeResult } from './describe.js';
@@ -26,7 +27,7 @@ export const githubFormat: ReportFormat = {
       if (result.column !== null && result.sheet === null) properties.push(`col=${result.column}`);
       const who = result.record ?? result.group ?? (context.lang === 'zh' ? '全部记录' : 'all records');
       properties.push(`title=${githubProperty(`${result.standard}/${result.rule} ${who}`)}`);
-      const clause = rule ? ` [${rule.citation.section}]` : '';
+      const clause = rule ? `${rule.interpreted ? INTERPRETED_MARK[context.lang] : ''} [${rule.citation.section}]` : '';
       await sink.write(`::${level(result)} ${properties.join(',')}::${githubData(`${describeResult(result, context)}${clause}`)}\n`);
     };
     return {

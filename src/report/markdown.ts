@@ -1,7 +1,7 @@
 // Markdown report: a summary table per standard and the failures, for a document or a PR comment.
 import type { Result } from '../model.js';
 import type { Summary } from '../engine/summary.js';
-import { STATUS_WORDS, WORDS } from '../i18n/words.js';
+import { INTERPRETED_MARK, STATUS_WORDS, WORDS } from '../i18n/words.js';
 import type { ReportContext } from './context.js';
 import { quoteText, ruleKey } from './context.js';
 import { describeResult } from './describe.js';
@@ -40,7 +40,7 @@ export const markdownFormat: ReportFormat = {
       const rule = context.rules.get(ruleKey(result.standard, result.rule));
       const where = result.record ?? result.group ?? (zh ? '全部记录' : 'all records');
       const place = result.file ? `${result.file}${result.sheet !== null ? ` ${cellName(result) ?? ''}` : result.line !== null ? `:${result.line}` : ''}` : '';
-      const status = `${STATUS_WORDS[result.status][context.lang]}${result.severity === 'guidance' ? (zh ? '（指导）' : ' (guidance)') : ''}${!result.due ? (zh ? '（未到期）' : ' (not yet due)') : ''}`;
+      const status = `${STATUS_WORDS[result.status][context.lang]}${result.severity === 'guidance' ? (zh ? '（指导）' : ' (guidance)') : ''}${rule?.interpreted ? INTERPRETED_MARK[context.lang] : ''}${!result.due ? (zh ? '（未到期）' : ' (not yet due)') : ''}`;
       const clause = rule ? `${rule.citation.section}：“${quoteText(rule.citation, '…')}”` : '';
       return `| ${markdownCell(`${where}${result.name ? ` ${result.name}` : ''}`)} | ${markdownCell(place)} | \`${result.standard}/${result.rule}\` | ${markdownCell(status)} | ${markdownCell(describeResult(result, context))} | ${markdownCell(clause)} |`;
     };
