@@ -11,6 +11,7 @@ import { compile } from '../src/engine/compile.js';
 import { planSite } from '../src/engine/plan.js';
 import { makeContext } from '../src/report/context.js';
 import { describeResult } from '../src/report/describe.js';
+import { parseDictionary } from '../src/standards/dictionary.js';
 import type { Result } from '../src/model.js';
 import { cli } from './helpers/cli.js';
 import { dictionary, oneRule, runEngine, standardFromYaml, toRecords } from './helpers/engine.js';
@@ -215,6 +216,25 @@ describe('vocabularies per field', () => {
     ]);
   });
 
+  it('the dictionary refuses a name that means two things in one vocabulary', () => {
+    const text = `version: 1
+units: {}
+fields:
+  facilities: {type: list, vocabulary: facilities, label: {zh: 设施, en: Facilities}}
+vocabularies:
+  facilities:
+    文体活动中心: [文体中心]
+    文体中心: [文化中心]
+`;
+    let found: Problem[] = [];
+    try {
+      parseDictionary(text, 'dict.yaml');
+    } catch (error) {
+      if (error instanceof DabiaoError) found = [...error.problems];
+    }
+    expect(found.map((p) => [p.params.detail, p.location?.line])).toEqual([['"文体中心" already names "文体活动中心"', 8]]);
+  });
+
   it('a list cell of 无 is an empty list and is not reported as an unknown name', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dabiao-none-'));
     const survey = join(dir, 'none.csv');
@@ -230,7 +250,7 @@ describe('percentage points are not percent', () => {
   it('prints 个百分点 and reads a value written with it', async () => {
     const result = await only('{kind: min, field: farmer_income_growth_above_avg_pp, min: 5}', '', { farmer_income_growth_above_avg_pp: '4.5个百分点' });
     const context = makeContext({ lang: 'zh', asOf: '2026-11-22', dictionary: dictionary(), standards: [], inputs: [], all: false, maxRecords: 0, color: false });
-    expect([result.status, describeResult(result, context)]).toEqual(['fail', '农民收入增幅高于全市平均水平（百分点） 4.5个百分点，要求 ≥ 5个百分点，差 0.5个百分点']);
+    expect([result.status, describeResult(result, context)]).toEqual(['fail', '农民收入增幅高于全市平均水平 4.5个百分点，要求 ≥ 5个百分点，差 0.5个百分点']);
     expect((await only('{kind: min, field: farmer_income_growth_above_avg_pp, min: 5}', '', { farmer_income_growth_above_avg_pp: '5%' })).status).toBe('unknown');
   });
 });
@@ -246,7 +266,7 @@ describe('interpreted requirements', () => {
 `;
 
   it('must say how the text was read', () => {
-    expect(problems(interpreted.replace(/    interpretation: .*\n/, '')).map((p) => p.code)).toEqual(['interpretation-missing']);
+    expect(problems(interpreted.replace(/ {4}interpretation: .*\n/, '')).map((p) => p.code)).toEqual(['interpretation-missing']);
   });
 
   it('is marked （解读） by standards show, with the interpretation in the language asked for', async () => {

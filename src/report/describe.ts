@@ -47,6 +47,13 @@ export function describeActual(actual: unknown, context: ReportContext, unit?: s
   return String(actual);
 }
 
+/** A scope code as people say it: village -> 村, true -> 是. */
+function codeText(context: ReportContext, field: string, code: string): string {
+  const def = context.dictionary.fields.get(field);
+  if (def?.type === 'boolean') return describeActual(code === 'true', context);
+  return def?.values?.[code]?.[context.lang] ?? code;
+}
+
 /** One sentence: what was found, what is required and how far off it is, and any unit conversion. */
 export function describeResult(result: Result, context: ReportContext): string {
   const sentence = describeOutcome(result, context);
@@ -75,8 +82,10 @@ function describeOutcome(result: Result, context: ReportContext): string {
       return zh
         ? `无法识别${fieldLabel(context, reason.field)}的值 “${reason.raw}”${reason.problem === 'out-of-range' ? '（超出合理范围）' : ''}`
         : `cannot read ${fieldLabel(context, reason.field)} value "${reason.raw}"${reason.problem === 'out-of-range' ? ' (out of plausible range)' : ''}`;
-    case 'out-of-scope':
-      return zh ? `不适用：${fieldLabel(context, reason.field)}为 ${reason.value}` : `not applicable: ${fieldLabel(context, reason.field)} is ${reason.value}`;
+    case 'out-of-scope': {
+      const value = codeText(context, reason.field, reason.value);
+      return zh ? `不适用：${fieldLabel(context, reason.field)}为 ${value}` : `not applicable: ${fieldLabel(context, reason.field)} is ${value}`;
+    }
     case 'below-min':
       return zh
         ? `${fieldLabel(context, field)} ${actual}，要求 ${requirement}，差 ${gap}`
