@@ -53,11 +53,21 @@ export async function showStandard(id: string, options: ListOptions, io: Io): Pr
   return 0;
 }
 
+/** 级别=村|乡镇 类型=农村: scope fields and values as the survey form names them. */
+function scopeText(rule: Standard['rules'][number], ctx: DescribeContext): string {
+  return Object.entries(rule.scope ?? {})
+    .map(([field, values]) => {
+      const def = ctx.dictionary.fields.get(field);
+      const word = (code: string): string =>
+        def?.type === 'boolean' ? (code === 'true' ? (ctx.lang === 'zh' ? '是' : 'yes') : ctx.lang === 'zh' ? '否' : 'no') : (def?.values?.[code]?.[ctx.lang] ?? code);
+      return `${def?.label[ctx.lang] ?? field}=${values.map(word).join('|')}`;
+    })
+    .join(' ');
+}
+
 function renderRule(standard: Standard, rule: Standard['rules'][number], lang: Lang, ctx: DescribeContext, chalk: InstanceType<typeof Chalk>): string {
   const zh = lang === 'zh';
-  const scope = Object.entries(rule.scope ?? {})
-    .map(([field, values]) => `${field}=${(values ?? []).join('|')}`)
-    .join(' ');
+  const scope = scopeText(rule, ctx);
   const quote = quoteText(rule.citation);
   const lines = [
     `${chalk.bold(`${standard.id}/${rule.id}`)}  ${ruleTitle(rule, lang)}  [${SEVERITY_WORDS[rule.severity][lang]}]`,
@@ -66,6 +76,7 @@ function renderRule(standard: Standard, rule: Standard['rules'][number], lang: L
     `  ${zh ? '依据' : 'Clause'}: ${rule.citation.section}`,
     `  “${quote}”`,
   ];
+  if (rule.year) lines.push(`  ${zh ? '数据年度' : 'Data of'}: ${rule.year.from === rule.year.to ? rule.year.from : `${rule.year.from}–${rule.year.to}`}`);
   if (rule.interpretation) lines.push(`  ${chalk.yellow(zh ? '解读' : 'Interpretation')}: ${rule.interpretation[lang]}`);
   return `${lines.join('\n')}\n`;
 }
