@@ -24,6 +24,42 @@ export function normaliseName(text: string): string {
   return name;
 }
 
+// C0 controls but tab and line feed, DEL, C1 controls, and the bidirectional formatting characters that
+// can reorder what a terminal or a viewer shows (Trojan Source).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+// eslint-disable-next-line no-control-regex -- as above.
+const CONTROLS = /\r\n|[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Text from a file (a survey cell, a header, a sheet name, a standard's title) made safe to print: an
+ * escape or bell can clear a screen or fake a green line, a bidi override can reorder a name. C0 controls
+ * become their visible Unicode pictures (ESC -> ␛), CRLF a line feed, C1 and bidi controls U+FFFD.
+ */
+export function neutralise(text: string): string {
+  if (!CONTROL.test(text)) return text;
+  return text.replace(CONTROLS, (ch) => {
+    if (ch === '\r\n') return '\n';
+    const code = ch.charCodeAt(0);
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    if (code === 0x7f) return '\u2421';
+    return '\uFFFD';
+  });
+}
+
+/** Every string inside a value parsed from a file (a standard, the dictionary), neutralised. */
+export function neutraliseDeep<T>(value: T): T {
+  if (typeof value === 'string') return neutralise(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => neutraliseDeep(item)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    // defineProperty: a key named __proto__ stays a key, never the prototype.
+    for (const [key, item] of Object.entries(value)) Object.defineProperty(out, key, { value: neutraliseDeep(item), enumerable: true, writable: true, configurable: true });
+    return out as T;
+  }
+  return value;
+}
+
 /** A real calendar date written YYYY-MM-DD. */
 export function isIsoDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;

@@ -66,9 +66,12 @@ function scopeGroups(rules: readonly CompiledRule[]): { index: number[]; scopes:
   return { index, scopes };
 }
 
+/** The record's id, name or region as written; an unreadable one (a JSON object where text belongs) is
+ * shown as its raw text, never silently dropped. */
 function textOf(view: RecordView, field: string): string | null {
   const parsed = view.get(field);
-  return parsed.ok ? rawText(parsed.value) : null;
+  if (parsed.ok) return rawText(parsed.value);
+  return parsed.problem === 'missing' ? null : parsed.raw;
 }
 
 interface Where {

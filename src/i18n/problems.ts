@@ -1,5 +1,6 @@
 // One-line explanations of every tool failure, in both languages. Codes are stable kebab-case.
 import type { Lang } from '../model.js';
+import { neutralise } from '../text.js';
 
 type Params = Readonly<Record<string, string | number>>;
 type Template = (p: Params) => string;
@@ -151,5 +152,5 @@ export const PROBLEMS = {
 export type ProblemCode = keyof typeof PROBLEMS;
 
 export function renderProblem(code: ProblemCode, params: Params, lang: Lang): string {
-  return PROBLEMS[code][lang](params);
+  return neutralise(PROBLEMS[code][lang](params));
 }

@@ -1,7 +1,7 @@
 // Load and validate the data dictionary: canonical fields, units and the item vocabularies of list fields.
 import { DabiaoError, type Problem } from '../errors.js';
 import type { Dictionary, FieldDef, UnitDef } from '../model.js';
-import { normaliseHeader, normaliseName } from '../text.js';
+import { neutraliseDeep, normaliseHeader, normaliseName } from '../text.js';
 import { ajv, schemaProblems } from './ajv.js';
 import { DICTIONARY_SCHEMA } from './schema.js';
 import { parseYaml } from './yaml-source.js';
@@ -20,7 +20,7 @@ export function parseDictionary(text: string, file: string): Dictionary {
     const problems = schemaProblems(validateDictionary.errors, source);
     throw new DabiaoError(problems[0] as Problem, ...problems.slice(1));
   }
-  const data = source.data as DictionaryFile;
+  const data = neutraliseDeep(source.data) as DictionaryFile;
   const problems: Problem[] = [];
   const units = new Map<string, UnitDef>(Object.entries(data.units).map(([id, unit]) => [id, { id, ...unit }]));
   const fields = new Map<string, FieldDef>();

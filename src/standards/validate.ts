@@ -4,7 +4,7 @@
 import { DabiaoError, type Problem } from '../errors.js';
 import type { CheckSpec, Dictionary, FieldDef, Rule, Scope, Standard, Text, YearRange } from '../model.js';
 import { vocabularyOf } from '../model.js';
-import { isIsoDate, normaliseName } from '../text.js';
+import { isIsoDate, neutraliseDeep, normaliseName } from '../text.js';
 import { ajv, schemaProblems } from './ajv.js';
 import type { KindDefinition } from './kind-definition.js';
 import { scopeCode } from './words.js';
@@ -36,7 +36,8 @@ export function validateStandard(source: YamlSource, options: ValidateOptions): 
     const problems = schemaProblems(validateShape.errors, source);
     throw new DabiaoError(problems[0] as Problem, ...problems.slice(1));
   }
-  const data = source.data as Omit<Standard, 'file' | 'rules' | 'source'> & { source: Omit<Standard['source'], 'notes'> & { notes?: WrittenText }; rules: RuleData[] };
+  // Titles, quotes and notes are printed to terminals and reports: no control characters survive.
+  const data = neutraliseDeep(source.data) as Omit<Standard, 'file' | 'rules' | 'source'> & { source: Omit<Standard['source'], 'notes'> & { notes?: WrittenText }; rules: RuleData[] };
   const problems: Problem[] = [];
   const report = (path: DataPath, code: Problem['code'], params: Problem['params'], key = false): void => {
     problems.push({ code, params, location: source.locate(path, key) });

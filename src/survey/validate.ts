@@ -6,7 +6,7 @@ import type { ErrorObject } from 'ajv';
 import { Ajv } from 'ajv';
 import type { Dictionary } from '../model.js';
 import { surveyRecordSchema } from '../standards/survey-schema.js';
-import { splitList } from '../text.js';
+import { neutralise, splitList } from '../text.js';
 import { HeaderMatcher } from './headers.js';
 import type { HeaderInfo } from './reader.js';
 import { isKnownItem, readRows, type ReadSurveyOptions } from './read-survey.js';
@@ -55,6 +55,11 @@ export interface ValidationReport {
 /** Findings kept per code and file; the rest are counted, so a broken million-row file stays readable. */
 export const MAX_FINDINGS_PER_CODE = 1000;
 
+/** A value quoted in a finding: its first 80 characters. */
+function clip(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+
 function typedFor(dictionary: Dictionary, field: string, raw: unknown): { ok: true; value: unknown } | { ok: false; problem: 'missing' | 'unparseable' | 'out-of-range' } {
   const def = dictionary.fields.get(field);
   if (!def) return { ok: false, problem: 'unparseable' };
@@ -71,6 +76,9 @@ export async function validateSurvey(files: readonly string[], options: Validate
   const perCode = new Map<string, number>();
   const report: ValidationReport = { files: [], findings, errors: 0, warnings: 0 };
   const add = (finding: Finding): void => {
+    // Values and sheet names come from the file: printable and short, whatever the file holds.
+    if (finding.value !== null) finding.value = neutralise(clip(finding.value));
+    if (finding.sheet !== null) finding.sheet = neutralise(finding.sheet);
     if (finding.severity === 'error') report.errors++;
     else report.warnings++;
     const key = `${finding.file}\u0000${finding.code}`;
@@ -94,6 +102,8 @@ export async function validateSurvey(files: readonly string[], options: Validate
     const blankColumns = new Map<number, number | null>();
     let lastSheet: string | null = null;
     const keysSeen = new Set<string>();
+    /** Header-less formats (JSON, NDJSON): the fields any record has, for the missing-column check. */
+    const fieldsSeen = new Set<string>();
     for await (const row of rows) {
       const header = currentHeader();
       const sheet = row.sheet ?? null;
@@ -142,6 +152,7 @@ export async function validateSurvey(files: readonly string[], options: Validate
         }
         if (field === null || field === undefined || columnOf.has(field)) return;
         columnOf.set(field, column);
+        if (!header) fieldsSeen.add(field);
         const value = typedFor(dictionary, field, raw);
         if (value.ok) typed[field] = value.value;
         else if (value.problem !== 'missing') {
@@ -170,6 +181,10 @@ export async function validateSurvey(files: readonly string[], options: Validate
     for (const [column, line] of blankColumns) {
       const headerLine = currentHeader()?.line ?? null;
       add({ code: 'blank-column', severity: line === null ? 'warning' : 'error', ...at(file, lastSheet, line ?? headerLine, column), detail: line === null ? {} : { data: 1 } });
+    }
+    // A JSON survey has no header row: a field no record has is a missing column, as in CSV.
+    if (!currentHeader() && records > 0) {
+      for (const field of options.needed) if (!fieldsSeen.has(field)) add({ code: 'missing-column', severity: 'error', ...at(file, lastSheet, null, null, field), detail: {} });
     }
     if (records === 0) add({ code: 'no-records', severity: 'error', ...at(file, lastSheet, currentHeader()?.line ?? 1, null), detail: {} });
     const header = currentHeader();

@@ -2,7 +2,7 @@
 // with confidence is reported as a problem, so the rule that reads it becomes `unknown`, never `pass`.
 import type { Dictionary, FieldDef } from '../model.js';
 import { vocabularyOf } from '../model.js';
-import { isIsoDate, normaliseName, splitList, toHalfWidth } from '../text.js';
+import { isIsoDate, neutralise, normaliseName, splitList, toHalfWidth } from '../text.js';
 import { booleanWord, enumWord } from '../standards/words.js';
 
 export type Value = number | boolean | string | readonly string[];
@@ -141,7 +141,7 @@ function isBlank(raw: unknown): boolean {
 
 export function parseValue(raw: unknown, field: FieldDef, dictionary: Dictionary): Parsed {
   if (isBlank(raw)) return MISSING;
-  const bad = (problem: 'unparseable' | 'out-of-range' = 'unparseable'): Parsed => ({ ok: false, problem, raw: clipped(rawText(raw)) });
+  const bad = (problem: 'unparseable' | 'out-of-range' = 'unparseable'): Parsed => ({ ok: false, problem, raw: neutralise(clipped(rawText(raw))) });
   if (typeof raw === 'string' && PLACEHOLDERS.has(normaliseName(raw))) return bad();
   switch (field.type) {
     case 'number':
@@ -167,7 +167,7 @@ export function parseValue(raw: unknown, field: FieldDef, dictionary: Dictionary
       const cleaned = splitList(raw);
       if (cleaned.length === 1 && isEmptyListWord(cleaned[0] ?? '')) return { ok: true, value: [] };
       const vocabulary = vocabularyOf(dictionary, field.id);
-      const canonical = cleaned.map((item) => vocabulary.get(normaliseName(item)) ?? item.trim());
+      const canonical = cleaned.map((item) => vocabulary.get(normaliseName(item)) ?? neutralise(item.trim()));
       return { ok: true, value: [...new Set(canonical)] };
     }
     case 'date': {
@@ -175,6 +175,6 @@ export function parseValue(raw: unknown, field: FieldDef, dictionary: Dictionary
       return isIsoDate(text) ? { ok: true, value: text } : bad();
     }
     case 'string':
-      return typeof raw === 'object' ? bad() : { ok: true, value: rawText(raw).trim() };
+      return typeof raw === 'object' ? bad() : { ok: true, value: neutralise(rawText(raw).trim()) };
   }
 }
