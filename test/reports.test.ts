@@ -118,9 +118,9 @@ describe('hostile data', () => {
   });
 
   it('CSV neutralises cells that would run as formulas', async () => {
-    const run = await cli(['check', hostile, '-s', join(root, 'test', 'corpus', 'standard.yaml'), '-o', out('hostile.csv')]);
+    const run = await cli(['check', hostile, '-s', join(root, 'test', 'corpus', 'standard.yaml'), '-o', out('hostile-report.csv')]);
     expect(run.code).toBe(1);
-    const rows = parseCsv(readFileSync(out('hostile.csv'), 'utf8'), { bom: true }) as string[][];
+    const rows = parseCsv(readFileSync(out('hostile-report.csv'), 'utf8'), { bom: true }) as string[][];
     expect(rows[1]?.[0]).toBe('\'=HYPERLINK("http://x","点我")');
     expect(rows[2]?.[0]).toBe("'+1");
     expect(rows[2]?.[1]).toBe("'@SUM(A1)");

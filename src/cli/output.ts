@@ -1,10 +1,12 @@
-// Reports are complete or absent: each goes to a temporary file in the target's folder and is renamed
-// into place only when the run finished. Piped stdout is spooled the same way and copied at the end,
-// so a run that fails half-way never leaves half a JSON document behind.
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+// Reports are complete or absent, and never destroy what they are written over: an output path must be
+// a new file in an existing folder or an existing regular file that is none of the run's inputs (the
+// survey, a standard, a mapping file). Each report goes to a temporary file beside its target, renamed
+// into place only when the run finished; temporary files are removed on every way out, Ctrl-C and
+// SIGTERM included. Piped stdout is spooled the same way, so a failed run never leaves half a document.
+import { createReadStream, createWriteStream, rmSync, statSync, type Stats, type WriteStream } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DabiaoError } from '../errors.js';
 import type { Sink } from '../report/sink.js';
@@ -16,6 +18,29 @@ export interface Output extends Sink {
   discard(): Promise<void>;
 }
 
+/** Temporary files not yet renamed or removed: what a signal must clean up. */
+const pending = new Set<string>();
+
+function removePending(): void {
+  for (const temp of pending) rmSync(temp, { force: true });
+  pending.clear();
+}
+
+let cleanupInstalled = false;
+
+/** On SIGINT, SIGTERM or SIGHUP, remove the temporary files and exit as the signal would (128 + n). */
+export function installOutputCleanup(): void {
+  if (cleanupInstalled) return;
+  cleanupInstalled = true;
+  process.on('exit', removePending);
+  for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]] as const) {
+    process.on(signal, () => {
+      removePending();
+      process.exit(128 + number);
+    });
+  }
+}
+
 class TempFileOutput implements Output {
   private readonly stream: WriteStream;
   private failure: Error | undefined;
@@ -24,6 +49,7 @@ class TempFileOutput implements Output {
     readonly temp: string,
     private readonly finish: (temp: string) => Promise<void>,
   ) {
+    pending.add(temp);
     this.stream = createWriteStream(temp, { flags: 'wx', mode: 0o644 });
     this.stream.on('error', (error) => {
       this.failure = error;
@@ -64,13 +90,18 @@ class TempFileOutput implements Output {
       await this.close();
       await this.finish(this.temp);
     } finally {
-      await rm(this.temp, { force: true });
+      this.forget();
     }
   }
 
   async discard(): Promise<void> {
     await this.close().catch(() => undefined);
-    await rm(this.temp, { force: true });
+    this.forget();
+  }
+
+  private forget(): void {
+    rmSync(this.temp, { force: true });
+    pending.delete(this.temp);
   }
 }
 
@@ -80,6 +111,41 @@ function outputError(error: Error): DabiaoError {
 
 function tempName(folder: string, name: string): string {
   return join(folder, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The same file, however it is named (a relative path, a symlink, a hard link). */
+function sameFile(a: Stats, b: Stats): boolean {
+  return a.dev === b.dev && a.ino === b.ino;
+}
+
+/**
+ * Refuse an output path that would destroy something: one of the run's input files, a folder, a device or
+ * pipe, a path in a folder that does not exist, or the same path as another report of this run.
+ */
+export function checkOutputPath(path: string, inputs: readonly string[], others: readonly string[] = []): void {
+  const refuse = (reason: 'input' | 'not-file' | 'folder' | 'no-folder' | 'twice'): never => {
+    throw new DabiaoError({ code: 'output-refused', params: { reason }, location: { file: path } });
+  };
+  const target = statOf(path);
+  if (target) {
+    if (target.isDirectory()) refuse('folder');
+    if (!target.isFile()) refuse('not-file');
+    for (const input of inputs) {
+      const stats = statOf(input);
+      if (stats && sameFile(stats, target)) refuse('input');
+    }
+  } else if (!statOf(dirname(resolve(path)))?.isDirectory()) {
+    refuse('no-folder');
+  }
+  if (others.some((other) => resolve(other) === resolve(path) || (target && statOf(other) && sameFile(statOf(other) as Stats, target)))) refuse('twice');
 }
 
 export function fileOutput(path: string): Output {

@@ -142,6 +142,12 @@ export const PROBLEMS = {
     zh: () => `只有表头，没有任何记录；空调查不能视为达标`,
     en: () => `a header but no records; an empty survey cannot pass`,
   },
+  'output-refused': {
+    zh: (p) =>
+      `不能写入报告：${({ input: '这是本次运行读取的输入文件，写入会覆盖它', 'not-file': '这不是普通文件（设备、管道等），写入会替换它', folder: '这是一个文件夹', 'no-folder': '所在文件夹不存在', twice: '同一个文件被指定了两次' } as Record<string, string>)[s(p.reason)] ?? s(p.reason)}`,
+    en: (p) =>
+      `will not write a report here: ${({ input: 'it is an input of this run and would be overwritten', 'not-file': 'it is not a regular file (a device, a pipe …) and would be replaced', folder: 'it is a folder', 'no-folder': 'its folder does not exist', twice: 'the same file is named twice' } as Record<string, string>)[s(p.reason)] ?? s(p.reason)}`,
+  },
   'output-failed': { zh: (p) => `无法写入报告：${s(p.detail)}`, en: (p) => `cannot write the report: ${s(p.detail)}` },
   internal: {
     zh: (p) => `内部错误（请报告此问题）：${s(p.detail)}`,

@@ -9,9 +9,11 @@ import { formatForFile, isReportFormat, REPORT_FORMATS, type ReportFormatName } 
 import type { Status } from '../../model.js';
 import type { ReportWriter } from '../../report/format.js';
 import { readSurvey } from '../../survey/read-survey.js';
+import { BUNDLED_DIR, DICTIONARY_FILE } from '../../standards/load.js';
+import { join } from 'node:path';
 import type { Io } from '../io.js';
 import { useColor } from '../io.js';
-import { fileOutput, stdoutOutput, type Output } from '../output.js';
+import { checkOutputPath, fileOutput, stdoutOutput, type Output } from '../output.js';
 import { choice, loadAll, parseAsOf, parseLang, parseYear } from '../setup.js';
 import { surveyOptions, type SurveyCliOptions } from '../survey-options.js';
 import { renderNotice } from '../../i18n/notices.js';
@@ -75,6 +77,11 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
   if (!Number.isInteger(maxRecords) || maxRecords < 0) throw new DabiaoError({ code: 'usage', params: { detail: '--max-records must be a whole number' } });
 
   const { dictionary, standards } = loadAll(options.standard);
+  // Nothing the run reads may be overwritten by a report.
+  const inputs = [...files, ...standards.map((standard) => standard.file), join(BUNDLED_DIR, DICTIONARY_FILE), ...(options.mapFile ? [options.mapFile] : [])];
+  targets.forEach((target, i) => {
+    if (target.output) checkOutputPath(target.output, inputs, targets.slice(0, i).flatMap((t) => (t.output ? [t.output] : [])));
+  });
   const plan = compile(standards, { asOf, year: parseYear(options.year, asOf), dictionary, kinds: checkKinds });
   const context = makeContext({ lang, asOf, dictionary, standards, inputs: files, all: Boolean(options.all), maxRecords, color: false });
   const outputs: Output[] = [];

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { DabiaoError } from '../../errors.js';
 import type { Dictionary, FieldDef, Lang, Standard } from '../../model.js';
 import type { Io } from '../io.js';
-import { fileOutput } from '../output.js';
+import { checkOutputPath, fileOutput } from '../output.js';
 import { choice, loadAll, parseLang } from '../setup.js';
 import { collectHints, groupFillers, neededFields, type FieldHints } from '../field-hints.js';
 
@@ -101,6 +101,7 @@ export async function template(options: TemplateOptions, io: Io): Promise<number
     // UTF-8 with BOM, so Excel on a Chinese Windows machine opens it with the right characters.
     const text = `\uFEFF${headers.map(csvCell).join(',')}\r\n${example.map(csvCell).join(',')}\r\n`;
     if (options.output) {
+      checkOutputPath(options.output, standards.map((standard) => standard.file));
       const output = fileOutput(options.output);
       await output.write(text);
       await output.commit();
@@ -137,6 +138,7 @@ export async function template(options: TemplateOptions, io: Io): Promise<number
     if (validation) for (let row = 2; row <= rows + 1; row++) sheet.getCell(row, i + 1).dataValidation = validation;
   });
   const buffer = await workbook.xlsx.writeBuffer();
+  checkOutputPath(options.output as string, standards.map((standard) => standard.file));
   const output = fileOutput(options.output as string);
   await output.writeBytes(new Uint8Array(buffer as ArrayBuffer));
   await output.commit();
