@@ -66,13 +66,9 @@ export const PROBLEMS = {
     zh: (p) => `标准编号 “${s(p.id)}” 与文件名 “${s(p.file)}” 不一致`,
     en: (p) => `standard id "${s(p.id)}" does not match its file name "${s(p.file)}"`,
   },
-  'unsafe-pattern': {
-    zh: (p) => `正则表达式 “${s(p.pattern)}” 可能发生灾难性回溯，已拒绝（${s(p.reason)}）`,
-    en: (p) => `regular expression "${s(p.pattern)}" could backtrack catastrophically; rejected (${s(p.reason)})`,
-  },
   'invalid-pattern': {
-    zh: (p) => `正则表达式无效：${s(p.detail)}`,
-    en: (p) => `invalid regular expression: ${s(p.detail)}`,
+    zh: (p) => `正则表达式无效（RE2 语法，不支持反向引用和环视）：${s(p.detail)}`,
+    en: (p) => `invalid regular expression (RE2 syntax: no back-references or look-arounds): ${s(p.detail)}`,
   },
   'bad-date': {
     zh: (p) => `日期 “${s(p.value)}” 无效，应为 YYYY-MM-DD`,
