@@ -67,15 +67,22 @@ export function isIsoDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
-/** Normalise a column header: as a name, and without a trailing unit in brackets (面积（平方米）). */
+/** Normalise a column header: as a name, and without trailing units in brackets (面积（平方米）（%）). */
 export function normaliseHeader(header: string): string {
-  let name = normaliseName(header);
-  // Strip trailing bracketed units one at a time: 增幅（百分点）（%） -> 增幅.
-  for (let previous = ''; previous !== name; ) {
-    previous = name;
-    name = name.replace(/\([^()]*\)$/, '').replace(/\[[^[\]]*\]$/, '');
+  const name = normaliseName(header);
+  // One pass from the right over the trailing bracket groups: each character is looked at once, so a
+  // header of ten thousand "(a)" groups costs no more than its length.
+  let end = name.length;
+  while (end > 0) {
+    const close = name[end - 1];
+    const open = close === ')' ? '(' : close === ']' ? '[' : undefined;
+    if (open === undefined) break;
+    let at = end - 2;
+    while (at >= 0 && name[at] !== open && name[at] !== close) at--;
+    if (at < 0 || name[at] !== open) break;
+    end = at;
   }
-  return name;
+  return name.slice(0, end);
 }
 
 const LIST_SEPARATORS = /[;；、\n]/;

@@ -12,6 +12,7 @@ import { planSite } from '../src/engine/plan.js';
 import { makeContext } from '../src/report/context.js';
 import { describeResult } from '../src/report/describe.js';
 import { parseDictionary } from '../src/standards/dictionary.js';
+import { renderProblem } from '../src/i18n/problems.js';
 import type { Result } from '../src/model.js';
 import { cli } from './helpers/cli.js';
 import { dictionary, oneRule, runEngine, standardFromYaml, toRecords } from './helpers/engine.js';
@@ -188,7 +189,7 @@ describe('compare: one field against another', () => {
     severity: required
     check: {kind: compare, field: activity_space_m2, other: households}
     citation: {section: s, quote: q1}
-`).map((p) => [p.code, p.params.detail])).toEqual([['bad-threshold', 'units differ (m2 / households)']]);
+`).map((p) => [p.code, p.params.rule, p.params.detail])).toEqual([['bad-threshold', 'units-differ', 'm2 / households']]);
   });
 });
 
@@ -232,7 +233,8 @@ vocabularies:
     } catch (error) {
       if (error instanceof DabiaoError) found = [...error.problems];
     }
-    expect(found.map((p) => [p.params.detail, p.location?.line])).toEqual([['"文体中心" already names "文体活动中心"', 8]]);
+    expect(found.map((p) => [p.params.rule, p.params.value, p.params.other, p.location?.line])).toEqual([['name-taken', '文体中心', '文体活动中心', 8]]);
+    expect(renderProblem(found[0]!.code, found[0]!.params, 'zh')).toBe('vocabularies.facilities.文体中心 “文体中心” 已经是 “文体活动中心” 的名称');
   });
 
   it('a list cell of 无 is an empty list and is not reported as an unknown name', async () => {

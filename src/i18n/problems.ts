@@ -9,6 +9,66 @@ const s = (value: string | number | undefined): string => (value === undefined ?
 const hint = (p: Params, zh: boolean): string =>
   p.suggestion ? (zh ? `（是否想用 “${s(p.suggestion)}”？）` : ` (did you mean "${s(p.suggestion)}"?)`) : '';
 
+
+const TYPE_WORDS: Record<string, Record<Lang, string>> = {
+  string: { zh: '文本', en: 'text' },
+  number: { zh: '数字', en: 'a number' },
+  integer: { zh: '整数', en: 'a whole number' },
+  boolean: { zh: 'true 或 false', en: 'true or false' },
+  array: { zh: '列表', en: 'a list' },
+  object: { zh: '键值对（映射）', en: 'a mapping of keys to values' },
+  null: { zh: '空值', en: 'null' },
+};
+const typeWord = (type: string | number | undefined, lang: Lang): string =>
+  String(type ?? '')
+    .split(',')
+    .map((t) => TYPE_WORDS[t]?.[lang] ?? t)
+    .join(lang === 'zh' ? '或' : ' or ');
+
+/** JSON Schema keywords as sentences: lint never speaks raw schema English. */
+const SCHEMA_RULES: Record<string, Record<Lang, (p: Params) => string>> = {
+  required: { zh: (p) => `缺少必填项 “${s(p.property)}”`, en: (p) => `must have "${s(p.property)}"` },
+  additionalProperties: { zh: (p) => `有未知的键 “${s(p.key)}”`, en: (p) => `has unknown key "${s(p.key)}"` },
+  type: { zh: (p) => `应为${typeWord(p.type, 'zh')}`, en: (p) => `must be ${typeWord(p.type, 'en')}` },
+  enum: { zh: (p) => `取值必须是以下之一：${s(p.allowed)}`, en: (p) => `must be one of: ${s(p.allowed)}` },
+  const: { zh: (p) => `必须是 ${s(p.allowed)}`, en: (p) => `must be ${s(p.allowed)}` },
+  minLength: { zh: (p) => `至少 ${s(p.limit)} 个字符`, en: (p) => `must have at least ${s(p.limit)} characters` },
+  maxLength: { zh: (p) => `最多 ${s(p.limit)} 个字符`, en: (p) => `must have at most ${s(p.limit)} characters` },
+  minimum: { zh: (p) => `应不小于 ${s(p.limit)}`, en: (p) => `must be at least ${s(p.limit)}` },
+  maximum: { zh: (p) => `应不大于 ${s(p.limit)}`, en: (p) => `must be at most ${s(p.limit)}` },
+  exclusiveMinimum: { zh: (p) => `应大于 ${s(p.limit)}`, en: (p) => `must be more than ${s(p.limit)}` },
+  exclusiveMaximum: { zh: (p) => `应小于 ${s(p.limit)}`, en: (p) => `must be less than ${s(p.limit)}` },
+  minItems: { zh: (p) => `至少要有 ${s(p.limit)} 项`, en: (p) => `must have at least ${s(p.limit)} item(s)` },
+  maxItems: { zh: (p) => `最多 ${s(p.limit)} 项`, en: (p) => `must have at most ${s(p.limit)} items` },
+  minProperties: { zh: (p) => `至少要有 ${s(p.limit)} 个键`, en: (p) => `must have at least ${s(p.limit)} key(s)` },
+  maxProperties: { zh: (p) => `最多 ${s(p.limit)} 个键`, en: (p) => `must have at most ${s(p.limit)} keys` },
+  uniqueItems: { zh: () => `有重复的项`, en: () => `has duplicate items` },
+  pattern: { zh: (p) => `格式不对（应匹配 ${s(p.pattern)}）`, en: (p) => `has the wrong form (must match ${s(p.pattern)})` },
+  propertyNames: { zh: (p) => `键名 “${s(p.key)}” 无效`, en: (p) => `key "${s(p.key)}" is not a valid name` },
+  oneOf: { zh: () => `只能按其中一种写法填写`, en: () => `must follow exactly one of the allowed forms` },
+  anyOf: { zh: () => `不符合任何一种允许的写法`, en: () => `matches none of the allowed forms` },
+  not: { zh: () => `不能是这个值`, en: () => `must not be this value` },
+};
+
+/** Facts about a data dictionary or a declared field that the schema cannot express. */
+const DICTIONARY_RULES: Record<string, Record<Lang, (p: Params) => string>> = {
+  'unknown-unit': { zh: (p) => `未知的单位 “${s(p.value)}”`, en: (p) => `unknown unit "${s(p.value)}"` },
+  'enum-values': { zh: () => `只有 enum 类型的字段才列出 values，且必须列出`, en: () => `enum fields, and only they, list values` },
+  'header-taken': { zh: (p) => `表头名 “${s(p.value)}” 已经属于字段 “${s(p.other)}”`, en: (p) => `header "${s(p.value)}" already names field "${s(p.other)}"` },
+  'name-taken': { zh: (p) => `“${s(p.value)}” 已经是 “${s(p.other)}” 的名称`, en: (p) => `"${s(p.value)}" already names "${s(p.other)}"` },
+  'vocabulary-not-list': { zh: () => `只有 list 类型的字段才能指定词表`, en: () => `only list fields name a vocabulary` },
+  'unknown-vocabulary': { zh: (p) => `未知的词表 “${s(p.value)}”`, en: (p) => `unknown vocabulary "${s(p.value)}"` },
+};
+
+/** Thresholds that contradict themselves. */
+const THRESHOLD_RULES: Record<string, Record<Lang, string>> = {
+  'min-above-max': { zh: 'min 大于 max', en: 'min is above max' },
+  'from-not-below': { zh: 'from 不小于 below', en: 'from is not below below' },
+  'year-order': { zh: '年度的 from 大于 to', en: 'year from is after to' },
+  'self-compare': { zh: '字段与自身比较', en: 'a field compared with itself' },
+  'units-differ': { zh: '两个字段的单位不同', en: 'the two fields have different units' },
+};
+
 export const PROBLEMS = {
   usage: { zh: (p) => `用法错误：${s(p.detail)}`, en: (p) => `usage error: ${s(p.detail)}` },
   'file-unreadable': { zh: (p) => `无法读取文件：${s(p.detail)}`, en: (p) => `cannot read file: ${s(p.detail)}` },
@@ -35,8 +95,24 @@ export const PROBLEMS = {
   },
   'yaml-duplicate-key': { zh: (p) => `键 “${s(p.key)}” 重复`, en: (p) => `duplicate key "${s(p.key)}"` },
   'schema-violation': {
-    zh: (p) => `${s(p.path)} ${s(p.detail)}${hint(p, true)}`,
-    en: (p) => `${s(p.path)} ${s(p.detail)}${hint(p, false)}`,
+    zh: (p) => `${s(p.path)} ${SCHEMA_RULES[s(p.keyword)]?.zh(p) ?? s(p.detail)}${hint(p, true)}`,
+    en: (p) => `${s(p.path)} ${SCHEMA_RULES[s(p.keyword)]?.en(p) ?? s(p.detail)}${hint(p, false)}`,
+  },
+  'dictionary-invalid': {
+    zh: (p) => `${s(p.path)} ${DICTIONARY_RULES[s(p.rule)]?.zh(p) ?? s(p.rule)}`,
+    en: (p) => `${s(p.path)} ${DICTIONARY_RULES[s(p.rule)]?.en(p) ?? s(p.rule)}`,
+  },
+  'aggregate-nested': {
+    zh: (p) => `汇总类检查 “${s(p.kind)}” 不能嵌套在另一个检查里`,
+    en: (p) => `aggregate kind "${s(p.kind)}" cannot be nested`,
+  },
+  'schedule-bound': {
+    zh: (p) => `检查类型 “${s(p.kind)}” 没有可按期限调整的 “${s(p.bound)}”`,
+    en: (p) => `check kind "${s(p.kind)}" has no "${s(p.bound)}" to schedule`,
+  },
+  'not-a-standard': {
+    zh: (p) => `这不是 dabiao 标准文件（没有 id 和 rules）；文件开头是：“${s(p.start)}”`,
+    en: (p) => `this is not a dabiao standard (no id and no rules); the file starts: "${s(p.start)}"`,
   },
   'unknown-kind': {
     zh: (p) => `未知的检查类型 “${s(p.kind)}”${hint(p, true)}；可用：${s(p.available)}`,
@@ -79,8 +155,8 @@ export const PROBLEMS = {
     en: () => `schedule dates must be strictly increasing`,
   },
   'bad-threshold': {
-    zh: (p) => `阈值不合理：${s(p.detail)}`,
-    en: (p) => `inconsistent threshold: ${s(p.detail)}`,
+    zh: (p) => `阈值不合理：${THRESHOLD_RULES[s(p.rule)]?.zh ?? s(p.rule)}${p.detail ? `（${s(p.detail)}）` : ''}`,
+    en: (p) => `inconsistent threshold: ${THRESHOLD_RULES[s(p.rule)]?.en ?? s(p.rule)}${p.detail ? ` (${s(p.detail)})` : ''}`,
   },
   'unknown-scope-value': {
     zh: (p) => `适用范围 ${s(p.field)} 的取值 “${s(p.value)}” 无效${hint(p, true)}；可用：${s(p.allowed)}`,
@@ -98,6 +174,10 @@ export const PROBLEMS = {
   'survey-header': { zh: (p) => `表头错误：${s(p.detail)}`, en: (p) => `bad header: ${s(p.detail)}` },
   'survey-empty': { zh: () => `文件为空，没有表头`, en: () => `the file is empty: no header` },
   'csv-unclosed-quote': { zh: () => `引号未闭合（从这一行开始）`, en: () => `unclosed quote (starting on this line)` },
+  'line-too-long': {
+    zh: (p) => `这一行超过 ${s(p.limit)} 个字符的上限`,
+    en: (p) => `this line is longer than the limit of ${s(p.limit)} characters`,
+  },
   'cell-too-large': { zh: () => `单元格或行超过 32 MiB`, en: () => `a cell or row larger than 32 MiB` },
   'row-width': {
     zh: (p) => `这一行有 ${s(p.cells)} 个单元格，表头有 ${s(p.expected)} 个`,

@@ -1,7 +1,7 @@
 // One Ajv instance for the loader: all errors at once, strict schemas, no code from file content.
 import { Ajv, type ErrorObject } from 'ajv';
 import type { Problem } from '../errors.js';
-import type { DataPath, YamlSource } from './yaml-source.js';
+import { clip, type DataPath, type YamlSource } from './yaml-source.js';
 import { suggest } from './suggest.js';
 
 // strictRequired is off: anyOf [{required: [min]}, {required: [max]}] names properties declared alongside.
@@ -28,29 +28,49 @@ export function schemaProblems(errors: readonly ErrorObject[] | null | undefined
     // oneOf/anyOf/if produce a summary error besides the specific ones; the specific ones are enough.
     if (['if', 'anyOf', 'oneOf'].includes(error.keyword) && (errors?.length ?? 0) > 1) continue;
     const path = [...base, ...pathOf(error.instancePath)];
-    let detail = error.message ?? error.keyword;
-    let suggestion: string | undefined;
+    // The keyword and its parameters, rendered as a sentence in the user's language by the catalogue;
+    // ajv's English message is kept only as a fallback for keywords the catalogue does not know.
+    const params: Record<string, string | number> = { keyword: error.keyword, detail: error.message ?? error.keyword };
     let at = path;
     let onKey = false;
-    if (error.keyword === 'additionalProperties') {
-      const extra = String((error.params as { additionalProperty: string }).additionalProperty);
-      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-      detail = `has unknown key "${extra}"`;
-      suggestion = suggest(extra, known);
-      at = [...path, extra];
-      onKey = true;
-    } else if (error.keyword === 'enum') {
-      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
-      detail = `${detail}: ${allowed.join(', ')}`;
+    const given = error.params as Record<string, unknown>;
+    switch (error.keyword) {
+      case 'additionalProperties': {
+        const extra = clip(String(given.additionalProperty));
+        const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+        params.key = extra;
+        const suggestion = suggest(extra, known);
+        if (suggestion) params.suggestion = suggestion;
+        at = [...path, extra];
+        onKey = true;
+        break;
+      }
+      case 'required':
+        params.property = String(given.missingProperty);
+        break;
+      case 'type':
+        params.type = String(given.type);
+        break;
+      case 'enum':
+        params.allowed = (given.allowedValues as unknown[]).map(String).join(', ');
+        break;
+      case 'const':
+        params.allowed = String(given.allowedValue);
+        break;
+      case 'pattern':
+        params.pattern = String(given.pattern);
+        break;
+      case 'propertyNames':
+        params.key = clip(String(given.propertyName));
+        break;
+      default:
+        if (typeof given.limit === 'number' || typeof given.limit === 'string') params.limit = given.limit;
     }
-    const key = `${describePath(at)}|${detail}`;
+    params.path = describePath(at);
+    const key = `${params.path}|${error.keyword}|${JSON.stringify(given)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    problems.push({
-      code: 'schema-violation',
-      params: { path: describePath(at), detail, ...(suggestion ? { suggestion } : {}) },
-      location: source.locate(at, onKey),
-    });
+    problems.push({ code: 'schema-violation', params, location: source.locate(at, onKey) });
   }
   return problems;
 }

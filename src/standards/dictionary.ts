@@ -26,10 +26,10 @@ export function parseDictionary(text: string, file: string): Dictionary {
   const fields = new Map<string, FieldDef>();
   for (const [id, field] of Object.entries(data.fields)) {
     if (field.unit !== undefined && !units.has(field.unit)) {
-      problems.push({ code: 'schema-violation', params: { path: `fields.${id}.unit`, detail: `unknown unit "${field.unit}"` }, location: source.locate(['fields', id, 'unit']) });
+      problems.push({ code: 'dictionary-invalid', params: { path: `fields.${id}.unit`, rule: 'unknown-unit', value: field.unit }, location: source.locate(['fields', id, 'unit']) });
     }
     if ((field.type === 'enum') !== (field.values !== undefined)) {
-      problems.push({ code: 'schema-violation', params: { path: `fields.${id}`, detail: 'enum fields, and only they, list values' }, location: source.locate(['fields', id]) });
+      problems.push({ code: 'dictionary-invalid', params: { path: `fields.${id}`, rule: 'enum-values' }, location: source.locate(['fields', id]) });
     }
     const values = field.values
       ? Object.fromEntries(Object.entries(field.values).map(([key, value]) => [key, { ...value, aliases: value.aliases ?? [] }]))
@@ -43,7 +43,7 @@ export function parseDictionary(text: string, file: string): Dictionary {
       const key = normaliseHeader(name);
       const owner = headerOwner.get(key);
       if (owner !== undefined && owner !== field.id) {
-        problems.push({ code: 'schema-violation', params: { path: `fields.${field.id}`, detail: `header "${name}" already names field "${owner}"` }, location: source.locate(['fields', field.id]) });
+        problems.push({ code: 'dictionary-invalid', params: { path: `fields.${field.id}`, rule: 'header-taken', value: name, other: owner }, location: source.locate(['fields', field.id]) });
       }
       headerOwner.set(key, owner ?? field.id);
     }
@@ -56,7 +56,7 @@ export function parseDictionary(text: string, file: string): Dictionary {
         const key = normaliseName(alias);
         const other = vocabulary.get(key);
         if (other !== undefined && other !== canonical) {
-          problems.push({ code: 'schema-violation', params: { path: `vocabularies.${name}.${canonical}`, detail: `"${alias}" already names "${other}"` }, location: source.locate(['vocabularies', name, canonical]) });
+          problems.push({ code: 'dictionary-invalid', params: { path: `vocabularies.${name}.${canonical}`, rule: 'name-taken', value: alias, other }, location: source.locate(['vocabularies', name, canonical]) });
         }
         vocabulary.set(key, canonical);
       }
@@ -66,9 +66,9 @@ export function parseDictionary(text: string, file: string): Dictionary {
   for (const field of fields.values()) {
     if (field.vocabulary === undefined) continue;
     if (field.type !== 'list') {
-      problems.push({ code: 'schema-violation', params: { path: `fields.${field.id}.vocabulary`, detail: 'only list fields name a vocabulary' }, location: source.locate(['fields', field.id, 'vocabulary']) });
+      problems.push({ code: 'dictionary-invalid', params: { path: `fields.${field.id}.vocabulary`, rule: 'vocabulary-not-list' }, location: source.locate(['fields', field.id, 'vocabulary']) });
     } else if (!vocabularies.has(field.vocabulary)) {
-      problems.push({ code: 'schema-violation', params: { path: `fields.${field.id}.vocabulary`, detail: `unknown vocabulary "${field.vocabulary}"` }, location: source.locate(['fields', field.id, 'vocabulary']) });
+      problems.push({ code: 'dictionary-invalid', params: { path: `fields.${field.id}.vocabulary`, rule: 'unknown-vocabulary', value: field.vocabulary }, location: source.locate(['fields', field.id, 'vocabulary']) });
     }
   }
   if (problems.length > 0) throw new DabiaoError(problems[0] as Problem, ...problems.slice(1));

@@ -32,6 +32,12 @@ export interface ValidateOptions {
 }
 
 export function validateStandard(source: YamlSource, options: ValidateOptions): Standard {
+  // A file that is not a standard at all (a password file, a survey) gets one line quoting at most its
+  // first characters, not a schema complaint per line of its content.
+  const root = source.data;
+  if (root === null || typeof root !== 'object' || Array.isArray(root) || !('id' in root || 'rules' in root)) {
+    throw new DabiaoError({ code: 'not-a-standard', params: { start: source.head }, location: { file: source.file, line: 1 } });
+  }
   if (!validateShape(source.data)) {
     const problems = schemaProblems(validateShape.errors, source);
     throw new DabiaoError(problems[0] as Problem, ...problems.slice(1));
@@ -65,7 +71,7 @@ export function validateStandard(source: YamlSource, options: ValidateOptions): 
     checkProblems(rule.check, [...here, 'check'], false, options, source, problems);
     scopes.push(scopeOf(rule.scope, [...here, 'scope'], options.dictionary, report));
     const year = yearOf(rule.year);
-    if (year && year.from > year.to) report([...here, 'year'], 'bad-threshold', { detail: 'year from > to' });
+    if (year && year.from > year.to) report([...here, 'year'], 'bad-threshold', { rule: 'year-order' });
     if (rule.interpreted && rule.interpretation === undefined) report([...here, 'interpreted'], 'interpretation-missing', {});
     if (rule.schedule) {
       const kind = options.kinds.get(rule.check.kind);
@@ -73,7 +79,7 @@ export function validateStandard(source: YamlSource, options: ValidateOptions): 
       rule.schedule.forEach((entry, i) => {
         for (const bound of ['min', 'max'] as const) {
           if (entry[bound] !== undefined && !(bound in accepts)) {
-            report([...here, 'schedule', i, bound], 'schema-violation', { path: `rules[${index}].schedule[${i}]`, detail: `check kind "${rule.check.kind}" has no "${bound}" to schedule` });
+            report([...here, 'schedule', i, bound], 'schedule-bound', { kind: rule.check.kind, bound });
           }
         }
       });
@@ -171,7 +177,7 @@ function checkProblems(
     return;
   }
   if (nested && kind.aggregate) {
-    report([...path, 'kind'], 'schema-violation', { path: 'check', detail: `aggregate kind "${kind.kind}" cannot be nested` });
+    report([...path, 'kind'], 'aggregate-nested', { kind: kind.kind });
     return;
   }
   const validate = validatorFor(kind);

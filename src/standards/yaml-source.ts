@@ -1,6 +1,7 @@
 // Parse untrusted YAML into plain data while keeping a way back from a data path to file:line:col.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { DabiaoError, type Location, type Problem } from '../errors.js';
+import { neutralise } from '../text.js';
 
 /** Bounds for untrusted YAML: aliases expand at most this often, and files stay small. */
 export const MAX_YAML_ALIASES = 100;
@@ -8,9 +9,14 @@ export const MAX_YAML_BYTES = 1024 * 1024;
 
 export type DataPath = readonly (string | number)[];
 
+/** How much of a file's text a message may quote when the file is not what it claims to be. */
+export const MAX_ECHOED_CHARS = 80;
+
 export interface YamlSource {
   file: string;
   data: unknown;
+  /** The file's first characters, the most any message quotes of a file that is not what it claims. */
+  head: string;
   /** The location of the value at `path`, or of its nearest existing parent. */
   locate(path: DataPath, key?: boolean): Location;
 }
@@ -47,6 +53,7 @@ export function parseYaml(text: string, file: string): YamlSource {
   return {
     file,
     data,
+    head: neutralise(text.slice(0, MAX_ECHOED_CHARS).replace(/\s+/g, ' ').trim()) + (text.length > MAX_ECHOED_CHARS ? '…' : ''),
     locate(path, key = false) {
       for (let depth = path.length; depth >= 0; depth--) {
         const node = nodeAt(doc, path.slice(0, depth), key && depth === path.length);
@@ -85,9 +92,14 @@ function keyAt(doc: Document, offset: number): string {
     } else if (isSeq(node)) node.items.forEach(visit);
   };
   visit(doc.contents);
-  return found || '?';
+  return clip(found || '?');
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
+  return clip(message.split('\n')[0] ?? message);
+}
+
+/** A key or value quoted from a file, cut to the echo bound. */
+export function clip(text: string): string {
+  return text.length > MAX_ECHOED_CHARS ? `${text.slice(0, MAX_ECHOED_CHARS)}…` : text;
 }

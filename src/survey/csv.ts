@@ -5,9 +5,11 @@ import { decodeText } from './decode.js';
 import type { RawRow, SurveyReader } from './reader.js';
 import { TableRows } from './table-rows.js';
 
+/** Line breaks inside a record's quoted cells: a line feed ends a line (CRLF too); a lone carriage
+ * return does not, as editors and `wc -l` count lines. */
 function lineBreaks(cells: readonly string[]): number {
   let count = 0;
-  for (const cell of cells) count += cell.match(/\r\n|\r|\n/g)?.length ?? 0;
+  for (const cell of cells) for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) count++;
   return count;
 }
 

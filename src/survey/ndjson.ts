@@ -4,18 +4,42 @@ import { decodeText } from './decode.js';
 import type { RawRow, SurveyReader } from './reader.js';
 import { jsonDetail, positionOf, scanRecords } from './json.js';
 
-async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<string> {
-  let pending = '';
+/** A record is one line: past this many characters the line is refused, at its line number. */
+export const MAX_LINE_CHARS = 32 * 1024 * 1024;
+
+/**
+ * The lines of the text, each searched once: the part of a line not yet ended is kept as pieces, not
+ * re-joined and re-searched with every chunk (a 40 MB line would otherwise cost quadratic time).
+ */
+async function* lines(chunks: AsyncIterable<string>, file: string): AsyncGenerator<string> {
+  let pieces: string[] = [];
+  let length = 0;
+  let line = 1;
+  const take = (last: string): string => {
+    const text = pieces.length === 0 ? last : pieces.join('') + last;
+    pieces = [];
+    length = 0;
+    line++;
+    return text.endsWith('\r') ? text.slice(0, -1) : text;
+  };
   for await (const chunk of chunks) {
-    pending += chunk;
-    let newline = pending.indexOf('\n');
-    while (newline !== -1) {
-      yield pending.slice(0, newline).replace(/\r$/, '');
-      pending = pending.slice(newline + 1);
-      newline = pending.indexOf('\n');
+    let start = 0;
+    for (let newline = chunk.indexOf('\n'); newline !== -1; newline = chunk.indexOf('\n', start)) {
+      if (length + newline - start > MAX_LINE_CHARS) throw tooLong(file, line);
+      yield take(chunk.slice(start, newline));
+      start = newline + 1;
+    }
+    if (start < chunk.length) {
+      pieces.push(chunk.slice(start));
+      length += chunk.length - start;
+      if (length > MAX_LINE_CHARS) throw tooLong(file, line);
     }
   }
-  if (pending !== '') yield pending.replace(/\r$/, '');
+  if (pieces.length > 0) yield take('');
+}
+
+function tooLong(file: string, line: number): DabiaoError {
+  return new DabiaoError({ code: 'line-too-long', params: { limit: MAX_LINE_CHARS }, location: { file, line } });
 }
 
 export const ndjsonReader: SurveyReader = {
@@ -24,7 +48,7 @@ export const ndjsonReader: SurveyReader = {
   async *read(bytes, file, options): AsyncGenerator<RawRow> {
     let line = 0;
     let rows = 0;
-    for await (const text of lines(decodeText(bytes, file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.onEncoding ? { onEncoding: options.onEncoding } : {}) }))) {
+    for await (const text of lines(decodeText(bytes, file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.onEncoding ? { onEncoding: options.onEncoding } : {}) }), file)) {
       line++;
       const body = line === 1 ? text.replace(/^\uFEFF/, '') : text;
       if (body.trim() === '') continue;

@@ -32,10 +32,10 @@ export const compare: CheckKind = {
     { option: 'other', field: String(check.other), types: NUMERIC },
   ],
   lint(check, dictionary) {
-    if (check.field === check.other) return [{ path: ['other'], code: 'bad-threshold', params: { detail: 'a field compared with itself' } }];
+    if (check.field === check.other) return [{ path: ['other'], code: 'bad-threshold', params: { rule: 'self-compare' } }];
     const unit = (field: unknown) => dictionary.fields.get(String(field))?.unit;
     const [a, b] = [unit(check.field), unit(check.other)];
-    return a !== b ? [{ path: ['other'], code: 'bad-threshold', params: { detail: `units differ (${a ?? '—'} / ${b ?? '—'})` } }] : [];
+    return a !== b ? [{ path: ['other'], code: 'bad-threshold', params: { rule: 'units-differ', detail: `${a ?? '—'} / ${b ?? '—'}` } }] : [];
   },
   describe: (check, w) => `${fieldLabel(w, check.field)} ${opOf(check) === '>=' ? '≥' : '≤'} ${fieldLabel(w, check.other)}`,
   demand(check, view) {

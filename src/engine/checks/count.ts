@@ -24,7 +24,7 @@ export const count: CheckKind = {
   },
   fieldsRead: (check) => [{ option: 'field', field: String(check.field), types: ['list'], byName: Array.isArray(check.items) }],
   itemsNamed: (check) => (Array.isArray(check.items) ? (check.items as string[]).map((item, i) => ({ path: ['items', i], field: String(check.field), item })) : []),
-  lint: (check) => (minAboveMax(check) ? [{ path: ['min'], code: 'bad-threshold', params: { detail: 'min > max' } }] : []),
+  lint: (check) => (minAboveMax(check) ? [{ path: ['min'], code: 'bad-threshold', params: { rule: 'min-above-max' } }] : []),
   describe(check, w) {
     const label = fieldLabel(w, check.field);
     const only = Array.isArray(check.items) ? ` (${listText(check.items as string[], w.lang)})` : '';

@@ -18,7 +18,7 @@ export const mean: CheckKind = {
     properties: { kind: { const: 'mean' }, field: fieldSchema, min: numberSchema, max: numberSchema },
   },
   fieldsRead: (check) => [{ option: 'field', field: String(check.field), types: NUMERIC }],
-  lint: (check) => (minAboveMax(check) ? [{ path: ['min'], code: 'bad-threshold', params: { detail: 'min > max' } }] : []),
+  lint: (check) => (minAboveMax(check) ? [{ path: ['min'], code: 'bad-threshold', params: { rule: 'min-above-max' } }] : []),
   describe(check, w) {
     const target = boundsText(check.min, check.max, fieldUnit(w, check.field));
     return w.lang === 'zh' ? `${fieldLabel(w, check.field)}平均值 ${target}` : `average ${fieldLabel(w, check.field)} ${target}`;

@@ -27,7 +27,7 @@ export const share: CheckKind = {
   },
   fieldsRead: () => [],
   nested: (check) => [{ path: ['of'], check: check.of as CheckSpec }],
-  lint: (check) => (minAboveMax(check) ? [{ path: ['min'], code: 'bad-threshold', params: { detail: 'min > max' } }] : []),
+  lint: (check) => (minAboveMax(check) ? [{ path: ['min'], code: 'bad-threshold', params: { rule: 'min-above-max' } }] : []),
   describe(check, w, nested) {
     const inner = nested(check.of as CheckSpec);
     const target = boundsText(check.min, check.max, '%');

@@ -16,7 +16,7 @@ function thresholdKind(kind: 'min' | 'max' | 'range', required: string[], zh: st
       properties: { kind: { const: kind }, field: fieldSchema, min: numberSchema, max: numberSchema },
     },
     fieldsRead: (check: CheckSpec) => [{ option: 'field', field: String(check.field), types: NUMERIC }],
-    lint: (check) => (minAboveMax(check) ? [{ path: ['min'], code: 'bad-threshold', params: { detail: 'min > max' } }] : []),
+    lint: (check) => (minAboveMax(check) ? [{ path: ['min'], code: 'bad-threshold', params: { rule: 'min-above-max' } }] : []),
     describe: (check, w) => `${fieldLabel(w, check.field)} ${boundsText(check.min, check.max, fieldUnit(w, check.field))}`,
     demand: (check) => ({ type: 'requirement', requirement: bounds(check) }),
     compile(check) {

@@ -53,9 +53,9 @@ export const tiered: CheckKind = {
   lint(check) {
     const tiers = (check.tiers ?? []) as Tier[];
     return tiers.flatMap((tier, i) => {
-      if (minAboveMax({ ...tier })) return [{ path: ['tiers', i], code: 'bad-threshold' as const, params: { detail: 'min > max' } }];
+      if (minAboveMax({ ...tier })) return [{ path: ['tiers', i], code: 'bad-threshold' as const, params: { rule: 'min-above-max' } }];
       if (tier.from !== undefined && tier.below !== undefined && tier.from >= tier.below) {
-        return [{ path: ['tiers', i], code: 'bad-threshold' as const, params: { detail: 'from >= below' } }];
+        return [{ path: ['tiers', i], code: 'bad-threshold' as const, params: { rule: 'from-not-below' } }];
       }
       return [];
     });
