@@ -39,3 +39,9 @@ export const WORDS = {
   aggregates: { zh: '区域汇总指标', en: 'Aggregate targets' },
   summary: { zh: '汇总', en: 'Summary' },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+/** What follows a text or list cut short in a report, naming its full length. */
+export function clippedMark(count: number, what: 'characters' | 'entries', lang: Lang): string {
+  if (what === 'characters') return lang === 'zh' ? `…（共 ${count} 字符）` : `… (${count} characters)`;
+  return lang === 'zh' ? `…（共 ${count} 项）` : `… (${count} entries)`;
+}

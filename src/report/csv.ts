@@ -8,6 +8,7 @@ import { csvCell } from './escape.js';
 import type { ReportFormat } from './format.js';
 import { cellName } from './json.js';
 import { BufferedSink } from './sink.js';
+import { clipOrNull } from './clip.js';
 
 const HEADERS = {
   zh: ['编号', '名称', '区域', '文件', '行', '工作表', '单元格', '标准', '规则', '规则名称', '状态', '级别', '是否到期', '期限', '实际值', '要求', '差距', '说明', '条款', '原文'],
@@ -29,13 +30,14 @@ export const csvFormat: ReportFormat = {
     const line = (result: Result): string => {
       const rule = context.rules.get(ruleKey(result.standard, result.rule));
       const quote = rule ? quoteText(rule.citation) : '';
+      const lang = context.lang;
       return row([
-        result.record,
-        result.name,
-        result.group,
+        clipOrNull(result.record, lang),
+        clipOrNull(result.name, lang),
+        clipOrNull(result.group, lang),
         result.file,
         result.line,
-        result.sheet,
+        clipOrNull(result.sheet, lang),
         cellName(result),
         result.standard,
         result.rule,

@@ -2,6 +2,7 @@
 import type { Requirement, Result } from '../model.js';
 import { boundsText, fieldLabel, formatNumber, listText, unitText } from '../i18n/quantities.js';
 import type { ReportContext } from './context.js';
+import { clipList, clipRaw, clipText, MESSAGE_LIMIT } from './clip.js';
 
 /** The requirement alone, e.g. "≥ 350 m²", "20 m² per 100 households × 1,234 = 246.8 m²". */
 export function describeRequirement(expected: Requirement, context: ReportContext): string {
@@ -10,11 +11,11 @@ export function describeRequirement(expected: Requirement, context: ReportContex
   const parts: string[] = [];
   const bounds = boundsText(expected.min, expected.max, expected.count ? '' : unit);
   if (bounds) parts.push(expected.count ? `${zh ? '条目数' : 'entries'} ${bounds}` : bounds);
-  if (expected.of) parts.push(`(${listText(expected.of, context.lang)})`);
+  if (expected.of) parts.push(`(${clipList(expected.of, context.lang)})`);
   if (expected.equals !== undefined) parts.push(expected.equals ? (zh ? '是' : 'yes') : zh ? '否' : 'no');
-  if (expected.items) parts.push(listText(expected.items, context.lang));
+  if (expected.items) parts.push(clipList(expected.items, context.lang));
   if (expected.groups) parts.push(expected.groups.map((g) => `${g.name[context.lang]} ≥ ${g.min}`).join(zh ? '，' : ', '));
-  if (expected.pattern) parts.push(`/${expected.pattern}/`);
+  if (expected.pattern) parts.push(`/${clipText(expected.pattern, context.lang)}/`);
   const basis = expected.basis;
   if (basis && 'per_field' in basis && !Number.isNaN(basis.base)) {
     const perUnit = unitText(context, context.dictionary.fields.get(basis.per_field)?.unit);
@@ -32,35 +33,42 @@ export function describeRequirement(expected: Requirement, context: ReportContex
   return parts.join(' ');
 }
 
+/** A value as reports show it; text and lists are cut (see clip.ts), so a huge cell stays one line's worth. */
 export function describeActual(actual: unknown, context: ReportContext, unit?: string): string {
   const zh = context.lang === 'zh';
   if (actual === null || actual === undefined) return '—';
   if (typeof actual === 'number') return `${formatNumber(actual)}${unitText(context, unit)}`;
   if (typeof actual === 'boolean') return actual ? (zh ? '是' : 'yes') : zh ? '否' : 'no';
-  if (Array.isArray(actual)) return actual.length === 0 ? (zh ? '（空）' : '(none)') : listText(actual.map(String), context.lang);
+  if (Array.isArray(actual)) return actual.length === 0 ? (zh ? '（空）' : '(none)') : clipList(actual.map(String), context.lang);
   if (typeof actual === 'object') {
     const data = actual as Record<string, unknown>;
     if ('share' in data) return `${formatNumber(Number(data.share))}% (${String(data.passed)}/${String(data.total)})`;
     if ('mean' in data) return data.mean === null ? '—' : `${formatNumber(Number(data.mean))}${unitText(context, unit)} (n=${String(data.known)})`;
-    return JSON.stringify(actual);
+    return clipText(JSON.stringify(actual), context.lang);
   }
-  return String(actual);
+  return clipText(String(actual), context.lang);
 }
+
 
 /** A scope code as people say it: village -> 村, true -> 是. */
 function codeText(context: ReportContext, field: string, code: string): string {
   const def = context.dictionary.fields.get(field);
   if (def?.type === 'boolean') return describeActual(code === 'true', context);
-  return def?.values?.[code]?.[context.lang] ?? code;
+  return def?.values?.[code]?.[context.lang] ?? clipText(code, context.lang);
 }
 
 /** One sentence: what was found, what is required and how far off it is, and any unit conversion. */
 export function describeResult(result: Result, context: ReportContext): string {
+  return clipText(describeWhole(result, context), context.lang, MESSAGE_LIMIT);
+}
+
+function describeWhole(result: Result, context: ReportContext): string {
   const sentence = describeOutcome(result, context);
   if (!result.conversions) return sentence;
   const notes = result.conversions.map((c) => {
     const unit = unitText(context, context.dictionary.fields.get(c.field)?.unit);
-    return context.lang === 'zh' ? `“${c.raw}”按 1${c.from} = ${formatNumber(c.factor)}${unit} 折算` : `"${c.raw}" converted at 1 ${c.from} = ${formatNumber(c.factor)}${unit}`;
+    const raw = clipRaw(c.raw, context.lang);
+    return context.lang === 'zh' ? `“${raw}”按 1${c.from} = ${formatNumber(c.factor)}${unit} 折算` : `"${raw}" converted at 1 ${c.from} = ${formatNumber(c.factor)}${unit}`;
   });
   return context.lang === 'zh' ? `${sentence}（${notes.join('；')}）` : `${sentence} (${notes.join('; ')})`;
 }
@@ -80,8 +88,8 @@ function describeOutcome(result: Result, context: ReportContext): string {
       return zh ? `缺少数据：${listText(reason.fields.map((f) => fieldLabel(context, f)), 'zh')}` : `missing data: ${listText(reason.fields.map((f) => fieldLabel(context, f)), 'en')}`;
     case 'unparseable':
       return zh
-        ? `无法识别${fieldLabel(context, reason.field)}的值 “${reason.raw}”${reason.problem === 'out-of-range' ? '（超出合理范围）' : ''}`
-        : `cannot read ${fieldLabel(context, reason.field)} value "${reason.raw}"${reason.problem === 'out-of-range' ? ' (out of plausible range)' : ''}`;
+        ? `无法识别${fieldLabel(context, reason.field)}的值 “${clipRaw(reason.raw, context.lang)}”${reason.problem === 'out-of-range' ? '（超出合理范围）' : ''}`
+        : `cannot read ${fieldLabel(context, reason.field)} value "${clipRaw(reason.raw, context.lang)}"${reason.problem === 'out-of-range' ? ' (out of plausible range)' : ''}`;
     case 'out-of-scope': {
       const value = codeText(context, reason.field, reason.value);
       return zh ? `不适用：${fieldLabel(context, reason.field)}为 ${value}` : `not applicable: ${fieldLabel(context, reason.field)} is ${value}`;
@@ -97,7 +105,7 @@ function describeOutcome(result: Result, context: ReportContext): string {
     case 'not-expected':
       return zh ? `${fieldLabel(context, field)}：${actual}，要求：${reason.expected ? '是' : '否'}` : `${fieldLabel(context, field)}: ${actual}; required: ${reason.expected ? 'yes' : 'no'}`;
     case 'missing-items':
-      return zh ? `${fieldLabel(context, field)}缺少：${listText(reason.items, 'zh')}` : `${fieldLabel(context, field)} lacks: ${listText(reason.items, 'en')}`;
+      return zh ? `${fieldLabel(context, field)}缺少：${clipList(reason.items, 'zh')}` : `${fieldLabel(context, field)} lacks: ${clipList(reason.items, 'en')}`;
     case 'group-short':
       return zh
         ? `${fieldLabel(context, field)}不足：${reason.groups.map((g) => `${g.name.zh} ${g.have}/${g.need}`).join('，')}`

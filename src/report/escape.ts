@@ -30,9 +30,26 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Markdown table cell: pipes and line breaks escaped, HTML-significant characters neutralised. */
+// ASCII punctuation that can open Markdown syntax: links and images ([ ] ( ) !), emphasis and strike
+// (* _ ~), code (`), headings (#), math ($), table cells (|), mentions and e-mail autolinks (@), and the
+// backslash itself. CommonMark lets a backslash escape any ASCII punctuation, so each prints as itself.
+// < > & " ' are not here: html() turns them into entities, which no Markdown renderer reads as markup (a
+// backslash before an entity would print the entity's own text).
+const MARKDOWN_PUNCTUATION = /[\\[\]()!*_~`#$|@]/g;
+
+/**
+ * Markdown text (a table cell, or data in a heading or prose): nothing in it can become a link, an image,
+ * emphasis, code, HTML or another cell, and line breaks become <br>. GFM also links bare URLs, `www.`
+ * names and e-mail addresses ("autolinks"); escaping the `:` after a scheme (`https\:`, `javascript\:`)
+ * and the `.` after `www` breaks the pattern those extensions look for while the rendered text is
+ * unchanged, and the `@` of an address is escaped with the punctuation above.
+ */
 export function markdownCell(text: string): string {
-  return html(text).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  const escaped = text
+    .replace(MARKDOWN_PUNCTUATION, '\\$&')
+    .replace(/([A-Za-z0-9]):/g, '$1\\:')
+    .replace(/(www)\./gi, '$1\\.');
+  return html(escaped).replace(/\r\n|\r|\n/g, '<br>');
 }
 
 /** GitHub workflow command data (the message). */

@@ -6,6 +6,7 @@ import { describeResult } from './describe.js';
 import { githubData, githubProperty } from './escape.js';
 import type { ReportFormat } from './format.js';
 import { BufferedSink } from './sink.js';
+import { clipText } from './clip.js';
 
 function level(result: Result): 'error' | 'warning' | 'notice' {
   if (!result.due) return 'notice';
@@ -25,7 +26,8 @@ export const githubFormat: ReportFormat = {
       if (file) properties.push(`file=${githubProperty(file)}`);
       if (result.line !== null) properties.push(`line=${result.line}`);
       if (result.column !== null && result.sheet === null) properties.push(`col=${result.column}`);
-      const who = result.record ?? result.group ?? (context.lang === 'zh' ? '全部记录' : 'all records');
+      const named = result.record ?? result.group;
+      const who = named !== null ? clipText(named, context.lang) : context.lang === 'zh' ? '全部记录' : 'all records';
       properties.push(`title=${githubProperty(`${result.standard}/${result.rule} ${who}`)}`);
       const clause = rule ? `${rule.interpreted ? INTERPRETED_MARK[context.lang] : ''} [${rule.citation.section}]` : '';
       await sink.write(`::${level(result)} ${properties.join(',')}::${githubData(`${describeResult(result, context)}${clause}`)}\n`);

@@ -13,6 +13,7 @@ import type { ReportFormat } from './format.js';
 import { cellName } from './json.js';
 import { BufferedSink } from './sink.js';
 import { percentText } from '../i18n/quantities.js';
+import { clipOrNull, clipText } from './clip.js';
 
 /** Result rows written before the page points to the JSON report: the page must stay openable. */
 export const HTML_MAX_ROWS = 5000;
@@ -108,7 +109,7 @@ export const htmlFormat: ReportFormat = {
       if (!result.due) status += zh ? '（未到期）' : ' (not yet due)';
       else if (result.severity === 'guidance' && result.status === 'fail') status += zh ? '（指导）' : ' (guidance)';
       const unit = result.expected.unit;
-      return `<tr class="result" data-standard="${html(result.standard)}" data-status="${result.status}" data-region="${html(result.region ?? '')}" data-group="${groupId}">` +
+      return `<tr class="result" data-standard="${html(result.standard)}" data-status="${result.status}" data-region="${html(clipOrNull(result.region, lang) ?? '')}" data-group="${groupId}">` +
         `<td>${html(result.standard)}</td><td>${html(rule ? ruleTitle(rule, lang) : result.rule)}<br><span class="muted">${html(result.rule)}</span></td>` +
         `<td class="s-${result.status}">${html(status)}</td><td>${html(describeActual(result.actual, context, unit))}</td>` +
         `<td>${html(describeRequirement(result.expected, context))}</td><td>${result.gap === null ? '' : html(String(result.gap))}</td>` +
@@ -123,18 +124,20 @@ export const htmlFormat: ReportFormat = {
           hidden += listed.length;
           return;
         }
-        for (const result of listed) if (result.region) regions.add(result.region);
+        // Regions are cut as the rows' data-region is, so the filter still matches them.
+        for (const result of listed) if (result.region) regions.add(clipText(result.region, lang));
         if (batch.record) {
           const first = listed[0] as Result;
-          const place = first.file ? `${first.file}${first.sheet !== null ? ` [${first.sheet}] ${cellName(first) ?? first.line}` : `:${first.line ?? ''}`}` : '';
+          const place = first.file ? `${first.file}${first.sheet !== null ? ` [${clipText(first.sheet, lang)}] ${cellName(first) ?? first.line}` : `:${first.line ?? ''}`}` : '';
+          const who = `${clipOrNull(first.record, lang) ?? '—'}${first.name ? ` ${clipText(first.name, lang)}` : ''}`;
           group++;
-          await sink.write(`<tr class="record" data-group="${group}"><td colspan="8">${html(`${w('record')} ${first.record ?? '—'}${first.name ? ` ${first.name}` : ''}`)} <span class="muted">${html(place)}${first.region ? ` · ${html(first.region)}` : ''}</span></td></tr>\n`);
+          await sink.write(`<tr class="record" data-group="${group}"><td colspan="8">${html(`${w('record')} ${who}`)} <span class="muted">${html(place)}${first.region ? ` · ${html(clipText(first.region, lang))}` : ''}</span></td></tr>\n`);
           for (const result of listed) await sink.write(resultRow(result, group));
           rows += listed.length;
         } else {
           for (const result of listed) {
             group++;
-            await sink.write(`<tr class="record" data-group="${group}"><td colspan="8">${html(`${w('aggregates')} · ${w('group')}: ${result.group ?? w('allRecords')}`)}</td></tr>\n`);
+            await sink.write(`<tr class="record" data-group="${group}"><td colspan="8">${html(`${w('aggregates')} · ${w('group')}: ${clipOrNull(result.group, lang) ?? w('allRecords')}`)}</td></tr>\n`);
             await sink.write(resultRow(result, group));
             rows++;
           }

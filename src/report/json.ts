@@ -8,6 +8,7 @@ import { describeResult } from './describe.js';
 import type { ReportFormat } from './format.js';
 import { BufferedSink } from './sink.js';
 import { columnLetters } from '../text.js';
+import { capActual, clipOrNull, clipRaw } from './clip.js';
 
 export const JSON_REPORT_VERSION = '1';
 
@@ -18,7 +19,9 @@ export function cellName(result: Result): string | null {
 
 /**
  * A result serialised for the JSON report, the parts that depend only on the rule (title, citation,
- * severity…) stringified once per rule: they are most of each line's bytes.
+ * severity…) stringified once per rule: they are most of each line's bytes. Text from the survey is
+ * cut (clip.ts): record, name, region, group, sheet and message to what every report shows, `actual`
+ * exact within its caps, past which it is cut and the result says `"actual_clipped": true`.
  */
 export function resultSerialiser(context: ReportContext): (result: Result) => string {
   const ruleParts = new Map<string, string>();
@@ -43,17 +46,21 @@ export function resultSerialiser(context: ReportContext): (result: Result) => st
     }
     let file = files.get(result.file);
     if (file === undefined) files.set(result.file, (file = JSON.stringify(result.file)));
+    const lang = context.lang;
+    const actual = capActual(result.actual, lang);
     const own = JSON.stringify({
       status: result.status,
-      actual: result.actual,
+      actual: actual.value,
+      ...(actual.clipped ? { actual_clipped: true } : {}),
       expected: result.expected,
       gap: result.gap,
-      reason: result.reason,
-      ...(result.conversions ? { conversions: result.conversions } : {}),
+      reason: 'raw' in result.reason ? { ...result.reason, raw: clipRaw(result.reason.raw, lang) } : result.reason,
+      ...(result.conversions ? { conversions: result.conversions.map((c) => ({ ...c, raw: clipRaw(c.raw, lang) })) } : {}),
       message: describeResult(result, context),
     }).slice(1);
-    const place = `"sheet":${JSON.stringify(result.sheet)},"column":${JSON.stringify(result.column)},"cell":${JSON.stringify(cellName(result))}`;
-    return `{"record":${JSON.stringify(result.record)},"name":${JSON.stringify(result.name)},"region":${JSON.stringify(result.region)},"group":${JSON.stringify(result.group)},"file":${file},"line":${JSON.stringify(result.line)},${place},${ruleJson},${own}`;
+    const place = `"sheet":${JSON.stringify(clipOrNull(result.sheet, lang))},"column":${JSON.stringify(result.column)},"cell":${JSON.stringify(cellName(result))}`;
+    const who = `"record":${JSON.stringify(clipOrNull(result.record, lang))},"name":${JSON.stringify(clipOrNull(result.name, lang))},"region":${JSON.stringify(clipOrNull(result.region, lang))},"group":${JSON.stringify(clipOrNull(result.group, lang))}`;
+    return `{${who},"file":${file},"line":${JSON.stringify(result.line)},${place},${ruleJson},${own}`;
   };
 }
 

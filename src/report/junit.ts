@@ -10,6 +10,7 @@ import { describeResult } from './describe.js';
 import { xml } from './escape.js';
 import type { ReportFormat } from './format.js';
 import { BufferedSink } from './sink.js';
+import { clipText } from './clip.js';
 
 interface Suite {
   cases: string[];
@@ -27,7 +28,8 @@ export const junitFormat: ReportFormat = {
     const suites = new Map(context.standards.map((standard) => [standard.id, { cases: [], failures: 0, errors: 0, skipped: 0 } as Suite]));
     const testcase = (result: Result, suite: Suite): string => {
       const rule = context.rules.get(ruleKey(result.standard, result.rule));
-      const who = result.record ?? (result.group !== null ? `${context.lang === 'zh' ? '区域' : 'region'} ${result.group}` : context.lang === 'zh' ? '全部记录' : 'all records');
+      const lang = context.lang;
+      const who = result.record !== null ? clipText(result.record, lang) : result.group !== null ? `${lang === 'zh' ? '区域' : 'region'} ${clipText(result.group, lang)}` : lang === 'zh' ? '全部记录' : 'all records';
       const where = result.file !== null ? ` (${result.file}${result.line !== null ? `:${result.line}` : ''})` : '';
       const open = `<testcase name="${xml(`${who} ${result.rule}`)}" classname="${xml(`${result.standard}.${result.rule}`)}" time="0"`;
       if (result.status === 'pass') return `${open}/>`;

@@ -12,6 +12,7 @@ import { BufferedSink } from './sink.js';
 import { percentText } from '../i18n/quantities.js';
 import { closingLine } from './table.js';
 import { Chalk } from 'chalk';
+import { clipText } from './clip.js';
 
 /** Problems listed before the report points to the machine formats: a document stays readable. */
 export const MARKDOWN_MAX_ROWS = 1000;
@@ -38,11 +39,13 @@ export const markdownFormat: ReportFormat = {
     let hidden = 0;
     const row = (result: Result): string => {
       const rule = context.rules.get(ruleKey(result.standard, result.rule));
-      const where = result.record ?? result.group ?? (zh ? '全部记录' : 'all records');
+      const who = result.record ?? result.group;
+      const where = who !== null ? clipText(who, context.lang) : zh ? '全部记录' : 'all records';
+      const name = result.name ? ` ${clipText(result.name, context.lang)}` : '';
       const place = result.file ? `${result.file}${result.sheet !== null ? ` ${cellName(result) ?? ''}` : result.line !== null ? `:${result.line}` : ''}` : '';
       const status = `${STATUS_WORDS[result.status][context.lang]}${result.severity === 'guidance' ? (zh ? '（指导）' : ' (guidance)') : ''}${rule?.interpreted ? INTERPRETED_MARK[context.lang] : ''}${!result.due ? (zh ? '（未到期）' : ' (not yet due)') : ''}`;
       const clause = rule ? `${rule.citation.section}：“${quoteText(rule.citation, '…')}”` : '';
-      return `| ${markdownCell(`${where}${result.name ? ` ${result.name}` : ''}`)} | ${markdownCell(place)} | \`${result.standard}/${result.rule}\` | ${markdownCell(status)} | ${markdownCell(describeResult(result, context))} | ${markdownCell(clause)} |`;
+      return `| ${markdownCell(`${where}${name}`)} | ${markdownCell(place)} | \`${result.standard}/${result.rule}\` | ${markdownCell(status)} | ${markdownCell(describeResult(result, context))} | ${markdownCell(clause)} |`;
     };
     return {
       async write(batch) {

@@ -9,18 +9,20 @@ import { markdownCell } from './escape.js';
 
 type Ctx = ReportContext & DescribeContext;
 
-function bindingText(topic: PlanTopic, ctx: Wording): string {
+/** The binding values of a topic; `cell` escapes the text pieces for Markdown, the brackets around a
+ * standard id (a validated [a-z0-9-] id) are the report's own. */
+function bindingText(topic: PlanTopic, ctx: Wording, cell: (text: string) => string = (text) => text): string {
   const zh = ctx.lang === 'zh';
   const b = topic.binding;
   const unit = b?.count ? '' : unitText(ctx, topic.demands[0]?.requirement.unit);
   const parts: string[] = [];
-  if (b?.count) parts.push(zh ? '条目数' : 'entries');
-  if (b?.min) parts.push(`≥ ${formatNumber(b.min.value)}${unit} (${b.min.standard})`);
-  if (b?.max) parts.push(`≤ ${formatNumber(b.max.value)}${unit} (${b.max.standard})`);
-  if (b?.equals !== undefined) parts.push(b.equals ? (zh ? '是' : 'yes') : zh ? '否' : 'no');
-  if (topic.items.length > 0) parts.push(`${zh ? '须包含' : 'must include'} ${topic.items.length} ${zh ? '项' : 'items'}`);
-  for (const g of topic.groups) parts.push(`${g.name[ctx.lang]} ≥ ${g.min}`);
-  if (topic.conflict) parts.push(zh ? '⚠ 各标准要求互相冲突' : '⚠ the standards conflict');
+  if (b?.count) parts.push(cell(zh ? '条目数' : 'entries'));
+  if (b?.min) parts.push(`${cell(`≥ ${formatNumber(b.min.value)}${unit}`)} (${cell(b.min.standard)})`);
+  if (b?.max) parts.push(`${cell(`≤ ${formatNumber(b.max.value)}${unit}`)} (${cell(b.max.standard)})`);
+  if (b?.equals !== undefined) parts.push(cell(b.equals ? (zh ? '是' : 'yes') : zh ? '否' : 'no'));
+  if (topic.items.length > 0) parts.push(cell(`${zh ? '须包含' : 'must include'} ${topic.items.length} ${zh ? '项' : 'items'}`));
+  for (const g of topic.groups) parts.push(cell(`${g.name[ctx.lang]} ≥ ${g.min}`));
+  if (topic.conflict) parts.push(cell(zh ? '⚠ 各标准要求互相冲突' : '⚠ the standards conflict'));
   return parts.join(zh ? '；' : '; ');
 }
 
@@ -77,7 +79,7 @@ export function planMarkdown(plan: SitePlanResult, ctx: Ctx, site: string): stri
     for (const topic of topics) {
       topic.demands.forEach((d, i) => {
         const draft = d.draft ? `${STATUS_WORDS[d.draft.status][ctx.lang]}${d.draft.gap !== null ? ` (${zh ? '差' : 'short by'} ${formatNumber(d.draft.gap)})` : ''}` : '';
-        out.push(`| ${i === 0 ? markdownCell(`${fieldLabel(ctx, topic.field)}`) : ''} | ${i === 0 ? markdownCell(bindingText(topic, ctx)) : ''} | \`${d.standard}/${d.rule}\` | ${markdownCell(describeRequirement(d.requirement, ctx))} | ${markdownCell(draft)} |`);
+        out.push(`| ${i === 0 ? markdownCell(`${fieldLabel(ctx, topic.field)}`) : ''} | ${i === 0 ? bindingText(topic, ctx, markdownCell) : ''} | \`${d.standard}/${d.rule}\` | ${markdownCell(describeRequirement(d.requirement, ctx))} | ${markdownCell(draft)} |`);
       });
       for (const { item, standards } of topic.items) out.push(`| | ☐ ${markdownCell(item)} | ${markdownCell(standards.join(', '))} | | |`);
     }

@@ -68,6 +68,8 @@ export const REPORT_SCHEMA = {
           due: { type: 'boolean' },
           deadline: nullable({ type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
           actual: {},
+          // Present, and true, only when `actual` was cut to the caps in src/report/clip.ts.
+          actual_clipped: { const: true },
           expected: {
             type: 'object',
             properties: {

@@ -7,6 +7,7 @@ import type { ReportContext } from './context.js';
 import { describeResult } from './describe.js';
 import type { ReportFormat } from './format.js';
 import { BufferedSink } from './sink.js';
+import { capActual, clipOrNull } from './clip.js';
 
 const TOOL_VERSION = '0.1.0';
 
@@ -69,15 +70,30 @@ export const sarifFormat: ReportFormat = {
       const file = result.file ?? context.inputs[0] ?? 'survey';
       const region: Record<string, number> = { startLine: result.line ?? 1 };
       if (result.column !== null && result.sheet === null) region.startColumn = result.column;
-      const who = result.record ?? result.group;
+      const lang = context.lang;
+      const who = clipOrNull(result.record ?? result.group, lang);
+      const name = clipOrNull(result.name, lang);
+      const sheet = clipOrNull(result.sheet, lang);
+      // `actual` is held as the JSON report holds it: exact within its caps, or cut and flagged.
+      const actual = capActual(result.actual, lang);
       return {
         ruleId: id,
         ruleIndex: index.get(id) ?? -1,
         level: level(result),
         kind: result.status === 'unknown' ? 'review' : 'fail',
-        message: { text: `${who !== null ? `${who}${result.name ? ` ${result.name}` : ''}: ` : ''}${describeResult(result, context)}` },
-        locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region }, ...(result.sheet !== null ? { message: { text: `${result.sheet}` } } : {}) }],
-        properties: { record: result.record, group: result.group, status: result.status, due: result.due, actual: result.actual, expected: result.expected, gap: result.gap, sheet: result.sheet },
+        message: { text: `${who !== null ? `${who}${name ? ` ${name}` : ''}: ` : ''}${describeResult(result, context)}` },
+        locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region }, ...(sheet !== null ? { message: { text: sheet } } : {}) }],
+        properties: {
+          record: clipOrNull(result.record, lang),
+          group: clipOrNull(result.group, lang),
+          status: result.status,
+          due: result.due,
+          actual: actual.value,
+          ...(actual.clipped ? { actual_clipped: true } : {}),
+          expected: result.expected,
+          gap: result.gap,
+          sheet,
+        },
       };
     };
     return {

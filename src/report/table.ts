@@ -10,6 +10,7 @@ import { describeResult } from './describe.js';
 import type { ReportFormat } from './format.js';
 import { BufferedSink } from './sink.js';
 import { percentText } from '../i18n/quantities.js';
+import { clipText } from './clip.js';
 
 const QUOTE_WIDTH = 36;
 
@@ -20,8 +21,17 @@ function paint(chalk: ChalkInstance, result: Result, text: string): string {
   return result.status === 'fail' ? chalk.red(text) : chalk.magenta(text);
 }
 
+/** A clause quote cut to the column, by code points so a character such as 𠮷 is never split. */
 function clip(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+  if (text.length <= width) return text;
+  const chars = Array.from(text);
+  return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : text;
+}
+
+/** Data on a heading line, cut and kept to that line: a line break in a name must not start a line
+ * that looks like another record or the closing verdict. */
+function headingText(text: string, context: ReportContext): string {
+  return clipText(text, context.lang).replace(/\r\n|\r|\n/g, '␊');
 }
 
 function shown(result: Result, context: ReportContext): boolean {
@@ -78,15 +88,15 @@ export const tableFormat: ReportFormat = {
           }
           recordsShown++;
           const first = results[0] as Result;
-          const id = first.record ?? '—';
-          const name = first.name ? ` ${first.name}` : '';
-          const place = batch.record.sheet !== undefined ? `${batch.record.file} [${batch.record.sheet}] ${context.lang === 'zh' ? '第' : 'row '}${batch.record.line}${context.lang === 'zh' ? '行' : ''}` : `${batch.record.file}:${batch.record.line}`;
+          const id = first.record !== null ? headingText(first.record, context) : '—';
+          const name = first.name ? ` ${headingText(first.name, context)}` : '';
+          const place = batch.record.sheet !== undefined ? `${batch.record.file} [${headingText(batch.record.sheet, context)}] ${context.lang === 'zh' ? '第' : 'row '}${batch.record.line}${context.lang === 'zh' ? '行' : ''}` : `${batch.record.file}:${batch.record.line}`;
           await sink.write(`${chalk.bold(`● ${w('record')} ${id}${name}`)}  ${chalk.gray(place)}\n${resultTable(results)}\n\n`);
         } else {
           await sink.write(`${chalk.bold(`● ${w('aggregates')}`)}\n`);
           const byGroup = new Map<string, Result[]>();
           for (const result of results) {
-            const group = result.group ?? w('allRecords');
+            const group = result.group !== null ? headingText(result.group, context) : w('allRecords');
             byGroup.set(group, [...(byGroup.get(group) ?? []), result]);
           }
           for (const [group, groupResults] of byGroup) await sink.write(`${w('group')}: ${group}\n${resultTable(groupResults)}\n\n`);
