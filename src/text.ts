@@ -47,6 +47,12 @@ export function neutralise(text: string): string {
   });
 }
 
+/** One line of a message on stderr: neutralised, and a line break from a file shown as ␊, so no text a
+ * file holds can start a line of its own (a fake `::error` workflow command, a fake closing line). */
+export function singleLine(text: string): string {
+  return neutralise(text).replace(/\n/g, '\u240A');
+}
+
 /** Every string inside a value parsed from a file (a standard, the dictionary), neutralised. */
 export function neutraliseDeep<T>(value: T): T {
   if (typeof value === 'string') return neutralise(value) as T;

@@ -3,11 +3,11 @@ import type { DabiaoError } from '../errors.js';
 import { formatLocation } from '../errors.js';
 import { renderProblem } from '../i18n/problems.js';
 import type { Lang } from '../model.js';
-import { neutralise } from '../text.js';
+import { singleLine } from '../text.js';
 
 export function renderErrorLines(error: DabiaoError, lang: Lang): string[] {
   return error.problems.map((problem) => {
     const where = formatLocation(problem.location);
-    return neutralise(`dabiao: ${where ? `${where}: ` : ''}${renderProblem(problem.code, problem.params, lang)}`);
+    return singleLine(`dabiao: ${where ? `${where}: ` : ''}${renderProblem(problem.code, problem.params, lang)}`);
   });
 }

@@ -1,7 +1,7 @@
 // Things a run handled visibly rather than silently: printed one per line on stderr by `check`,
 // listed by `validate`. Codes are stable kebab-case.
 import type { Lang } from '../model.js';
-import { neutralise } from '../text.js';
+import { singleLine } from '../text.js';
 
 type Params = Readonly<Record<string, string | number>>;
 const s = (value: string | number | undefined): string => (value === undefined ? '' : String(value));
@@ -43,5 +43,5 @@ export interface Notice {
 }
 
 export function renderNotice(notice: Notice, lang: Lang): string {
-  return neutralise(`dabiao: ${notice.file}${notice.sheet ? `[${notice.sheet}]` : ''}: ${NOTICES[notice.code][lang](notice.params)}`);
+  return singleLine(`dabiao: ${notice.file}${notice.sheet ? `[${notice.sheet}]` : ''}: ${NOTICES[notice.code][lang](notice.params)}`);
 }
