@@ -69,6 +69,21 @@ const THRESHOLD_RULES: Record<string, Record<Lang, string>> = {
   'units-differ': { zh: '两个字段的单位不同', en: 'the two fields have different units' },
 };
 
+/** What passed an .xlsx bound (src/survey/xlsx/limits.ts), by the `what` parameter of xlsx-limit. */
+const XLSX_LIMITS: Record<string, Record<Lang, (limit: string) => string>> = {
+  'shared-strings': { zh: (n) => `共享字符串超过 ${n} 个`, en: (n) => `more than ${n} shared strings` },
+  'shared-string-chars': { zh: (n) => `共享字符串超过 ${n} 个字符`, en: (n) => `more than ${n} characters of shared strings` },
+  'row-chars': { zh: (n) => `一行的文字超过 ${n} 个字符`, en: (n) => `a row of more than ${n} characters` },
+  'part-bytes': { zh: (n) => `超过 ${n} 字节`, en: (n) => `more than ${n} bytes` },
+  rows: { zh: (n) => `行号超过 ${n}`, en: (n) => `a row past row ${n}` },
+  columns: { zh: (n) => `列号超过 ${n}`, en: (n) => `a cell past column ${n}` },
+  entries: { zh: (n) => `条目超过 ${n} 个`, en: (n) => `more than ${n} entries` },
+  'xml-token': { zh: (n) => `单个 XML 文本、标签或注释超过 ${n} 个字符`, en: (n) => `an XML text, tag or comment of more than ${n} characters` },
+  'xml-depth': { zh: (n) => `XML 元素嵌套超过 ${n} 层`, en: (n) => `XML elements nested more than ${n} deep` },
+  'xml-attributes': { zh: (n) => `一个 XML 元素的属性超过 ${n} 个`, en: (n) => `an XML element with more than ${n} attributes` },
+};
+const xlsxLimit = (p: Params, lang: Lang): string => XLSX_LIMITS[s(p.what)]?.[lang](s(p.limit)) ?? `${s(p.what)} ${s(p.limit)}`;
+
 export const PROBLEMS = {
   usage: { zh: (p) => `用法错误：${s(p.detail)}`, en: (p) => `usage error: ${s(p.detail)}` },
   'file-unreadable': { zh: (p) => `无法读取文件：${s(p.detail)}`, en: (p) => `cannot read file: ${s(p.detail)}` },
@@ -201,6 +216,10 @@ export const PROBLEMS = {
   'xlsx-unreadable': {
     zh: (p) => `不是可读取的 .xlsx 工作簿（${s(p.detail)}）`,
     en: (p) => `not a readable .xlsx workbook (${s(p.detail)})`,
+  },
+  'xlsx-limit': {
+    zh: (p) => `不是可读取的 .xlsx 工作簿：${s(p.part) || 'zip'} 中${xlsxLimit(p, 'zh')}（读取上限）`,
+    en: (p) => `not a readable .xlsx workbook: ${s(p.part) || 'the zip'} has ${xlsxLimit(p, 'en')} (the reader's limit)`,
   },
   'no-sheet': {
     zh: (p) => `没有名为 “${s(p.sheet)}” 的工作表；工作簿中有：${s(p.sheets)}`,

@@ -12,7 +12,7 @@ import { isEmptyListWord } from './values.js';
 import { normaliseName, splitList } from '../text.js';
 import type { Encoding } from './decode.js';
 import { HeaderMatcher } from './headers.js';
-import type { HeaderInfo, RawRow } from './reader.js';
+import type { HeaderInfo, RawRow, ReadOptions } from './reader.js';
 import { readerFor } from './readers.js';
 
 export interface ReadSurveyOptions {
@@ -73,7 +73,7 @@ export async function* readRows(files: readonly string[], options: ReadSurveyOpt
   for (const file of files) {
     const reader = readerFor(file, options.format);
     await assertReadable(file);
-    const rows = reader.read(counted(file, onBytes), file, {
+    const readOptions: ReadOptions = {
       ...(options.encoding ? { encoding: options.encoding } : {}),
       ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
       ...(options.headerRow !== undefined ? { headerRow: options.headerRow } : {}),
@@ -85,7 +85,9 @@ export async function* readRows(files: readonly string[], options: ReadSurveyOpt
       onEncoding: (encoding) => {
         if (encoding !== 'utf-8') options.onNotice?.({ code: 'encoding', file, params: { encoding: encoding.toUpperCase() } });
       },
-    });
+      ...(onBytes ? { onBytes } : {}),
+    };
+    const rows = 'readFile' in reader ? reader.readFile(file, readOptions) : reader.read(counted(file, onBytes), file, readOptions);
     yield { file, rows };
   }
 }

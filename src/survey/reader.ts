@@ -1,4 +1,5 @@
-// The contract of one input format: bytes in, rows of (key, value) entries out, each with its line.
+// The contract of one input format: bytes in (or, for formats that need random access, the file's
+// path), rows of (key, value) entries out, each with its line.
 import type { Encoding } from './decode.js';
 
 export type RowProblem = { type: 'empty' } | { type: 'ragged'; cells: number; expected: number };
@@ -35,10 +36,23 @@ export interface ReadOptions {
   onHeader?: (header: HeaderInfo) => void;
   /** Told which text encoding was detected or used. */
   onEncoding?: (encoding: Encoding) => void;
+  /** Told of bytes read, by readers that open the file themselves (the sum reaches the file's size). */
+  onBytes?: (bytes: number) => void;
 }
 
-export interface SurveyReader {
+interface ReaderInfo {
   format: string;
   extensions: readonly string[];
+}
+
+/** Reads the file's bytes in order (CSV, JSON, NDJSON). */
+export interface StreamReader extends ReaderInfo {
   read(bytes: AsyncIterable<Uint8Array>, file: string, options: ReadOptions): AsyncIterable<RawRow>;
 }
+
+/** Opens the file itself: a zip (.xlsx) is read from its central directory at the end, by offset. */
+export interface FileReader extends ReaderInfo {
+  readFile(file: string, options: ReadOptions): AsyncIterable<RawRow>;
+}
+
+export type SurveyReader = StreamReader | FileReader;
