@@ -102,3 +102,41 @@ describe('JSON surveys are held to the same structure as CSV', () => {
     expect((JSON.parse(check.stdout) as JsonReport).results.filter((r) => r.rule === 'centre-area').map((r) => [r.record, r.name])).toEqual([['A', '{"x":1}']]);
   });
 });
+
+describe('notices stay bounded', () => {
+  it('40,000 unknown columns: 20 named, the rest counted, on a handful of stderr lines', async () => {
+    const names = Array.from({ length: 40_000 }, (_, i) => `extra${i}`);
+    const survey = file('wide.csv', `编号,级别,服务中心面积,${names.join(',')}\nA,村,400,${names.map(() => '').join(',')}\n`);
+    const run = await cli(['check', survey, '-s', demo, '-f', 'json', '--lang', 'en']);
+    expect(run.code).toBe(0);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines.filter((line) => line.includes('unrecognised column "extra'))).toHaveLength(20);
+    expect(lines.at(-1)).toBe(`dabiao: ${survey}: 39980 more unrecognised column(s) ignored`);
+  });
+
+  it('300,000 distinct names outside the vocabulary: 20 named, the rest counted', async () => {
+    const baokang = '编号,级别,类型,设施';
+    const rows = Array.from({ length: 3_000 }, (_, i) => `V${i},村,农村,${Array.from({ length: 100 }, (__, j) => `房${i}-${j}`).join('、')}`);
+    const survey = file('names.csv', `${baokang}\n${rows.join('\n')}\n`);
+    const run = await cli(['check', survey, '-s', 'baokang-2012', '-f', 'json', '--lang', 'en']);
+    expect(run.code).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines.filter((line) => line.includes('has a name outside the vocabulary'))).toHaveLength(20);
+    expect(lines.at(-1)).toBe(`dabiao: ${survey}: 9980+ more name(s) outside the vocabulary (299980 occurrence(s)); checklists will not count them as any required item`);
+  });
+
+  it('a million empty CSV rows are counted, with the first ten lines named', async () => {
+    const survey = file('empty-rows.csv', `编号,级别,服务中心面积\n${',,\n'.repeat(1_000_000)}A,村,400\n`);
+    const run = await cli(['check', survey, '-s', demo, '-f', 'json', '--lang', 'en']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(`dabiao: ${survey}: skipped 1000000 empty row(s) (line 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 …)\n`);
+  });
+});
+
+describe('two columns meaning one field', () => {
+  it('are refused at the header row, at the second column', async () => {
+    const survey = file('twice.csv', '编号,级别,服务中心面积,社区服务中心面积\nA,村,400,500\n');
+    const run = await cli(['check', survey, '-s', demo, '--lang', 'en']);
+    expect([run.code, run.stderr]).toEqual([2, `dabiao: ${survey}:1:4: columns "服务中心面积" and "社区服务中心面积" both mean field service_center_area_m2\n`]);
+  });
+});

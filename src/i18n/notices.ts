@@ -11,6 +11,14 @@ export const NOTICES = {
     zh: (p: Params) => `未识别的列 “${s(p.column)}”（第 ${s(p.index)} 列），已忽略${p.suggestion ? `；是否想用 “${s(p.suggestion)}”（${s(p.label)}）？可用 --map '${s(p.column)}=${s(p.suggestion)}'` : ''}`,
     en: (p: Params) => `unrecognised column "${s(p.column)}" (column ${s(p.index)}) ignored${p.suggestion ? `; did you mean "${s(p.suggestion)}" (${s(p.label_en)})? use --map '${s(p.column)}=${s(p.suggestion)}'` : ''}`,
   },
+  'more-unknown-columns': {
+    zh: (p: Params) => `还有 ${s(p.count)} 个未识别的列，已忽略`,
+    en: (p: Params) => `${s(p.count)} more unrecognised column(s) ignored`,
+  },
+  'more-unknown-items': {
+    zh: (p: Params) => `还有 ${s(p.count)}${p.over ? ' 个以上' : ' 个'}词表外的名称（共出现 ${s(p.times)} 次），清单检查不会把它们当作任何要求的项目`,
+    en: (p: Params) => `${s(p.count)}${p.over ? '+' : ''} more name(s) outside the vocabulary (${s(p.times)} occurrence(s)); checklists will not count them as any required item`,
+  },
   'blank-column': {
     zh: (p: Params) => `第 ${s(p.index)} 列没有表头，已忽略`,
     en: (p: Params) => `column ${s(p.index)} has no header; ignored`,
