@@ -140,3 +140,31 @@ describe('two columns meaning one field', () => {
     expect([run.code, run.stderr]).toEqual([2, `dabiao: ${survey}:1:4: columns "服务中心面积" and "社区服务中心面积" both mean field service_center_area_m2\n`]);
   });
 });
+
+describe('control characters in a standard never reach the terminal', () => {
+  it('a title, quote and interpretation with ESC and BEL are shown as pictures by standards show, check and lint', async () => {
+    const standard = file(
+      'escapes.yaml',
+      `id: escapes
+title: {zh: "标准\\e[2J\\a", en: "standard\\e]8;;http://x\\a"}
+source: {document: "文件\\e[31m"}
+rules:
+  - id: r
+    title: {zh: "规则\\e[32m全部达标\\e[0m", en: rule}
+    severity: required
+    check: {kind: min, field: service_center_area_m2, min: 350}
+    citation: {section: "第一条\\u202e", quote: "引文\\a"}
+    interpretation: "解读\\e[1A"
+`,
+    );
+    const survey = file('one.csv', '编号,级别,服务中心面积\nA,村,100\n');
+    for (const args of [['standards', 'show', standard], ['check', survey, '-s', standard], ['check', survey, '-s', standard, '-f', 'github'], ['lint', standard]]) {
+      const run = await cli(args, { env: { FORCE_COLOR: '1' } });
+      const output = run.stdout + run.stderr;
+      // eslint-disable-next-line no-control-regex -- looking for control characters is the point.
+      expect([args[0], /[\u0007\u202e]/.test(output), output.replace(/\u001b\[[0-9;]*m/g, '').includes('\u001b')]).toEqual([args[0], false, false]);
+    }
+    const show = await cli(['standards', 'show', standard]);
+    expect(show.stdout).toContain('escapes/r  规则␛[32m全部达标␛[0m  [必须]');
+  });
+});

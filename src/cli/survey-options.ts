@@ -5,7 +5,7 @@ import type { Dictionary, Standard } from '../model.js';
 import { suggest } from '../standards/suggest.js';
 import { checksWithin } from '../standards/kind-definition.js';
 import { readTextFile } from '../standards/load.js';
-import { parseYaml } from '../standards/yaml-source.js';
+import { clip, parseYaml } from '../standards/yaml-source.js';
 import { encodingNamed } from '../survey/decode.js';
 import type { ReadSurveyOptions } from '../survey/read-survey.js';
 
@@ -21,7 +21,7 @@ export interface SurveyCliOptions {
 function checkField(field: string, dictionary: Dictionary, where: string): string {
   if (dictionary.fields.has(field)) return field;
   const suggestion = suggest(field, dictionary.fields.keys());
-  throw new DabiaoError({ code: 'not-a-field', params: { where, field, ...(suggestion ? { suggestion } : {}) } });
+  throw new DabiaoError({ code: 'not-a-field', params: { where, field: clip(field), ...(suggestion ? { suggestion } : {}) } });
 }
 
 /** Header -> field pairs from --map 'header=field' and a YAML/JSON mapping file of the same pairs. */
