@@ -1,4 +1,5 @@
 // Shared types for the whole pipeline: standards -> survey -> engine -> report.
+import type { Problem } from './errors.js';
 
 export type Lang = 'zh' | 'en';
 export const LANGS = ['zh', 'en'] as const satisfies readonly Lang[];
@@ -85,6 +86,8 @@ export interface Standard {
   rules: Rule[];
   /** File the standard was loaded from. */
   file: string;
+  /** Points of form the standard loads despite (an alias as a rule item); `lint` refuses them. */
+  warnings?: readonly Problem[];
 }
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'enum' | 'list' | 'date';

@@ -136,6 +136,12 @@ rules:
     );
     const run = await cli(['lint', file]);
     expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toBe(`dabiao: ${file}:8:57: “文体中心” 是字段 facilities 词表中 “文体活动中心” 的别名；规则中请写规范名称 “文体活动中心”`);
+    // check reads the alias as its canonical name, and says so.
+    const survey = join(dir, 'venue.csv');
+    writeFileSync(survey, '编号,设施\nA,文化体育活动中心\n');
+    const checked = await cli(['check', survey, '-s', file, '-f', 'json']);
+    expect([checked.code, (JSON.parse(checked.stdout) as { summary: { results: { pass: number } } }).summary.results.pass]).toEqual([0, 1]);
+    expect(checked.stderr).toContain(`dabiao: ${file}:8:57: “文体中心” 是字段 facilities 词表中 “文体活动中心” 的别名`);
+    expect(run.stderr.trim()).toBe(`dabiao: ${file}:8:57: “文体中心” 是字段 facilities 词表中 “文体活动中心” 的别名；规则中请写规范名称 “文体活动中心”（检查时按 “文体活动中心” 读取，lint 拒绝）`);
   });
 });

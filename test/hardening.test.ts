@@ -28,13 +28,13 @@ describe('NDJSON lines', () => {
     const run = await cli(['check', survey, '-s', demo, '-f', 'json']);
     expect(run.code).toBe(1);
     expect((JSON.parse(run.stdout) as JsonReport).results.filter((r) => r.rule === 'centre-area').map((r) => [r.record, r.status])).toEqual([['B', 'fail']]);
-  });
+  }, 60_000);
 
   it('a line past 32 Mi characters is refused at its line, one line of error', async () => {
     const survey = file('too-long.ndjson', `{"编号": "A", "级别": "村", "服务中心面积": 400}\n{"编号": "${'x'.repeat(33 * 1024 * 1024)}"}\n`);
     const run = await cli(['check', survey, '-s', demo, '-f', 'json', '--lang', 'en']);
     expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `dabiao: ${survey}:2: this line is longer than the limit of 33554432 characters\n`]);
-  });
+  }, 60_000);
 });
 
 describe('headers', () => {
@@ -112,7 +112,7 @@ describe('notices stay bounded', () => {
     const lines = run.stderr.trim().split('\n');
     expect(lines.filter((line) => line.includes('unrecognised column "extra'))).toHaveLength(20);
     expect(lines.at(-1)).toBe(`dabiao: ${survey}: 39980 more unrecognised column(s) ignored`);
-  });
+  }, 60_000);
 
   it('300,000 distinct names outside the vocabulary: 20 named, the rest counted', async () => {
     const baokang = '编号,级别,类型,设施';
@@ -123,14 +123,14 @@ describe('notices stay bounded', () => {
     const lines = run.stderr.trim().split('\n');
     expect(lines.filter((line) => line.includes('has a name outside the vocabulary'))).toHaveLength(20);
     expect(lines.at(-1)).toBe(`dabiao: ${survey}: 9980+ more name(s) outside the vocabulary (299980 occurrence(s)); checklists will not count them as any required item`);
-  });
+  }, 60_000);
 
   it('a million empty CSV rows are counted, with the first ten lines named', async () => {
     const survey = file('empty-rows.csv', `编号,级别,服务中心面积\n${',,\n'.repeat(1_000_000)}A,村,400\n`);
     const run = await cli(['check', survey, '-s', demo, '-f', 'json', '--lang', 'en']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe(`dabiao: ${survey}: skipped 1000000 empty row(s) (line 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 …)\n`);
-  });
+  }, 60_000);
 });
 
 describe('two columns meaning one field', () => {

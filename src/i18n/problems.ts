@@ -142,8 +142,8 @@ export const PROBLEMS = {
     en: (p) => `check kind "${s(p.kind)}" cannot read field "${s(p.field)}" of type ${s(p.type)} (needs ${s(p.expected)})`,
   },
   'alias-item': {
-    zh: (p) => `“${s(p.item)}” 是字段 ${s(p.field)} 词表中 “${s(p.canonical)}” 的别名；规则中请写规范名称 “${s(p.canonical)}”`,
-    en: (p) => `"${s(p.item)}" is an alias of "${s(p.canonical)}" in the vocabulary of field ${s(p.field)}; rules name items by their canonical name "${s(p.canonical)}"`,
+    zh: (p) => `“${s(p.item)}” 是字段 ${s(p.field)} 词表中 “${s(p.canonical)}” 的别名；规则中请写规范名称 “${s(p.canonical)}”（检查时按 “${s(p.canonical)}” 读取，lint 拒绝）`,
+    en: (p) => `"${s(p.item)}" is an alias of "${s(p.canonical)}" in the vocabulary of field ${s(p.field)}; rules name items by their canonical name "${s(p.canonical)}" (check reads it as "${s(p.canonical)}"; lint refuses it)`,
   },
   'interpretation-missing': {
     zh: () => `interpreted: true 的规则必须用 interpretation 说明如何解读原文`,

@@ -47,6 +47,8 @@ export interface LoadOptions {
   dictionary: Dictionary;
   kinds: ReadonlyMap<string, KindDefinition>;
   dir?: string;
+  /** Refuse points of form too (see ValidateOptions.strict). */
+  strict?: boolean;
 }
 
 function isPath(selector: string): boolean {
@@ -55,7 +57,7 @@ function isPath(selector: string): boolean {
 
 export function loadStandardFile(path: string, options: LoadOptions, expectedId?: string): Standard {
   const source = parseYaml(readTextFile(path), path);
-  return validateStandard(source, { dictionary: options.dictionary, kinds: options.kinds, ...(expectedId ? { expectedId } : {}) });
+  return validateStandard(source, { dictionary: options.dictionary, kinds: options.kinds, ...(expectedId ? { expectedId } : {}), ...(options.strict ? { strict: true } : {}) });
 }
 
 /** Load standards by bundled id or by path; none selected means every bundled standard. */

@@ -29,6 +29,9 @@ export interface ValidateOptions {
   kinds: ReadonlyMap<string, KindDefinition>;
   /** When set, the standard's id must equal it (bundled files are named after their id). */
   expectedId?: string;
+  /** `lint`: refuse what is only a matter of form too (a rule item written as an alias). Elsewhere such
+   * a standard loads, each such point a warning the command prints. */
+  strict?: boolean;
 }
 
 export function validateStandard(source: YamlSource, options: ValidateOptions): Standard {
@@ -54,6 +57,7 @@ export function validateStandard(source: YamlSource, options: ValidateOptions): 
   }
 
   const firstLine = new Map<string, number>();
+  const warnings: Problem[] = [];
   const scopes: (Scope | undefined)[] = [];
   data.rules.forEach((rule, index) => {
     const here: DataPath = ['rules', index];
@@ -68,7 +72,7 @@ export function validateStandard(source: YamlSource, options: ValidateOptions): 
       const previous = rule.schedule?.[i - 1];
       if (previous && previous.due >= entry.due) report([...here, 'schedule', i, 'due'], 'schedule-order', {});
     });
-    checkProblems(rule.check, [...here, 'check'], false, options, source, problems);
+    checkProblems(rule.check, [...here, 'check'], false, options, source, problems, warnings);
     scopes.push(scopeOf(rule.scope, [...here, 'scope'], options.dictionary, report));
     const year = yearOf(rule.year);
     if (year && year.from > year.to) report([...here, 'year'], 'bad-threshold', { rule: 'year-order' });
@@ -95,7 +99,7 @@ export function validateStandard(source: YamlSource, options: ValidateOptions): 
     return { ...rule, scope, year, interpretation, position: { file: source.file, line: position.line ?? 1, col: position.col ?? 1 } };
   });
   const notes = textOf(data.source.notes);
-  return { ...data, source: { ...data.source, notes }, rules, file: source.file };
+  return { ...data, source: { ...data.source, notes }, rules, file: source.file, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 /** A rule as written: scope values may be words (村, 是, true) and the year a number or a range. */
@@ -166,6 +170,7 @@ function checkProblems(
   options: ValidateOptions,
   source: YamlSource,
   problems: Problem[],
+  warnings: Problem[],
 ): void {
   const report = (at: DataPath, code: Problem['code'], params: Problem['params']): void => {
     problems.push({ code, params, location: source.locate(at) });
@@ -196,8 +201,11 @@ function checkProblems(
   }
   for (const named of kind.itemsNamed?.(check) ?? []) {
     const canonical = vocabularyOf(options.dictionary, named.field).get(normaliseName(named.item));
-    if (canonical !== undefined && canonical !== named.item) report([...path, ...named.path], 'alias-item', { item: named.item, canonical, field: named.field });
+    if (canonical !== undefined && canonical !== named.item) {
+      // The field's vocabulary reads the alias as its canonical name, so the meaning is not in doubt.
+      (options.strict ? problems : warnings).push({ code: 'alias-item', params: { item: named.item, canonical, field: named.field }, location: source.locate([...path, ...named.path]) });
+    }
   }
   for (const problem of kind.lint?.(check, options.dictionary) ?? []) report([...path, ...problem.path], problem.code, problem.params);
-  for (const inner of kind.nested?.(check) ?? []) checkProblems(inner.check, [...path, ...inner.path], true, options, source, problems);
+  for (const inner of kind.nested?.(check) ?? []) checkProblems(inner.check, [...path, ...inner.path], true, options, source, problems, warnings);
 }

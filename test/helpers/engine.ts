@@ -53,7 +53,7 @@ export async function runEngine(
 
 /** A standard written inline in a test, validated exactly like a file. */
 export function standardFromYaml(text: string, file = 'inline.yaml'): Standard {
-  return validateStandard(parseYaml(text, file), { dictionary: dictionary(), kinds: checkKinds });
+  return validateStandard(parseYaml(text, file), { dictionary: dictionary(), kinds: checkKinds, strict: true });
 }
 
 /** A one-rule standard around `check`, optionally with extra rule keys (scope, schedule, deadline). */

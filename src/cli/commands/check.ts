@@ -18,6 +18,7 @@ import { choice, loadAll, parseAsOf, parseLang, parseYear } from '../setup.js';
 import { surveyOptions, type SurveyCliOptions } from '../survey-options.js';
 import { renderNotice } from '../../i18n/notices.js';
 import { startProgress } from '../progress.js';
+import { standardWarnings } from '../render-error.js';
 
 export interface CheckOptions extends SurveyCliOptions {
   standard: string[];
@@ -92,7 +93,7 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
     const color = target.output === undefined && useColor(io.stdout, io.env);
     writers.push(REPORT_FORMATS[target.format].create(output, { ...context, color }));
   }
-  const notices: string[] = [];
+  const notices: string[] = standardWarnings(standards, lang);
   // A report streaming to the terminal is its own progress; otherwise a bar on stderr after a second.
   const reportOnTerminal = io.stdout.isTTY && targets.some((target) => target.output === undefined);
   const progress = await startProgress(reportOnTerminal ? undefined : io.progress, files, lang);

@@ -12,7 +12,7 @@ export async function lint(files: string[], options: { lang?: string }, io: Io):
   let failed = false;
   for (const file of files) {
     try {
-      const standard = loadStandardFile(file, { dictionary, kinds: checkKinds });
+      const standard = loadStandardFile(file, { dictionary, kinds: checkKinds, strict: true });
       await io.stdout.write(lang === 'zh' ? `${file}: 有效，${standard.rules.length} 条规则\n` : `${file}: valid, ${standard.rules.length} rules\n`);
     } catch (error) {
       if (!(error instanceof DabiaoError)) throw error;
