@@ -105,3 +105,19 @@ export function columnLetters(column: number): string {
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
+
+/** Any survey value as text: a JSON object or array by its (clipped) JSON. */
+export function rawText(raw: unknown): string {
+  if (typeof raw === 'string') return raw;
+  if (raw === null || raw === undefined) return '';
+  if (typeof raw === 'object') {
+    // Survey JSON may nest 10,000 levels deep, past what JSON.stringify can recurse through.
+    try {
+      const text = JSON.stringify(raw) ?? '';
+      return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+    } catch {
+      return Array.isArray(raw) ? '[…]' : '{…}';
+    }
+  }
+  return String(raw);
+}

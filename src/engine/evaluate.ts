@@ -3,8 +3,9 @@
 import type { Outcome, Reason, Result, Status, SurveyRecord } from '../model.js';
 import type { Accumulator } from './checks/check-kind.js';
 import type { Applicability, CompiledRule, Plan } from './compile.js';
-import { RecordView } from './record-view.js';
-import { rawText, type Parsed } from '../survey/values.js';
+import { RawRecordView } from './record-view.js';
+import type { Parsed, RecordView } from '../batch.js';
+import { rawText } from '../text.js';
 
 export interface ResultBatch {
   /** The record these results are about; null for the aggregate results at the end. */
@@ -139,7 +140,7 @@ export async function* evaluate(plan: Plan, records: AsyncIterable<SurveyRecord>
   const verdicts: (ScopeVerdict | undefined)[] = grouping.scopes.map(() => undefined);
 
   for await (const record of records) {
-    const view = new RecordView(record, plan.dictionary);
+    const view = new RawRecordView(record, plan.dictionary);
     const where: Where = {
       record: textOf(view, 'id'),
       name: textOf(view, 'name'),

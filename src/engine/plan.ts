@@ -7,7 +7,7 @@ import type { CheckKind } from './checks/check-kind.js';
 import type { CompiledRule, Plan } from './compile.js';
 import { compileContext, targetInForce } from './compile.js';
 import { inScope } from './evaluate.js';
-import { RecordView } from './record-view.js';
+import { RawRecordView } from './record-view.js';
 
 export interface PlanDemand {
   standard: string;
@@ -114,7 +114,7 @@ export interface PlanOptions {
 }
 
 export function planSite(plan: Plan, site: SurveyRecord, options: PlanOptions): SitePlanResult {
-  const view = new RecordView(site, plan.dictionary);
+  const view = new RawRecordView(site, plan.dictionary);
   const context = compileContext(options.dictionary, options.kinds);
   const sections = { binding: new Map<string, PlanTopic>(), notYetDue: new Map<string, PlanTopic>(), guidance: new Map<string, PlanTopic>() };
   const result: SitePlanResult = { asOf: plan.asOf, binding: [], notYetDue: [], guidance: [], needs: [], regionWide: [], notApplicable: 0 };

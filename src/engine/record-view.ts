@@ -1,8 +1,10 @@
-// A record as checks see it: typed values by canonical field, parsed once and cached.
+// A record of raw values (a planner's site, a test's record) as checks see it: typed values by
+// canonical field, each parsed once, on first use.
+import type { Parsed, RecordView } from '../batch.js';
 import type { Dictionary, SurveyRecord } from '../model.js';
-import { parseValue, type Parsed } from '../survey/values.js';
+import { parseValue } from '../survey/values.js';
 
-export class RecordView {
+export class RawRecordView implements RecordView {
   private readonly cache = new Map<string, Parsed>();
 
   constructor(

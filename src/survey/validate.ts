@@ -10,7 +10,8 @@ import { neutralise, splitList } from '../text.js';
 import { HeaderMatcher } from './headers.js';
 import type { HeaderInfo } from './reader.js';
 import { isKnownItem, readRows, type ReadSurveyOptions } from './read-survey.js';
-import { parseValue, rawText } from './values.js';
+import { parseValue } from './values.js';
+import { rawText } from '../text.js';
 
 export type FindingCode =
   | 'unknown-column'

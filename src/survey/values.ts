@@ -1,23 +1,13 @@
 // Turn raw survey cells into typed values, by the data dictionary. Anything that cannot be read
 // with confidence is reported as a problem, so the rule that reads it becomes `unknown`, never `pass`.
+import type { Conversion, Parsed } from '../batch.js';
 import type { Dictionary, FieldDef } from '../model.js';
+import { roundNoise } from '../numbers.js';
 import { vocabularyOf } from '../model.js';
-import { isIsoDate, neutralise, normaliseName, splitList, toHalfWidth } from '../text.js';
+import { isIsoDate, neutralise, normaliseName, rawText, splitList, toHalfWidth } from '../text.js';
 import { booleanWord, enumWord } from '../standards/words.js';
 
-export type Value = number | boolean | string | readonly string[];
-
-/** A value converted from another unit (12亩 -> 8,000.04 m²): stated in the result. */
-export interface Conversion {
-  raw: string;
-  from: string;
-  factor: number;
-}
-
-export type Parsed =
-  | { ok: true; value: Value; converted?: Conversion }
-  | { ok: false; problem: 'missing' }
-  | { ok: false; problem: 'unparseable' | 'out-of-range'; raw: string };
+export type { Conversion, Parsed, Value } from '../batch.js';
 
 const MISSING: Parsed = { ok: false, problem: 'missing' };
 
@@ -108,26 +98,6 @@ function parseConverted(raw: unknown, conversions: Readonly<Record<string, numbe
     if (number !== undefined) return { value: roundNoise(number * factor), conversion: { raw, from, factor } };
   }
   return undefined;
-}
-
-/** Strip binary floating-point noise (0.35 × 10000 = 3499.9999999999995). */
-export function roundNoise(value: number): number {
-  return Math.round(value * 1e9) / 1e9;
-}
-
-export function rawText(raw: unknown): string {
-  if (typeof raw === 'string') return raw;
-  if (raw === null || raw === undefined) return '';
-  if (typeof raw === 'object') {
-    // Survey JSON may nest 10,000 levels deep, past what JSON.stringify can recurse through.
-    try {
-      const text = JSON.stringify(raw) ?? '';
-      return text.length > 200 ? `${text.slice(0, 200)}…` : text;
-    } catch {
-      return Array.isArray(raw) ? '[…]' : '{…}';
-    }
-  }
-  return String(raw);
 }
 
 /** Bad values are quoted back in reports: a 20 MB cell is quoted by its first 200 characters. */

@@ -1,7 +1,7 @@
 // The contract every check kind implements: one file per kind under this folder, listed in index.ts.
 import type { CheckSpec, Dictionary, Outcome, Requirement } from '../../model.js';
 import type { KindDefinition } from '../../standards/kind-definition.js';
-import type { RecordView } from '../record-view.js';
+import type { RecordView } from '../../batch.js';
 
 export type RecordCheck = (view: RecordView) => Outcome;
 

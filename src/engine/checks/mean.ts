@@ -4,7 +4,7 @@ import { boundsText, fieldLabel, fieldUnit } from '../../i18n/quantities.js';
 import type { Outcome } from '../../model.js';
 import type { CheckKind } from './check-kind.js';
 import { bounds, fieldSchema, judgeBounds, minAboveMax, NUMERIC, numberSchema } from './shared.js';
-import { roundNoise } from '../../survey/values.js';
+import { roundNoise } from '../../numbers.js';
 
 export const mean: CheckKind = {
   kind: 'mean',

@@ -7,7 +7,7 @@ import { fieldLabel } from '../../i18n/quantities.js';
 import type { CheckKind } from './check-kind.js';
 import type { KindProblem } from '../../standards/kind-definition.js';
 import { fieldSchema, read } from './shared.js';
-import { rawText } from '../../survey/values.js';
+import { rawText } from '../../text.js';
 
 export const MAX_PATTERN_LENGTH = 200;
 /** Longer values are not matched at all (the result is `unknown`). */

@@ -1,7 +1,7 @@
 // ratio: a field scaled to another field ("每百户20平方米": 20 m² per 100 households => 0.2 m² per household).
 import { boundsText, fieldLabel, fieldUnit, formatNumber } from '../../i18n/quantities.js';
 import type { CheckSpec, Requirement } from '../../model.js';
-import { roundNoise } from '../../survey/values.js';
+import { roundNoise } from '../../numbers.js';
 import type { CheckKind } from './check-kind.js';
 import { fieldSchema, judgeBounds, NUMERIC, readNumber } from './shared.js';
 

@@ -5,7 +5,7 @@ import { boundsText } from '../../i18n/quantities.js';
 import type { CheckSpec, Outcome } from '../../model.js';
 import type { CheckKind } from './check-kind.js';
 import { bounds, minAboveMax } from './shared.js';
-import { roundNoise } from '../../survey/values.js';
+import { roundNoise } from '../../numbers.js';
 
 const percent = { type: 'number', minimum: 0, maximum: 100 } as const;
 

@@ -1,7 +1,9 @@
 // Small helpers shared by the check kinds: reading typed values and judging numeric bounds.
 import type { Outcome, Reason, Requirement } from '../../model.js';
-import type { RecordView } from '../record-view.js';
-import { rawText, roundNoise, type Value } from '../../survey/values.js';
+import type { RecordView } from '../../batch.js';
+import type { Value } from '../../batch.js';
+import { roundNoise } from '../../numbers.js';
+import { rawText } from '../../text.js';
 import { normaliseName } from '../../text.js';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; outcome: Outcome };
