@@ -38,7 +38,7 @@ describe('progress bar', () => {
     const { stream, text } = terminal();
     const progress = await startProgress(stream, [file], 'en');
     progress.bytes(500);
-    for (let i = 0; i < 1000; i++) progress.record();
+    progress.records(1000);
     vi.advanceTimersByTime(1100);
     progress.bytes(500);
     progress.stop();

@@ -41,12 +41,11 @@ async function only(check: string, extra: string, record: Record<string, unknown
   }
   // --year: compile with the survey's year as the CLI does.
   const plan = compile([standard], { asOf, year, dictionary: dictionary(), kinds: checkKinds });
-  const { evaluate } = await import('../src/engine/evaluate.js');
-  async function* one() {
-    yield* toRecords([record]);
-  }
-  for await (const batch of evaluate(plan, one())) return batch.results[0] as Result;
-  throw new Error('no result');
+  const { Evaluator } = await import('../src/engine/evaluate.js');
+  const { batchOfRecords } = await import('../src/survey/batches.js');
+  const { Parsers } = await import('../src/survey/typing.js');
+  const results = new Evaluator(plan).evaluate(batchOfRecords(toRecords([record]), new Parsers(dictionary()))).results(() => true);
+  return results[0] as Result;
 }
 
 describe('scopes on any yes/no or enum field', () => {

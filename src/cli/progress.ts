@@ -6,11 +6,12 @@ import type { Lang } from '../model.js';
 
 export interface Progress {
   bytes(read: number): void;
-  record(): void;
+  /** Records judged since the last call. */
+  records(count: number): void;
   stop(): void;
 }
 
-const NONE: Progress = { bytes: () => undefined, record: () => undefined, stop: () => undefined };
+const NONE: Progress = { bytes: () => undefined, records: () => undefined, stop: () => undefined };
 const DELAY_MS = 1000;
 
 export async function startProgress(stream: NodeJS.WriteStream | undefined, files: readonly string[], lang: Lang): Promise<Progress> {
@@ -34,9 +35,9 @@ export async function startProgress(stream: NodeJS.WriteStream | undefined, file
       read = value;
       bar?.update(read, { records });
     },
-    record() {
-      records++;
-      if (bar && records % 1000 === 0) bar.update(read, { records });
+    records(count) {
+      records += count;
+      bar?.update(read, { records });
     },
     stop() {
       clearTimeout(timer);

@@ -1,7 +1,7 @@
 // Compile standards once per run: pick the targets in force at --as-of, resolve scopes, and turn each
 // check into a closure. Evaluating a record is then only closure calls.
 import type { CheckSpec, Dictionary, Rule, Standard, YearRange } from '../model.js';
-import type { CheckKind, CompiledCheck, CompileContext, RecordCheck } from './checks/check-kind.js';
+import type { CheckKind, CompiledCheck, CompileContext } from './checks/check-kind.js';
 import { fieldUses } from '../standards/kind-definition.js';
 
 export interface CompiledRule {
@@ -24,7 +24,7 @@ export interface Applicability {
 
 export interface Plan {
   rules: CompiledRule[];
-  /** Per-record rules, in the order of ResultBatch.statuses. */
+  /** Per-record rules, in the order of EvaluatedBatch.statuses. */
   recordRules: CompiledRule[];
   aggregateRules: CompiledRule[];
   dictionary: Dictionary;
@@ -64,7 +64,7 @@ export function compileContext(dictionary: Dictionary, kinds: ReadonlyMap<string
       if (!kind) throw new Error(`check kind "${check.kind}" passed validation but is not registered`);
       const compiled = kind.compile(check, context);
       if (compiled.type !== 'record') throw new Error(`aggregate check "${check.kind}" cannot be nested`);
-      return compiled.evaluate as RecordCheck;
+      return compiled;
     },
   };
   return context;

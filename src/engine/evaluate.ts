@@ -1,25 +1,14 @@
-// Evaluate a stream of survey records against a compiled plan. Records stream through one at a time;
-// only aggregate accumulators (one per rule and region) stay in memory.
-import type { Outcome, Reason, Result, Status, SurveyRecord } from '../model.js';
-import type { Accumulator } from './checks/check-kind.js';
-import type { Applicability, CompiledRule, Plan } from './compile.js';
-import { RawRecordView } from './record-view.js';
-import type { Parsed, RecordView } from '../batch.js';
+// Evaluate typed batches against a compiled plan. Per batch: one scope mask per group of rules sharing a
+// scope, then each rule's kernel writes a status per row into a byte array (rules without a kernel run
+// their per-record check on the rows in scope). Full results, with their actual values, requirements
+// and reasons, are built only for the statuses a report lists. Aggregates keep a mergeable state per
+// group (region), so batches judged in different workers add up to the same verdict.
+import { BatchRow, CELL_MISSING, CELL_OK, cellAt, type Batch, type Parsed, type RecordView } from '../batch.js';
+import type { Outcome, Reason, Result, Status } from '../model.js';
 import { rawText } from '../text.js';
-
-export interface ResultBatch {
-  /** The record these results are about; null for the aggregate results at the end. */
-  record: SurveyRecord | null;
-  /** The results kept (see EvaluateOptions.keep); every result for the aggregate batch. */
-  results: Result[];
-  /** For a record: the status under every per-record rule, in plan.recordRules order. */
-  statuses?: readonly Status[];
-}
-
-export interface EvaluateOptions {
-  /** Which per-record results to build in full; the others are only counted. Default: all. */
-  keep?: (status: Status) => boolean;
-}
+import type { CompiledAggregateCheck, CompiledRecordCheck } from './checks/check-kind.js';
+import type { Applicability, CompiledRule, Plan } from './compile.js';
+import { CODE_OF_STATUS, IN, NOT_APPLICABLE, OUT, SCOPE_UNKNOWN, STATUS_OF_CODE, UNKNOWN } from './status.js';
 
 export type ScopeVerdict = { status: 'in' } | { status: 'out' | 'unknown'; reason: Reason };
 const IN_SCOPE: ScopeVerdict = { status: 'in' };
@@ -49,7 +38,76 @@ function unreadable(field: string, parsed: Exclude<Parsed, { ok: true }>): Reaso
   return parsed.problem === 'missing' ? { type: 'missing', fields: [field] } : { type: 'unparseable', field, raw: parsed.raw, problem: parsed.problem };
 }
 
-/** Rules sharing a scope share one verdict per record: most rules have one of a handful of scopes. */
+/** The scope mask of a batch (IN, OUT, SCOPE_UNKNOWN per row): the same verdicts as inScope, a column at a time. */
+export function scopeMask(applies: Applicability, batch: Batch, defaultYear: number): Uint8Array {
+  const size = batch.size;
+  const mask = new Uint8Array(size);
+  for (const { field, values } of applies.scope) {
+    const column = batch.columns.get(field);
+    if (!column) {
+      for (let row = 0; row < size; row++) if (mask[row] === IN) mask[row] = SCOPE_UNKNOWN;
+      continue;
+    }
+    // Which stored values are in scope: enum codes by index, yes/no by their byte.
+    let allowed: (row: number) => boolean;
+    if (column.type === 'enum') {
+      const codes = column.codes.map((code) => values.has(code));
+      allowed = (row) => codes[column.values[row] as number] === true;
+    } else if (column.type === 'boolean') {
+      const yes = values.has('true');
+      const no = values.has('false');
+      allowed = (row) => (column.values[row] === 1 ? yes : no);
+    } else {
+      allowed = (row) => values.has(String(cellValue(cellAt(column, row))));
+    }
+    for (let row = 0; row < size; row++) {
+      if (mask[row] !== IN) continue;
+      if (column.state[row] !== CELL_OK) mask[row] = SCOPE_UNKNOWN;
+      else if (!allowed(row)) mask[row] = OUT;
+    }
+  }
+  const target = applies.years;
+  if (target) {
+    const column = batch.columns.get('year');
+    for (let row = 0; row < size; row++) {
+      if (mask[row] !== IN) continue;
+      let year = defaultYear;
+      if (column && column.state[row] !== CELL_MISSING) {
+        if (column.type !== 'number' || column.state[row] !== CELL_OK) {
+          mask[row] = SCOPE_UNKNOWN;
+          continue;
+        }
+        year = column.values[row] as number;
+      }
+      if (year < target.from || year > target.to) mask[row] = OUT;
+    }
+  }
+  return mask;
+}
+
+function cellValue(parsed: Parsed): unknown {
+  return parsed.ok ? parsed.value : undefined;
+}
+
+/** Which results a report lists in full: the others are counted only. */
+export type Keep = (status: Status, rule: CompiledRule) => boolean;
+
+export interface EvaluatedBatch {
+  readonly batch: Batch;
+  /** Per per-record rule (in plan.recordRules order), a status code per row. */
+  readonly statuses: readonly Uint8Array[];
+  /** The full results the listing keeps, record by record, in input order. */
+  results(keep: Keep): Result[];
+}
+
+/** The record's id, name or region as written; an unreadable one is shown as its raw text, never dropped. */
+function textAt(batch: Batch, field: string, row: number): string | null {
+  const parsed = cellAt(batch.columns.get(field), row);
+  if (parsed.ok) return rawText(parsed.value);
+  return parsed.problem === 'missing' ? null : parsed.raw;
+}
+
+/** Rules sharing a scope share one mask per batch: most rules have one of a handful of scopes. */
 function scopeGroups(rules: readonly CompiledRule[]): { index: number[]; scopes: Applicability[] } {
   const keys = new Map<string, number>();
   const scopes: Applicability[] = [];
@@ -67,12 +125,144 @@ function scopeGroups(rules: readonly CompiledRule[]): { index: number[]; scopes:
   return { index, scopes };
 }
 
-/** The record's id, name or region as written; an unreadable one (a JSON object where text belongs) is
- * shown as its raw text, never silently dropped. */
-function textOf(view: RecordView, field: string): string | null {
-  const parsed = view.get(field);
-  if (parsed.ok) return rawText(parsed.value);
-  return parsed.problem === 'missing' ? null : parsed.raw;
+/** What a rule's check says about every in-scope row of a batch. */
+function runCheck(check: CompiledRecordCheck, batch: Batch, mask: Uint8Array, out: Uint8Array): void {
+  if (check.kernel) return check.kernel(batch, mask, out);
+  for (let row = 0; row < batch.size; row++) if (mask[row] === IN) out[row] = CODE_OF_STATUS[check.evaluate(new BatchRow(batch, row)).status];
+}
+
+/** Aggregate states: per aggregate rule, per group (region), plain data that merges exactly. */
+export interface AggregateStates {
+  groups: { group: string | null; state: unknown; scopeUnknown: number }[][];
+}
+
+export class Evaluator {
+  private readonly grouping: { index: number[]; scopes: Applicability[] };
+  private readonly aggregateGrouping: { index: number[]; scopes: Applicability[] };
+  private readonly groups: Map<string | null, { state: unknown; scopeUnknown: number }>[];
+
+  constructor(readonly plan: Plan) {
+    this.grouping = scopeGroups(plan.recordRules);
+    this.aggregateGrouping = scopeGroups(plan.aggregateRules);
+    this.groups = plan.aggregateRules.map(() => new Map());
+  }
+
+  evaluate(batch: Batch): EvaluatedBatch {
+    const { plan } = this;
+    const size = batch.size;
+    const masks = this.grouping.scopes.map((applies) => scopeMask(applies, batch, plan.year));
+    const statuses = plan.recordRules.map((rule, i) => {
+      const mask = masks[this.grouping.index[i] as number] as Uint8Array;
+      const out = new Uint8Array(size);
+      for (let row = 0; row < size; row++) if (mask[row] !== IN) out[row] = mask[row] === OUT ? NOT_APPLICABLE : UNKNOWN;
+      runCheck(rule.check as CompiledRecordCheck, batch, mask, out);
+      return out;
+    });
+    if (plan.aggregateRules.length > 0) this.accumulate(batch);
+    return { batch, statuses, results: (keep) => this.results(batch, statuses, keep) };
+  }
+
+  private accumulate(batch: Batch): void {
+    const { plan } = this;
+    const masks = this.aggregateGrouping.scopes.map((applies) => scopeMask(applies, batch, plan.year));
+    const regions = Array.from({ length: batch.size }, (_, row) => textAt(batch, 'region', row));
+    plan.aggregateRules.forEach((rule, i) => {
+      const check = rule.check as CompiledAggregateCheck;
+      const mask = masks[this.aggregateGrouping.index[i] as number] as Uint8Array;
+      const inner = new Uint8Array(batch.size);
+      if (check.inner) runCheck(check.inner, batch, mask, inner);
+      const byGroup = this.groups[i] as Map<string | null, { state: unknown; scopeUnknown: number }>;
+      for (let row = 0; row < batch.size; row++) {
+        if (mask[row] === OUT) continue;
+        const region = regions[row] as string | null;
+        let group = byGroup.get(region);
+        if (!group) byGroup.set(region, (group = { state: check.empty(), scopeUnknown: 0 }));
+        if (mask[row] === SCOPE_UNKNOWN) group.scopeUnknown++;
+        else check.add(group.state, batch, row, inner[row] as number);
+      }
+    });
+  }
+
+  /** The aggregate states so far, to merge into another evaluator's. */
+  aggregateStates(): AggregateStates {
+    return { groups: this.groups.map((byGroup) => [...byGroup].map(([group, { state, scopeUnknown }]) => ({ group, state, scopeUnknown }))) };
+  }
+
+  merge(states: AggregateStates): void {
+    states.groups.forEach((groups, i) => {
+      const check = this.plan.aggregateRules[i]?.check as CompiledAggregateCheck | undefined;
+      const byGroup = this.groups[i];
+      if (!check || !byGroup) return;
+      for (const { group, state, scopeUnknown } of groups) {
+        const own = byGroup.get(group);
+        if (!own) byGroup.set(group, { state, scopeUnknown });
+        else {
+          check.merge(own.state, state);
+          own.scopeUnknown += scopeUnknown;
+        }
+      }
+    });
+  }
+
+  /** The aggregate results, per rule and group (regions in Chinese collation order). */
+  finish(): Result[] {
+    const results: Result[] = [];
+    this.plan.aggregateRules.forEach((rule, i) => {
+      const check = rule.check as CompiledAggregateCheck;
+      const byGroup = this.groups[i] as Map<string | null, { state: unknown; scopeUnknown: number }>;
+      const where = (group: string | null): Where => ({ record: null, name: null, region: group, group, file: null, line: null, sheet: null, column: null });
+      if (byGroup.size === 0) results.push(toResult(rule, { status: 'not_applicable', actual: null, expected: {}, reason: { type: 'no-records' } }, where(null)));
+      const ordered = [...byGroup.entries()].sort(([a], [b]) => (a ?? '').localeCompare(b ?? '', 'zh'));
+      for (const [group, { state, scopeUnknown }] of ordered) {
+        let outcome = check.finish(state);
+        // Records whose scope could not be read might belong to the group: the verdict cannot be trusted.
+        if (scopeUnknown > 0 && outcome.status !== 'unknown') outcome = { ...outcome, status: 'unknown', reason: { type: 'share-undecided', unknown: scopeUnknown } };
+        results.push(toResult(rule, outcome, where(group)));
+      }
+    });
+    return results;
+  }
+
+  private results(batch: Batch, statuses: readonly Uint8Array[], keep: Keep): Result[] {
+    const { plan } = this;
+    const results: Result[] = [];
+    for (let row = 0; row < batch.size; row++) {
+      let view: BatchRow | undefined;
+      let where: Where | undefined;
+      plan.recordRules.forEach((rule, i) => {
+        const status = STATUS_OF_CODE[(statuses[i] as Uint8Array)[row] as number] as Status;
+        if (!keep(status, rule)) return;
+        view ??= new BatchRow(batch, row);
+        where ??= {
+          record: textAt(batch, 'id', row),
+          name: textAt(batch, 'name', row),
+          region: textAt(batch, 'region', row),
+          group: null,
+          file: batch.file,
+          line: batch.lines[row] as number,
+          sheet: batch.sheet,
+          column: null,
+        };
+        results.push(toResult(rule, this.outcome(rule, view, status), { ...where, column: positionOf(batch, rule) }, view));
+      });
+    }
+    return results;
+  }
+
+  /** The full outcome behind a status: the check explains itself, or the scope says why it does not apply. */
+  private outcome(rule: CompiledRule, view: RecordView, status: Status): Outcome {
+    const scope = inScope(rule.applies, view, this.plan.year);
+    if (scope.status === 'out') return { status: 'not_applicable', actual: null, expected: {}, reason: scope.reason };
+    if (scope.status === 'unknown') return { status: 'unknown', actual: null, expected: {}, reason: scope.reason };
+    const outcome = (rule.check as CompiledRecordCheck).evaluate(view);
+    // The kernel and the check agree by contract; the status counted is the one shown.
+    return outcome.status === status ? outcome : { ...outcome, status };
+  }
+}
+
+function positionOf(batch: Batch, rule: CompiledRule): number | null {
+  const field = rule.fields[0];
+  return field === undefined ? null : (batch.columns.get(field)?.position ?? null);
 }
 
 interface Where {
@@ -83,10 +273,9 @@ interface Where {
   file: string | null;
   line: number | null;
   sheet: string | null;
-  columns: ReadonlyMap<string, number> | undefined;
+  column: number | null;
 }
 
-// Built field by field in one fixed order: millions are made per run, and one shape keeps them cheap.
 function conversionsOf(rule: CompiledRule, view: RecordView | undefined): Result['conversions'] {
   if (!view) return undefined;
   let found: Result['conversions'];
@@ -97,6 +286,7 @@ function conversionsOf(rule: CompiledRule, view: RecordView | undefined): Result
   return found;
 }
 
+// Built field by field in one fixed order: millions are made per run, and one shape keeps them cheap.
 function toResult(rule: CompiledRule, outcome: Outcome, where: Where, view?: RecordView): Result {
   const expected = outcome.expected;
   if (rule.unit !== undefined && expected.unit === undefined) expected.unit = rule.unit;
@@ -111,7 +301,7 @@ function toResult(rule: CompiledRule, outcome: Outcome, where: Where, view?: Rec
     file: where.file,
     line: where.line,
     sheet: where.sheet,
-    column: (rule.fields[0] !== undefined ? where.columns?.get(rule.fields[0]) : undefined) ?? null,
+    column: where.column,
     fields: rule.fields,
     status: outcome.status,
     severity: rule.rule.severity,
@@ -125,85 +315,7 @@ function toResult(rule: CompiledRule, outcome: Outcome, where: Where, view?: Rec
   };
 }
 
-interface GroupState {
-  accumulator: Accumulator;
-  scopeUnknown: number;
-}
-
-export async function* evaluate(plan: Plan, records: AsyncIterable<SurveyRecord>, options: EvaluateOptions = {}): AsyncGenerator<ResultBatch> {
-  const { recordRules, aggregateRules } = plan;
-  const keep = options.keep ?? (() => true);
-  const keepNotApplicable = keep('not_applicable');
-  const groups = aggregateRules.map(() => new Map<string | null, GroupState>());
-
-  const grouping = scopeGroups(recordRules);
-  const verdicts: (ScopeVerdict | undefined)[] = grouping.scopes.map(() => undefined);
-
-  for await (const record of records) {
-    const view = new RawRecordView(record, plan.dictionary);
-    const where: Where = {
-      record: textOf(view, 'id'),
-      name: textOf(view, 'name'),
-      region: textOf(view, 'region'),
-      group: null,
-      file: record.file,
-      line: record.line,
-      sheet: record.sheet ?? null,
-      columns: record.columns,
-    };
-    verdicts.fill(undefined);
-    const results: Result[] = [];
-    const statuses = new Array<Status>(recordRules.length);
-    for (let i = 0; i < recordRules.length; i++) {
-      const rule = recordRules[i] as CompiledRule;
-      const group = grouping.index[i] as number;
-      let scope = verdicts[group];
-      if (scope === undefined) verdicts[group] = scope = inScope(grouping.scopes[group] as Applicability, view, plan.year);
-      if (scope.status === 'out' && !keepNotApplicable) {
-        statuses[i] = 'not_applicable';
-        continue;
-      }
-      let outcome: Outcome;
-      if (scope.status === 'in' && rule.check.type === 'record') outcome = rule.check.evaluate(view);
-      else if (scope.status === 'out') outcome = { status: 'not_applicable', actual: null, expected: {}, reason: scope.reason };
-      else outcome = { status: 'unknown', actual: null, expected: {}, reason: scope.status === 'unknown' ? scope.reason : { type: 'ok' } };
-      statuses[i] = outcome.status;
-      if (keep(outcome.status)) results.push(toResult(rule, outcome, where, view));
-    }
-    if (aggregateRules.length > 0) {
-      const region = where.region;
-      aggregateRules.forEach((rule, i) => {
-        const scope = inScope(rule.applies, view, plan.year);
-        if (scope.status === 'out' || rule.check.type !== 'aggregate') return;
-        const byGroup = groups[i] as Map<string | null, GroupState>;
-        let state = byGroup.get(region);
-        if (!state) {
-          state = { accumulator: rule.check.start(), scopeUnknown: 0 };
-          byGroup.set(region, state);
-        }
-        if (scope.status === 'unknown') state.scopeUnknown++;
-        else state.accumulator.add(view);
-      });
-    }
-    yield { record, results, statuses };
-  }
-
-  const results: Result[] = [];
-  aggregateRules.forEach((rule, i) => {
-    const byGroup = groups[i] as Map<string | null, GroupState>;
-    const where = (group: string | null): Where => ({ record: null, name: null, region: group, group, file: null, line: null, sheet: null, columns: undefined });
-    if (byGroup.size === 0) {
-      results.push(toResult(rule, { status: 'not_applicable', actual: null, expected: {}, reason: { type: 'no-records' } }, where(null)));
-    }
-    const ordered = [...byGroup.entries()].sort(([a], [b]) => (a ?? '').localeCompare(b ?? '', 'zh'));
-    for (const [group, state] of ordered) {
-      let outcome = state.accumulator.finish();
-      // Records whose scope could not be read might belong to the group: the verdict cannot be trusted.
-      if (state.scopeUnknown > 0 && outcome.status !== 'unknown') {
-        outcome = { ...outcome, status: 'unknown', reason: { type: 'share-undecided', unknown: state.scopeUnknown } };
-      }
-      results.push(toResult(rule, outcome, where(group)));
-    }
-  });
-  if (results.length > 0) yield { record: null, results };
+/** Evaluate a stream of batches; the aggregate results come from `evaluator.finish()` at the end. */
+export async function* evaluateBatches(evaluator: Evaluator, batches: AsyncIterable<Batch>): AsyncGenerator<EvaluatedBatch> {
+  for await (const batch of batches) yield evaluator.evaluate(batch);
 }

@@ -2,7 +2,8 @@
 // passed, failed, could not be judged and were out of scope, and what blocks a green run.
 import type { Severity, Status } from '../model.js';
 import type { CompiledRule, Plan } from './compile.js';
-import type { ResultBatch } from './evaluate.js';
+import type { Result } from '../model.js';
+import { CODE_OF_STATUS, STATUS_OF_CODE } from './status.js';
 
 export type Counts = Record<Status, number>;
 
@@ -54,55 +55,89 @@ export class SummaryBuilder {
   private readonly blocking = { fail: 0, unknown: 0 };
   private warnings = 0;
   private notYetDue = 0;
-  /** Counts by standard, then rule: two lookups, no key strings built per result. */
-  private readonly ruleCounts = new Map<string, Map<string, Counts>>();
-  private readonly recordVerdicts = new Map<string, StandardSummary['records']>();
+  /** Per rule of the plan (plan.rules order), its counts by status code. */
+  private readonly counts: Float64Array;
+  private readonly ruleIndex: Map<CompiledRule, number>;
+  private readonly standardIds: string[];
+  /** Per standard: compliant, non-compliant, unknown, not applicable records. */
+  private readonly verdicts: Float64Array;
+  /** Per per-record rule: its standard's index, and whether it decides a verdict (required and due). */
+  private readonly recordStandard: Int32Array;
+  private readonly recordBlocking: Uint8Array;
 
   constructor(private readonly plan: Plan) {
-    for (const rule of plan.rules) {
-      let byRule = this.ruleCounts.get(rule.standard.id);
-      if (!byRule) this.ruleCounts.set(rule.standard.id, (byRule = new Map()));
-      byRule.set(rule.rule.id, zero());
-    }
-    for (const rule of plan.rules) this.recordVerdicts.set(rule.standard.id, { compliant: 0, non_compliant: 0, unknown: 0, not_applicable: 0 });
+    this.counts = new Float64Array(plan.rules.length * 4);
+    this.ruleIndex = new Map(plan.rules.map((rule, i) => [rule, i]));
+    this.standardIds = [...new Set(plan.rules.map((rule) => rule.standard.id))];
+    this.verdicts = new Float64Array(this.standardIds.length * 4);
+    this.recordStandard = Int32Array.from(plan.recordRules, (rule) => this.standardIds.indexOf(rule.standard.id));
+    this.recordBlocking = Uint8Array.from(plan.recordRules, (rule) => (rule.rule.severity === 'required' && rule.due ? 1 : 0));
   }
 
-  add(batch: ResultBatch): void {
-    if (batch.record) this.records++;
-    const verdicts = new Map<string, Status>();
-    const count = (standard: string, rule: string, status: Status, severity: Severity, due: boolean): void => {
-      this.results[status]++;
-      const counts = this.ruleCounts.get(standard)?.get(rule);
-      if (counts) counts[status]++;
-      const judged = status === 'fail' || status === 'unknown';
-      if (judged && !due) this.notYetDue++;
-      else if (judged && severity === 'required') this.blocking[status as 'fail' | 'unknown']++;
-      else if (status === 'fail' && severity === 'guidance') this.warnings++;
-      if (batch.record && severity === 'required' && due) verdicts.set(standard, worse(verdicts.get(standard), status));
-    };
-    if (batch.statuses) {
-      const rules = this.plan.recordRules;
-      batch.statuses.forEach((status, i) => {
-        const rule = rules[i] as CompiledRule;
-        count(rule.standard.id, rule.rule.id, status, rule.rule.severity, rule.due);
+  /** Count a batch's status arrays (plan.recordRules order). */
+  addBatch(statuses: readonly Uint8Array[], size: number): void {
+    this.records += size;
+    statuses.forEach((codes, i) => {
+      const rule = this.plan.recordRules[i] as CompiledRule;
+      const base = (this.ruleIndex.get(rule) as number) * 4;
+      const tally = [0, 0, 0, 0];
+      for (let row = 0; row < size; row++) (tally[codes[row] as number] as number)++;
+      tally.forEach((count, code) => {
+        if (count > 0) this.count(rule, code, count, base);
       });
-    } else {
-      for (const result of batch.results) count(result.standard, result.rule, result.status, result.severity, result.due);
+    });
+    // A record's verdict under a standard: its worst required, due result (fail > unknown > pass > n/a).
+    const standards = this.standardIds.length;
+    const worst = new Uint8Array(standards);
+    for (let row = 0; row < size; row++) {
+      worst.fill(0);
+      for (let i = 0; i < statuses.length; i++) {
+        if (this.recordBlocking[i] !== 1) continue;
+        const rank = RANK_OF_CODE[(statuses[i] as Uint8Array)[row] as number] as number;
+        const at = this.recordStandard[i] as number;
+        if (rank > (worst[at] as number)) worst[at] = rank;
+      }
+      for (let at = 0; at < standards; at++) (this.verdicts[at * 4 + VERDICT_OF_RANK[worst[at] as number]!] as number)++;
     }
-    if (!batch.record) return;
-    for (const [standard, verdict] of verdicts) {
-      const tally = this.recordVerdicts.get(standard);
-      if (!tally) continue;
-      if (verdict === 'pass') tally.compliant++;
-      else if (verdict === 'fail') tally.non_compliant++;
-      else if (verdict === 'unknown') tally.unknown++;
-      else tally.not_applicable++;
+  }
+
+  /** Count results given in full (the aggregate results at the end). */
+  addResults(results: readonly Result[]): void {
+    for (const result of results) {
+      const rule = this.plan.rules.find((r) => r.standard.id === result.standard && r.rule.id === result.rule);
+      if (rule) this.count(rule, CODE_OF_STATUS[result.status], 1, (this.ruleIndex.get(rule) as number) * 4);
     }
+  }
+
+  /** Merge the counts of another builder of the same plan (a worker's). */
+  merge(other: SummaryState): void {
+    this.records += other.records;
+    other.counts.forEach((value, i) => (this.counts[i] = (this.counts[i] as number) + value));
+    other.verdicts.forEach((value, i) => (this.verdicts[i] = (this.verdicts[i] as number) + value));
+    for (const status of Object.keys(this.results) as Status[]) this.results[status] += other.results[status];
+    this.blocking.fail += other.blocking.fail;
+    this.blocking.unknown += other.blocking.unknown;
+    this.warnings += other.warnings;
+    this.notYetDue += other.notYetDue;
+  }
+
+  state(): SummaryState {
+    return { records: this.records, counts: [...this.counts], verdicts: [...this.verdicts], results: { ...this.results }, blocking: { ...this.blocking }, warnings: this.warnings, notYetDue: this.notYetDue };
+  }
+
+  private count(rule: CompiledRule, code: number, count: number, base: number): void {
+    const status = STATUS_OF_CODE[code] as Status;
+    this.results[status] += count;
+    this.counts[base + code] = (this.counts[base + code] as number) + count;
+    const judged = status === 'fail' || status === 'unknown';
+    if (judged && !rule.due) this.notYetDue += count;
+    else if (judged && rule.rule.severity === 'required') this.blocking[status as 'fail' | 'unknown'] += count;
+    else if (status === 'fail' && rule.rule.severity === 'guidance') this.warnings += count;
   }
 
   finish(): Summary {
-    const rules = this.plan.rules.map((rule: CompiledRule): RuleSummary => {
-      const counts = this.ruleCounts.get(rule.standard.id)?.get(rule.rule.id) ?? zero();
+    const rules = this.plan.rules.map((rule: CompiledRule, i): RuleSummary => {
+      const counts = countsOf(this.counts, i);
       return {
         standard: rule.standard.id,
         rule: rule.rule.id,
@@ -114,18 +149,12 @@ export class SummaryBuilder {
         pass_rate: passRate(counts),
       };
     });
-    const standardIds = [...new Set(this.plan.rules.map((rule) => rule.standard.id))];
-    const standards = standardIds.map((id): StandardSummary => {
+    const standards = this.standardIds.map((id, at): StandardSummary => {
       const counts = zero();
       const own = rules.filter((rule) => rule.standard === id);
       for (const rule of own) for (const status of Object.keys(counts) as Status[]) counts[status] += rule.counts[status];
-      return {
-        standard: id,
-        rules: own.length,
-        counts,
-        pass_rate: passRate(counts),
-        records: this.recordVerdicts.get(id) ?? { compliant: 0, non_compliant: 0, unknown: 0, not_applicable: 0 },
-      };
+      const v = (k: number): number => this.verdicts[at * 4 + k] as number;
+      return { standard: id, rules: own.length, counts, pass_rate: passRate(counts), records: { compliant: v(0), non_compliant: v(1), unknown: v(2), not_applicable: v(3) } };
     });
     return {
       as_of: this.plan.asOf,
@@ -140,11 +169,26 @@ export class SummaryBuilder {
   }
 }
 
-// A record's verdict under a standard is its worst required result: fail > unknown > pass > n/a.
-const RANK: Record<Status, number> = { not_applicable: 0, pass: 1, unknown: 2, fail: 3 };
-function worse(a: Status | undefined, b: Status): Status {
-  return a === undefined || RANK[b] > RANK[a] ? b : a;
+/** A builder's counts as plain data, to merge into another's. */
+export interface SummaryState {
+  records: number;
+  counts: number[];
+  verdicts: number[];
+  results: Counts;
+  blocking: { fail: number; unknown: number };
+  warnings: number;
+  notYetDue: number;
 }
+
+function countsOf(counts: Float64Array, rule: number): Counts {
+  const at = rule * 4;
+  return { pass: counts[at] as number, fail: counts[at + 1] as number, unknown: counts[at + 2] as number, not_applicable: counts[at + 3] as number };
+}
+
+// Status code -> rank for a verdict (n/a 0 < pass 1 < unknown 2 < fail 3), and rank -> verdict slot
+// (compliant 0, non-compliant 1, unknown 2, not applicable 3).
+const RANK_OF_CODE = [1, 3, 2, 0];
+const VERDICT_OF_RANK = [3, 0, 2, 1];
 
 /**
  * What makes exit code 1: `fail`, definite failures of required rules; `unknown` (the default), also

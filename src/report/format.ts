@@ -1,9 +1,31 @@
 // The contract of one report format: results stream in batch by batch, the summary comes last.
-import type { ResultBatch } from '../engine/evaluate.js';
+import type { EvaluatedBatch } from '../engine/evaluate.js';
 import type { Summary } from '../engine/summary.js';
-import type { Status } from '../model.js';
+import type { Result, Status } from '../model.js';
 import type { ReportContext } from './context.js';
 import type { Sink } from './sink.js';
+
+/**
+ * What a report receives: the listed results of a batch of records, record by record in input order
+ * (or, once, the aggregate results), and the batch's statuses for formats that show every one.
+ */
+export interface ResultBatch {
+  results: readonly Result[];
+  aggregate: boolean;
+  evaluated?: EvaluatedBatch;
+}
+
+/** A batch's results grouped by record (consecutive results of the same file and line). */
+export function byRecord(results: readonly Result[]): Result[][] {
+  const groups: Result[][] = [];
+  let current: Result[] | undefined;
+  for (const result of results) {
+    const last = current?.[0];
+    if (!current || !last || last.file !== result.file || last.line !== result.line || last.sheet !== result.sheet) groups.push((current = [result]));
+    else current.push(result);
+  }
+  return groups;
+}
 
 export interface ReportWriter {
   write(batch: ResultBatch): Promise<void>;

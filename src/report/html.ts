@@ -9,7 +9,7 @@ import { ruleTitle, STATUS_WORDS, WORDS } from '../i18n/words.js';
 import { quoteText, ruleKey } from './context.js';
 import { describeActual, describeRequirement, describeResult } from './describe.js';
 import { html } from './escape.js';
-import type { ReportFormat } from './format.js';
+import { byRecord, type ReportFormat } from './format.js';
 import { cellName } from './json.js';
 import { BufferedSink } from './sink.js';
 import { percentText } from '../i18n/quantities.js';
@@ -118,29 +118,27 @@ export const htmlFormat: ReportFormat = {
     return {
       async write(batch) {
         await start();
-        const listed = batch.results.filter((result) => (context.all ? result.status !== 'not_applicable' : result.status === 'fail' || result.status === 'unknown'));
-        if (listed.length === 0) return;
-        if (rows >= HTML_MAX_ROWS) {
-          hidden += listed.length;
-          return;
-        }
-        // Regions are cut as the rows' data-region is, so the filter still matches them.
-        for (const result of listed) if (result.region) regions.add(clipText(result.region, lang));
-        if (batch.record) {
+        const groups = batch.aggregate ? batch.results.map((result) => [result]) : byRecord(batch.results);
+        for (const record of groups) {
+          const listed = record.filter((result) => (context.all ? result.status !== 'not_applicable' : result.status === 'fail' || result.status === 'unknown'));
+          if (listed.length === 0) continue;
+          if (rows >= HTML_MAX_ROWS) {
+            hidden += listed.length;
+            continue;
+          }
+          // Regions are cut as the rows' data-region is, so the filter still matches them.
+          for (const result of listed) if (result.region) regions.add(clipText(result.region, lang));
           const first = listed[0] as Result;
-          const place = first.file ? `${first.file}${first.sheet !== null ? ` [${clipText(first.sheet, lang)}] ${cellName(first) ?? first.line}` : `:${first.line ?? ''}`}` : '';
-          const who = `${clipOrNull(first.record, lang) ?? '—'}${first.name ? ` ${clipText(first.name, lang)}` : ''}`;
           group++;
-          await sink.write(`<tr class="record" data-group="${group}"><td colspan="8">${html(`${w('record')} ${who}`)} <span class="muted">${html(place)}${first.region ? ` · ${html(clipText(first.region, lang))}` : ''}</span></td></tr>\n`);
+          if (!batch.aggregate) {
+            const place = first.file ? `${first.file}${first.sheet !== null ? ` [${clipText(first.sheet, lang)}] ${cellName(first) ?? first.line}` : `:${first.line ?? ''}`}` : '';
+            const who = `${clipOrNull(first.record, lang) ?? '—'}${first.name ? ` ${clipText(first.name, lang)}` : ''}`;
+            await sink.write(`<tr class="record" data-group="${group}"><td colspan="8">${html(`${w('record')} ${who}`)} <span class="muted">${html(place)}${first.region ? ` · ${html(clipText(first.region, lang))}` : ''}</span></td></tr>\n`);
+          } else {
+            await sink.write(`<tr class="record" data-group="${group}"><td colspan="8">${html(`${w('aggregates')} · ${w('group')}: ${clipOrNull(first.group, lang) ?? w('allRecords')}`)}</td></tr>\n`);
+          }
           for (const result of listed) await sink.write(resultRow(result, group));
           rows += listed.length;
-        } else {
-          for (const result of listed) {
-            group++;
-            await sink.write(`<tr class="record" data-group="${group}"><td colspan="8">${html(`${w('aggregates')} · ${w('group')}: ${clipOrNull(result.group, lang) ?? w('allRecords')}`)}</td></tr>\n`);
-            await sink.write(resultRow(result, group));
-            rows++;
-          }
         }
       },
       async end(summary: Summary) {

@@ -7,7 +7,7 @@ import { ruleTitle, SEVERITY_WORDS, STATUS_WORDS, WORDS } from '../i18n/words.js
 import type { ReportContext } from './context.js';
 import { quoteText, ruleKey } from './context.js';
 import { describeResult } from './describe.js';
-import type { ReportFormat } from './format.js';
+import { byRecord, type ReportFormat } from './format.js';
 import { BufferedSink } from './sink.js';
 import { percentText } from '../i18n/quantities.js';
 import { clipText } from './clip.js';
@@ -79,20 +79,24 @@ export const tableFormat: ReportFormat = {
 
     return {
       async write(batch) {
-        const results = batch.results.filter((result) => shown(result, context));
-        if (results.length === 0) return;
-        if (batch.record) {
-          if (context.maxRecords > 0 && recordsShown >= context.maxRecords) {
-            recordsHidden++;
-            return;
+        if (!batch.aggregate) {
+          for (const record of byRecord(batch.results)) {
+            const results = record.filter((result) => shown(result, context));
+            if (results.length === 0) continue;
+            if (context.maxRecords > 0 && recordsShown >= context.maxRecords) {
+              recordsHidden++;
+              continue;
+            }
+            recordsShown++;
+            const first = results[0] as Result;
+            const id = first.record !== null ? headingText(first.record, context) : '—';
+            const name = first.name ? ` ${headingText(first.name, context)}` : '';
+            const place = first.sheet !== null ? `${first.file} [${headingText(first.sheet, context)}] ${context.lang === 'zh' ? '第' : 'row '}${first.line}${context.lang === 'zh' ? '行' : ''}` : `${first.file}:${first.line}`;
+            await sink.write(`${chalk.bold(`● ${w('record')} ${id}${name}`)}  ${chalk.gray(place)}\n${resultTable(results)}\n\n`);
           }
-          recordsShown++;
-          const first = results[0] as Result;
-          const id = first.record !== null ? headingText(first.record, context) : '—';
-          const name = first.name ? ` ${headingText(first.name, context)}` : '';
-          const place = batch.record.sheet !== undefined ? `${batch.record.file} [${headingText(batch.record.sheet, context)}] ${context.lang === 'zh' ? '第' : 'row '}${batch.record.line}${context.lang === 'zh' ? '行' : ''}` : `${batch.record.file}:${batch.record.line}`;
-          await sink.write(`${chalk.bold(`● ${w('record')} ${id}${name}`)}  ${chalk.gray(place)}\n${resultTable(results)}\n\n`);
         } else {
+          const results = batch.results.filter((result) => shown(result, context));
+          if (results.length === 0) return;
           await sink.write(`${chalk.bold(`● ${w('aggregates')}`)}\n`);
           const byGroup = new Map<string, Result[]>();
           for (const result of results) {

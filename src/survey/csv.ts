@@ -1,73 +1,107 @@
-// CSV (RFC 4180: quotes, embedded commas and line breaks, CRLF) streamed through csv-parse.
-import { parse, CsvError } from 'csv-parse';
+// CSV (RFC 4180: quotes, embedded commas and line breaks, CRLF), streamed as tables of cell spans.
+// UTF-8, by far the most common, is not decoded at all on the way in: each block's bytes are checked
+// to be valid UTF-8, then read as Latin-1 (one character per byte, so commas, quotes and line breaks
+// sit where they are), and only the cells a check reads as text are decoded, each distinct cell
+// once. Other encodings (GB18030, UTF-16) are decoded to text first and split the same way.
+import { isUtf8 } from 'node:buffer';
 import { DabiaoError } from '../errors.js';
-import { decodeText } from './decode.js';
-import type { RawRow, SurveyReader } from './reader.js';
-import { TableRows } from './table-rows.js';
+import { MAX_RECORD_CHARS, tokenize } from './cell-table.js';
+import { decodeText, detectEncoding, withHead, DETECTION_WINDOW, type Encoding } from './decode.js';
+import type { RawBlock, StreamReader, TableBlock } from './reader.js';
 
-/** Line breaks inside a record's quoted cells: a line feed ends a line (CRLF too); a lone carriage
- * return does not, as editors and `wc -l` count lines. */
-function lineBreaks(cells: readonly string[]): number {
-  let count = 0;
-  for (const cell of cells) for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) count++;
-  return count;
+const BLOCK_BYTES = 1 << 20;
+
+/** Text of UTF-8 bytes held as Latin-1 characters, decoded: ASCII stays as it is, without a copy. */
+export function decodeLatin1(text: string): string {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return Buffer.from(text, 'latin1').toString('utf8');
+  return text;
 }
 
-export const csvReader: SurveyReader = {
+function tableBlock(text: string, table: TableBlock['table'], latin1: boolean): TableBlock {
+  return latin1 ? { kind: 'table', table, decode: (start, end) => decodeLatin1(text.slice(start, end)), decodeText: decodeLatin1 } : { kind: 'table', table };
+}
+
+export const csvReader: StreamReader = {
   format: 'csv',
   extensions: ['.csv'],
-  async *read(bytes, file, options): AsyncGenerator<RawRow> {
-    // Records are taken synchronously as the parser sees them (on_record), so every record before a
-    // syntax error is handled before the error is, and its line is known.
-    const queue: { line: number; cells: string[] }[] = [];
-    // Lines are counted here: csv-parse counts a CRLF inside quotes as two lines. A record starts
-    // after the lines of the records before it (and their embedded breaks) and any skipped empty lines.
-    let linesBefore = 0;
-    let lastLine = 0;
-    let failure: unknown;
-    const parser = parse({
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      max_record_size: 32 * 1024 * 1024,
-      on_record: (record: string[], context: { empty_lines: number }) => {
-        const line = linesBefore + context.empty_lines + 1;
-        const breaks = lineBreaks(record);
-        linesBefore += 1 + breaks;
-        lastLine = line + breaks;
-        queue.push({ line, cells: record });
-        return undefined;
-      },
+  async *read(bytes, file, options): AsyncGenerator<RawBlock> {
+    let encoding: Encoding = options.encoding ?? 'utf-8';
+    const source = withHead(bytes, DETECTION_WINDOW, (head) => {
+      if (!options.encoding) encoding = detectEncoding(head);
+      options.onEncoding?.(encoding);
     });
-    parser.on('error', (error) => (failure ??= error));
-    const table = new TableRows({ ...options, file, strictWidth: true });
-    let rows = 0;
-    const drain = function* (): Generator<RawRow> {
-      while (queue.length > 0) {
-        rows++;
-        yield* table.push(queue.shift() as { line: number; cells: string[] });
-      }
-      if (failure !== undefined) throw malformed(failure, file, lastLine + 1);
+    let line = 1;
+    let carry = '';
+    let records = 0;
+    const split = function* (text: string, final: boolean, latin1: boolean): Generator<RawBlock> {
+      const { table, consumed, nextLine } = tokenize(text, line, final, file);
+      line = nextLine;
+      carry = text.slice(consumed);
+      if (!final && carry.length > MAX_RECORD_CHARS) throw new DabiaoError({ code: 'cell-too-large', params: {}, location: { file, line } });
+      records += table.rows;
+      if (table.rows > 0) yield tableBlock(text, table, latin1);
     };
-    const decode = { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.onEncoding ? { onEncoding: options.onEncoding } : {}) };
-    for await (const text of decodeText(bytes, file, decode)) {
-      parser.write(text);
-      yield* drain();
+    const iterator = source[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    const rest = (async function* () {
+      if (!first.done) yield first.value;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    })();
+    if (encoding === 'utf-8') {
+      let pending: Buffer = Buffer.alloc(0);
+      let start = true;
+      for await (const chunk of rest) {
+        let buffer = pending.length > 0 ? Buffer.concat([pending, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        if (start) {
+          if (buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) buffer = buffer.subarray(3);
+          buffer = crOnly(buffer);
+          start = false;
+        }
+        const lastLf = buffer.lastIndexOf(10);
+        if (lastLf === -1 && buffer.length < BLOCK_BYTES * 64) {
+          pending = buffer;
+          continue;
+        }
+        const cut = lastLf === -1 ? buffer.length : lastLf + 1;
+        const part = buffer.subarray(0, cut);
+        checkBytes(part, carry, line, file);
+        yield* split(carry + part.toString('latin1'), false, true);
+        pending = Buffer.from(buffer.subarray(cut));
+      }
+      if (start) pending = crOnly(pending);
+      checkBytes(pending, carry, line, file);
+      yield* split(carry + pending.toString('latin1'), true, true);
+    } else {
+      for await (const text of decodeText(rest, file, { encoding })) yield* split(carry + text, false, false);
+      yield* split(carry, true, false);
     }
-    await new Promise<void>((resolve) => {
-      parser.once('error', () => resolve());
-      parser.end(() => resolve());
-    });
-    yield* drain();
-    yield* table.finish();
-    if (rows === 0) throw new DabiaoError({ code: 'survey-empty', params: {}, location: { file, line: 1 } });
+    if (records === 0) throw new DabiaoError({ code: 'survey-empty', params: {}, location: { file, line: 1 } });
   },
 };
 
-function malformed(error: unknown, file: string, line: number): DabiaoError {
-  if (error instanceof DabiaoError) return error;
-  const code = error instanceof CsvError ? error.code : '';
-  if (code === 'CSV_QUOTE_NOT_CLOSED') return new DabiaoError({ code: 'csv-unclosed-quote', params: {}, location: { file, line } });
-  if (code === 'CSV_MAX_RECORD_SIZE') return new DabiaoError({ code: 'cell-too-large', params: {}, location: { file, line } });
-  return new DabiaoError({ code: 'survey-malformed', params: { detail: error instanceof Error ? error.message : String(error) }, location: { file, line } });
+/** Files whose lines end in a carriage return alone (old Mac exports): read as line feeds. */
+function crOnly(buffer: Buffer): Buffer {
+  const lf = buffer.indexOf(10);
+  const cr = buffer.indexOf(13);
+  if (cr === -1 || (lf !== -1 && lf < cr) || buffer[cr + 1] === 10) return buffer;
+  const copy = Buffer.from(buffer);
+  for (let i = copy.indexOf(13); i !== -1; i = copy.indexOf(13, i + 1)) if (copy[i + 1] !== 10) copy[i] = 10;
+  return copy;
+}
+
+/** Refuse bytes that are not UTF-8, or a NUL, at the line they are on: never mojibake in the data. */
+function checkBytes(part: Buffer, carry: string, line: number, file: string): void {
+  const lineAt = (offset: number): number => {
+    let count = line;
+    for (let i = carry.indexOf('\n'); i !== -1; i = carry.indexOf('\n', i + 1)) count++;
+    for (let i = part.indexOf(10); i !== -1 && i < offset; i = part.indexOf(10, i + 1)) count++;
+    return count;
+  };
+  const nul = part.indexOf(0);
+  if (nul !== -1) throw new DabiaoError({ code: 'nul-byte', params: {}, location: { file, line: lineAt(nul) } });
+  if (isUtf8(part)) return;
+  // Locate the first byte that does not decode: the error path only, so a second decode is fine.
+  const lenient = new TextDecoder('utf-8').decode(part);
+  const bad = Buffer.byteLength(lenient.slice(0, lenient.indexOf('\uFFFD')), 'utf8');
+  throw new DabiaoError({ code: 'survey-encoding', params: { encoding: 'UTF-8' }, location: { file, line: lineAt(bad) } });
 }

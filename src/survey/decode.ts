@@ -75,7 +75,7 @@ export function countNewlines(text: string): number {
 }
 
 /** Collect at least `size` bytes (or the whole stream) to detect from, keeping the rest to follow. */
-async function* withHead(bytes: AsyncIterable<Uint8Array>, size: number, onHead: (head: Uint8Array) => void): AsyncGenerator<Uint8Array> {
+export async function* withHead(bytes: AsyncIterable<Uint8Array>, size: number, onHead: (head: Uint8Array) => void): AsyncGenerator<Uint8Array> {
   const pending: Uint8Array[] = [];
   let length = 0;
   let released = false;

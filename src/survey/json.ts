@@ -1,7 +1,7 @@
 // JSON: an array of objects, loaded whole (arrays may be; NDJSON is the streaming format).
 // Each element keeps the line it starts on.
 import { DabiaoError } from '../errors.js';
-import type { RawRow, SurveyReader } from './reader.js';
+import { inBlocks, type RawRow, type ReadOptions, type SurveyReader } from './reader.js';
 import { decodeText } from './decode.js';
 
 /** Bound for a whole-file JSON survey; larger surveys should use NDJSON, which streams. */
@@ -10,7 +10,11 @@ export const MAX_JSON_BYTES = 256 * 1024 * 1024;
 export const jsonReader: SurveyReader = {
   format: 'json',
   extensions: ['.json'],
-  async *read(bytes, file, options): AsyncGenerator<RawRow> {
+  read: (bytes, file, options) => inBlocks(jsonRows(bytes, file, options)),
+};
+
+async function* jsonRows(bytes: AsyncIterable<Uint8Array>, file: string, options: ReadOptions): AsyncGenerator<RawRow> {
+  {
     let text = '';
     for await (const chunk of decodeText(bytes, file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.onEncoding ? { onEncoding: options.onEncoding } : {}) })) {
       text += chunk;
@@ -42,8 +46,8 @@ export const jsonReader: SurveyReader = {
       }
       yield { line, entries: Object.entries(element) };
     }
-  },
-};
+  }
+}
 
 export function jsonDetail(error: unknown): string {
   return error instanceof Error ? error.message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '') : String(error);

@@ -1,7 +1,7 @@
 // NDJSON / JSON Lines: one object per line, streamed; a bad line is an error naming that line.
 import { DabiaoError } from '../errors.js';
 import { decodeText } from './decode.js';
-import type { RawRow, SurveyReader } from './reader.js';
+import { inBlocks, type RawRow, type ReadOptions, type SurveyReader } from './reader.js';
 import { jsonDetail, positionOf, scanRecords } from './json.js';
 
 /** A record is one line: past this many characters the line is refused, at its line number. */
@@ -45,7 +45,11 @@ function tooLong(file: string, line: number): DabiaoError {
 export const ndjsonReader: SurveyReader = {
   format: 'ndjson',
   extensions: ['.ndjson', '.jsonl'],
-  async *read(bytes, file, options): AsyncGenerator<RawRow> {
+  read: (bytes, file, options) => inBlocks(ndjsonRows(bytes, file, options)),
+};
+
+async function* ndjsonRows(bytes: AsyncIterable<Uint8Array>, file: string, options: ReadOptions): AsyncGenerator<RawRow> {
+  {
     let line = 0;
     let rows = 0;
     for await (const text of lines(decodeText(bytes, file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.onEncoding ? { onEncoding: options.onEncoding } : {}) }), file)) {
@@ -69,5 +73,5 @@ export const ndjsonReader: SurveyReader = {
       yield { line, entries: Object.entries(data) };
     }
     if (rows === 0 && line === 0) throw new DabiaoError({ code: 'survey-empty', params: {}, location: { file, line: 1 } });
-  },
-};
+  }
+}

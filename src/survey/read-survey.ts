@@ -6,13 +6,16 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { DabiaoError } from '../errors.js';
 import type { Notice } from '../i18n/notices.js';
-import type { Dictionary, SurveyRecord } from '../model.js';
+import type { Batch } from '../batch.js';
+import type { Dictionary } from '../model.js';
 import { vocabularyOf } from '../model.js';
 import { isEmptyListWord } from './values.js';
-import { neutralise, normaliseName, splitList } from '../text.js';
+import { neutralise, normaliseName } from '../text.js';
 import type { Encoding } from './decode.js';
 import { HeaderMatcher } from './headers.js';
-import type { HeaderInfo, RawRow, ReadOptions } from './reader.js';
+import type { HeaderInfo, RawBlock, ReadOptions, RowProblem } from './reader.js';
+import { FileTyper } from './batches.js';
+import { Parsers } from './typing.js';
 import { readerFor } from './readers.js';
 
 export interface ReadSurveyOptions {
@@ -33,7 +36,7 @@ export interface ReadSurveyOptions {
 
 /** The file's bytes, counted as they are read, for a progress bar. */
 async function* counted(file: string, onBytes: ((bytes: number) => void) | undefined): AsyncGenerator<Uint8Array> {
-  for await (const chunk of createReadStream(file)) {
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
     const bytes = chunk as Buffer;
     onBytes?.(bytes.byteLength);
     yield bytes;
@@ -56,40 +59,25 @@ export async function assertReadable(file: string): Promise<void> {
   }
 }
 
-export interface FileRows {
-  file: string;
-  rows: AsyncIterable<RawRow>;
-}
-
-/** Raw rows of each file, for `validate`, which reports problems that `check` refuses. */
-export async function* readRows(files: readonly string[], options: ReadSurveyOptions & { onHeader?: (header: HeaderInfo) => void }, matcher = new HeaderMatcher(options.dictionary, options.mapping)): AsyncGenerator<FileRows> {
-  let bytesRead = 0;
-  const onBytes = options.onProgress
-    ? (bytes: number) => {
-        bytesRead += bytes;
-        options.onProgress?.(bytesRead);
-      }
-    : undefined;
-  for (const file of files) {
-    const reader = readerFor(file, options.format);
-    await assertReadable(file);
-    const readOptions: ReadOptions = {
-      ...(options.encoding ? { encoding: options.encoding } : {}),
-      ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
-      ...(options.headerRow !== undefined ? { headerRow: options.headerRow } : {}),
-      headerScore: (cells) => matcher.score(cells),
-      onHeader: (header) => {
-        if (header.skippedLines.length > 0) options.onNotice?.({ code: 'title-rows', file, ...(header.sheet ? { sheet: header.sheet } : {}), params: { line: header.line, count: header.skippedLines.length } });
-        options.onHeader?.(header);
-      },
-      onEncoding: (encoding) => {
-        if (encoding !== 'utf-8') options.onNotice?.({ code: 'encoding', file, params: { encoding: encoding.toUpperCase() } });
-      },
-      ...(onBytes ? { onBytes } : {}),
-    };
-    const rows = 'readFile' in reader ? reader.readFile(file, readOptions) : reader.read(counted(file, onBytes), file, readOptions);
-    yield { file, rows };
-  }
+/**
+ * The raw blocks of each file, with the reader's own header (Excel finds its header itself) told to
+ * `onHeader`. Progress is told in bytes.
+ */
+async function* readBlocks(file: string, options: ReadSurveyOptions, matcher: HeaderMatcher, onHeader: (header: HeaderInfo) => void, onBytes: ((bytes: number) => void) | undefined): AsyncGenerator<RawBlock> {
+  const reader = readerFor(file, options.format);
+  await assertReadable(file);
+  const readOptions: ReadOptions = {
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    ...(options.headerRow !== undefined ? { headerRow: options.headerRow } : {}),
+    headerScore: (cells) => matcher.score(cells),
+    onHeader,
+    onEncoding: (encoding) => {
+      if (encoding !== 'utf-8') options.onNotice?.({ code: 'encoding', file, params: { encoding: encoding.toUpperCase() } });
+    },
+    ...(onBytes ? { onBytes } : {}),
+  };
+  yield* 'readFile' in reader ? reader.readFile(file, readOptions) : reader.read(counted(file, onBytes), file, readOptions);
 }
 
 /** Names a notice lists one by one (unknown columns, names outside the vocabulary); the rest are counted. */
@@ -98,24 +86,6 @@ export const MAX_LISTED_NAMES = 20;
 const MAX_TRACKED_NAMES = 10_000;
 /** Lines of empty rows named in the notice. */
 const MAX_LISTED_LINES = 10;
-
-/**
- * A header resolved once per file: the field of each column, or null. Two columns meaning one field are
- * refused here, at the header row and the second column, before any record is read.
- */
-function resolveHeader(header: HeaderInfo, matcher: HeaderMatcher): (string | null)[] {
-  const owner = new Map<string, string>();
-  return header.names.map((name, i) => {
-    const field = name === '' ? null : matcher.match(name);
-    if (field === null) return null;
-    const first = owner.get(field);
-    if (first !== undefined) {
-      throw new DabiaoError({ code: 'columns-clash', params: { first, second: name, field }, location: { file: header.file, line: header.line, col: i + 1 } });
-    }
-    owner.set(field, name);
-    return field;
-  });
-}
 
 /** What a file had that a run handles visibly: unknown columns and names, empty rows, counted within bounds. */
 class FileNotices {
@@ -180,71 +150,78 @@ function clipName(name: string): string {
   return name.length > 80 ? `${name.slice(0, 80)}…` : name;
 }
 
-export async function* readSurvey(files: readonly string[], options: ReadSurveyOptions): AsyncGenerator<SurveyRecord> {
+export interface SurveyHooks {
+  /** A header found: validate checks its columns. */
+  onHeader?: (header: HeaderInfo) => void;
+  /** A row that is empty or ragged: by default an empty row is counted in a notice and a ragged row
+   * stops the run (validate reports both instead). */
+  onRowProblem?: (problem: RowProblem, where: { file: string; line: number; sheet: string | undefined }) => void;
+  /** A column naming no field; by default named in a notice. */
+  onUnknownColumn?: (name: string, where: { file: string; line: number; column: number }) => void;
+  /** A list entry outside the vocabulary; by default counted in a notice. */
+  onUnknownItem?: (field: string, item: string, where: { file: string; line: number; column: number | null }) => void;
+  /** Two columns meaning one field: by default the run stops at the header (validate reports it). */
+  onClash?: () => void;
+  /** A column without a header, with the first line it holds data on (null: empty throughout); by
+   * default named in a notice. */
+  onBlankColumn?: (column: number, where: { file: string; line: number | null }) => void;
+  /** A file is done: how many records it had. */
+  onFileEnd?: (file: string, records: number, sheet: string | undefined) => void;
+}
+
+/**
+ * The typed batches of every file, in order. Each file's header is resolved once and each cell parsed
+ * once; what a run handles rather than refuses (title rows, empty rows, unknown columns, names
+ * outside the vocabulary) goes to notices, bounded.
+ */
+export async function* readSurvey(files: readonly string[], options: ReadSurveyOptions, hooks: SurveyHooks = {}): AsyncGenerator<Batch> {
   const matcher = new HeaderMatcher(options.dictionary, options.mapping);
-  // Set by the reader when it finds a file's header row.
-  const current: { header?: { file: string; fields: (string | null)[] } } = {};
-  const onHeader = (info: HeaderInfo): void => {
-    const fields = resolveHeader(info, matcher);
-    current.header = { file: info.file, fields };
-    info.names.forEach((name, i) => {
-      if (fields[i] === null) notices.column(name, i + 1);
-    });
-  };
-  const fieldsOf = (file: string): (string | null)[] | undefined => (current.header?.file === file ? current.header.fields : undefined);
-  let notices = new FileNotices();
-  for await (const { file, rows } of readRows(files, { ...options, onHeader }, matcher)) {
-    notices = new FileNotices();
-    delete current.header;
-    let count = 0;
+  const parsers = new Parsers(options.dictionary);
+  let bytesRead = 0;
+  const onBytes = options.onProgress
+    ? (bytes: number) => {
+        bytesRead += bytes;
+        options.onProgress?.(bytesRead);
+      }
+    : undefined;
+  const knownItem = options.itemFields
+    ? (field: string, item: string) => {
+        const suffixes = options.itemFields?.get(field);
+        return suffixes === undefined || isKnownItem(item, field, suffixes, options.dictionary);
+      }
+    : undefined;
+  for (const file of files) {
+    const notices = new FileNotices();
     let sheet: string | undefined;
-    for await (const row of rows) {
-      sheet = row.sheet === undefined ? undefined : neutralise(row.sheet);
-      const where = { file, line: row.line };
-      if (row.problem?.type === 'empty') {
-        notices.empty(row.line);
-        continue;
-      }
-      if (row.problem?.type === 'ragged') {
-        throw new DabiaoError({ code: 'row-width', params: { cells: row.problem.cells, expected: row.problem.expected }, location: where });
-      }
-      const values = new Map<string, unknown>();
-      const columns = new Map<string, number>();
-      const fields = fieldsOf(file);
-      if (fields) {
-        // A table: each column's field was resolved once, from the header.
-        row.entries.forEach(([, value], i) => {
-          const column = row.columns?.[i] ?? i + 1;
-          const field = fields[column - 1];
-          if (field === null || field === undefined) return;
-          values.set(field, value);
-          columns.set(field, column);
-        });
-      } else {
-        // JSON and NDJSON: each record names its own keys.
-        const source = new Map<string, string>();
-        row.entries.forEach(([key, value], i) => {
-          const column = row.columns?.[i] ?? i + 1;
-          const field = key === '' ? null : matcher.match(key);
-          if (field === null) return notices.column(key, column);
-          const other = source.get(field);
-          if (other !== undefined) {
-            throw new DabiaoError({ code: 'columns-clash', params: { first: other, second: key, field }, location: where });
-          }
-          source.set(field, key);
-          values.set(field, value);
-          columns.set(field, column);
-        });
-      }
-      for (const [field, suffixes] of options.itemFields ?? []) {
-        const raw = values.get(field);
-        if (raw === undefined || raw === null) continue;
-        for (const item of splitList(raw)) if (!isKnownItem(item, field, suffixes, options.dictionary)) notices.item(field, item, row.line);
-      }
-      count++;
-      yield { file, line: row.line, values, columns, ...(sheet !== undefined ? { sheet } : {}) };
+    const typer = new FileTyper(file, {
+      parsers,
+      matcher,
+      ...(options.headerRow !== undefined ? { headerRow: options.headerRow } : {}),
+      ...(knownItem ? { knownItem } : {}),
+      onHeader: (header) => {
+        sheet = header.sheet === undefined ? undefined : neutralise(header.sheet);
+        if (header.skippedLines.length > 0) options.onNotice?.({ code: 'title-rows', file, ...(sheet !== undefined ? { sheet } : {}), params: { line: header.line, count: header.skippedLines.length } });
+        hooks.onHeader?.(header);
+      },
+      onRowProblem: (problem, line, rowSheet) => {
+        if (hooks.onRowProblem) return hooks.onRowProblem(problem, { file, line, sheet: rowSheet });
+        if (problem.type === 'empty') return notices.empty(line);
+        throw new DabiaoError({ code: 'row-width', params: { cells: problem.cells, expected: problem.expected }, location: { file, line } });
+      },
+      onUnknownColumn: (name, column, line) => (hooks.onUnknownColumn ? hooks.onUnknownColumn(name, { file, line, column }) : notices.column(name, column)),
+      onUnknownItem: (field, item, line, column) => (hooks.onUnknownItem ? hooks.onUnknownItem(field, item, { file, line, column }) : notices.item(field, item, line)),
+      ...(hooks.onClash ? { onClash: hooks.onClash } : {}),
+      ...(hooks.onBlankColumn ? { onBlankColumn: (column: number, line: number | null) => hooks.onBlankColumn?.(column, { file, line }) } : {}),
+    });
+    for await (const block of readBlocks(file, options, matcher, (header) => typer.header(header), onBytes)) {
+      const batch = typer.push(block);
+      if (batch) yield batch;
     }
+    const last = typer.finish();
+    if (last) yield last;
+    typer.reportBlankColumns();
     notices.report(file, sheet, matcher, options.onNotice);
-    if (count === 0) throw new DabiaoError({ code: 'survey-no-records', params: {}, location: { file, line: 1 } });
+    hooks.onFileEnd?.(file, typer.count, sheet);
+    if (typer.count === 0 && !hooks.onFileEnd) throw new DabiaoError({ code: 'survey-no-records', params: {}, location: { file, line: 1 } });
   }
 }

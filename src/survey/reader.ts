@@ -1,5 +1,8 @@
 // The contract of one input format: bytes in (or, for formats that need random access, the file's
-// path), rows of (key, value) entries out, each with its line.
+// path), blocks of rows out. CSV gives tables of cell boundaries in the block's text (nothing copied);
+// Excel, JSON and NDJSON give rows of (key, value) entries. Headers, types and notices are the
+// business of the typing stage (batches.ts), the same for every format.
+import type { CellTable } from './cell-table.js';
 import type { Encoding } from './decode.js';
 
 export type RowProblem = { type: 'empty' } | { type: 'ragged'; cells: number; expected: number };
@@ -14,7 +17,25 @@ export interface RawRow {
   sheet?: string;
   /** A structural problem of the row: `check` refuses it, `validate` reports it. */
   problem?: RowProblem;
+  /** Excel: the header is known and the entries are paired with it (keys are header names). */
+  paired?: boolean;
 }
+
+/** CSV: a table of cell spans; `decode` turns a span of undecoded (Latin-1 coded UTF-8) text into text. */
+export interface TableBlock {
+  kind: 'table';
+  table: CellTable;
+  decode?: (start: number, end: number) => string;
+  /** Decodes a whole string of the same coding (an unescaped quoted cell). */
+  decodeText?: (text: string) => string;
+}
+
+export interface RowsBlock {
+  kind: 'rows';
+  rows: readonly RawRow[];
+}
+
+export type RawBlock = TableBlock | RowsBlock;
 
 export interface HeaderInfo {
   file: string;
@@ -47,12 +68,25 @@ interface ReaderInfo {
 
 /** Reads the file's bytes in order (CSV, JSON, NDJSON). */
 export interface StreamReader extends ReaderInfo {
-  read(bytes: AsyncIterable<Uint8Array>, file: string, options: ReadOptions): AsyncIterable<RawRow>;
+  read(bytes: AsyncIterable<Uint8Array>, file: string, options: ReadOptions): AsyncIterable<RawBlock>;
 }
 
 /** Opens the file itself: a zip (.xlsx) is read from its central directory at the end, by offset. */
 export interface FileReader extends ReaderInfo {
-  readFile(file: string, options: ReadOptions): AsyncIterable<RawRow>;
+  readFile(file: string, options: ReadOptions): AsyncIterable<RawBlock>;
 }
 
 export type SurveyReader = StreamReader | FileReader;
+
+/** Rows a row-by-row reader yields, grouped into blocks. */
+export async function* inBlocks(rows: AsyncIterable<RawRow>, size = 4096): AsyncGenerator<RowsBlock> {
+  let block: RawRow[] = [];
+  for await (const row of rows) {
+    block.push(row);
+    if (block.length >= size) {
+      yield { kind: 'rows', rows: block };
+      block = [];
+    }
+  }
+  if (block.length > 0) yield { kind: 'rows', rows: block };
+}

@@ -177,7 +177,7 @@ export class TableRows {
     const header = this.header ?? [];
     const entries = header.map((name, i) => [name, row.cells[i]] as const);
     const columns = header.map((_, i) => i + 1);
-    const result: RawRow = { line: row.line, entries, columns, ...(this.options.sheet !== undefined ? { sheet: this.options.sheet } : {}) };
+    const result: RawRow = { line: row.line, entries, columns, paired: true, ...(this.options.sheet !== undefined ? { sheet: this.options.sheet } : {}) };
     if (row.cells.every(blank)) return { ...result, problem: { type: 'empty' } };
     const extra = row.cells.slice(header.length);
     if (extra.some((cell) => !blank(cell)) || (this.options.strictWidth && row.cells.length !== header.length)) {

@@ -1,17 +1,12 @@
 // Structural validation of survey files before any rule is judged: columns, types, allowed values,
-// duplicate ids, empty and ragged rows, each located at file, line (row) and column. Every row is
-// turned into a canonical typed record and checked against the JSON Schema generated from the data
-// dictionary, so a file that validates clean reads the same way in `check`.
-import type { ErrorObject } from 'ajv';
-import { Ajv } from 'ajv';
-import type { Dictionary } from '../model.js';
-import { surveyRecordSchema } from '../standards/survey-schema.js';
-import { neutralise, splitList } from '../text.js';
+// duplicate ids, empty and ragged rows, each located at file, line (row) and column. The file is read
+// by the very pipeline `check` reads it with (typed batches), so a file that validates clean reads the
+// same way in `check`, and a cell `check` cannot read is the finding `validate` reports.
+import { neutralise } from '../text.js';
+import { CELL_OK, CELL_OUT_OF_RANGE, CELL_UNPARSEABLE } from '../batch.js';
 import { HeaderMatcher } from './headers.js';
 import type { HeaderInfo } from './reader.js';
-import { isKnownItem, readRows, type ReadSurveyOptions } from './read-survey.js';
-import { parseValue } from './values.js';
-import { rawText } from '../text.js';
+import { readSurvey, type ReadSurveyOptions } from './read-survey.js';
 
 export type FindingCode =
   | 'unknown-column'
@@ -61,21 +56,26 @@ function clip(text: string): string {
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
-function typedFor(dictionary: Dictionary, field: string, raw: unknown): { ok: true; value: unknown } | { ok: false; problem: 'missing' | 'unparseable' | 'out-of-range' } {
-  const def = dictionary.fields.get(field);
-  if (!def) return { ok: false, problem: 'unparseable' };
-  const parsed = parseValue(raw, def, dictionary);
-  return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, problem: parsed.problem };
-}
-
+/**
+ * Validate survey files through the same reading `check` uses: every cell parsed once by the typed
+ * pipeline, structural problems reported instead of refused.
+ */
 export async function validateSurvey(files: readonly string[], options: ValidateOptions): Promise<ValidationReport> {
   const { dictionary } = options;
   const matcher = new HeaderMatcher(dictionary, options.mapping);
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  const validateRecord = ajv.compile(surveyRecordSchema(dictionary));
-  const findings: Finding[] = [];
+  // Findings are told as the file is read (header, rows as they are typed, file end) and listed in the
+  // file's own order: header first, then row by row, then what only the end of a file shows.
+  const kept: { finding: Finding; order: number[] }[] = [];
   const perCode = new Map<string, number>();
-  const report: ValidationReport = { files: [], findings, errors: 0, warnings: 0 };
+  const report: ValidationReport = { files: [], findings: [], errors: 0, warnings: 0 };
+  let fileIndex = 0;
+  let seq = 0;
+  const phaseOf = (code: FindingCode): number => {
+    if (code === 'title-rows' || code === 'duplicate-column') return 0;
+    if (code === 'unknown-column') return header ? 0 : 1;
+    if (code === 'missing-column') return header ? 0 : 2;
+    return code === 'blank-column' || code === 'no-records' ? 2 : 1;
+  };
   const add = (finding: Finding): void => {
     // Values and sheet names come from the file: printable and short, whatever the file holds.
     if (finding.value !== null) finding.value = neutralise(clip(finding.value));
@@ -85,122 +85,93 @@ export async function validateSurvey(files: readonly string[], options: Validate
     const key = `${finding.file}\u0000${finding.code}`;
     const count = (perCode.get(key) ?? 0) + 1;
     perCode.set(key, count);
-    if (count <= MAX_FINDINGS_PER_CODE) findings.push(finding);
+    if (count > MAX_FINDINGS_PER_CODE) return;
+    const phase = phaseOf(finding.code);
+    const order = phase === 0 ? [fileIndex, 0, finding.column ?? -1, seq++] : phase === 1 ? [fileIndex, 1, finding.line ?? 0, seq++] : [fileIndex, 2, seq++];
+    kept.push({ finding, order });
   };
-  // Set by the reader's onHeader callback as each file's header row is found.
-  const found: { header?: HeaderInfo } = {};
-  const currentHeader = (): HeaderInfo | undefined => found.header;
   const at = (file: string, sheet: string | null, line: number | null, column: number | null, field: string | null = null, value: string | null = null) => ({ file, sheet, line, column, field, value });
 
-  for await (const { file, rows } of readRows(files, { ...options, onHeader: (info) => (found.header = info) }, matcher)) {
-    delete found.header;
-    let records = 0;
-    let columnsChecked = false;
-    /** Column index -> canonical field, for the columns that name one. */
-    const fieldOf = new Map<number, string>();
-    const ids = new Map<string, number>();
-    /** Columns without a header -> first line holding data in them (harmless while empty). */
-    const blankColumns = new Map<number, number | null>();
-    let lastSheet: string | null = null;
-    const keysSeen = new Set<string>();
-    /** Header-less formats (JSON, NDJSON): the fields any record has, for the missing-column check. */
-    const fieldsSeen = new Set<string>();
-    for await (const row of rows) {
-      const header = currentHeader();
-      const sheet = row.sheet ?? null;
-      if (!columnsChecked && header) {
-        columnsChecked = true;
-        const names = header.names;
-        const headerLine = header.line;
-        if (header.skippedLines.length > 0) add({ code: 'title-rows', severity: 'warning', ...at(file, sheet, header.line, null), detail: { count: header.skippedLines.length } });
-        const owner = new Map<string, number>();
-        names.forEach((name, i) => {
-          const column = i + 1;
-          if (name === '') return void blankColumns.set(column, null);
-          const field = matcher.match(name);
-          if (field === null) {
-            const suggestion = matcher.suggest(name);
-            return add({ code: 'unknown-column', severity: 'warning', ...at(file, sheet, headerLine, column, null, name), detail: suggestion ? { suggestion } : {} });
-          }
-          const first = owner.get(field);
-          if (first !== undefined) return add({ code: 'duplicate-column', severity: 'error', ...at(file, sheet, headerLine, column, field, name), detail: { first_column: first } });
-          owner.set(field, column);
-          fieldOf.set(column, field);
-        });
-        for (const field of options.needed) {
-          if (!owner.has(field)) add({ code: 'missing-column', severity: 'error', ...at(file, sheet, headerLine, null, field), detail: {} });
-        }
-      }
-      if (row.problem?.type === 'empty') {
-        add({ code: 'empty-row', severity: 'warning', ...at(file, sheet, row.line, null), detail: {} });
-        continue;
-      }
-      if (row.problem?.type === 'ragged') {
-        add({ code: 'ragged-row', severity: 'error', ...at(file, sheet, row.line, null), detail: { cells: row.problem.cells, expected: row.problem.expected } });
-      }
-      records++;
-      lastSheet = sheet;
-      const typed: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-      const columnOf = new Map<string, number>();
-      row.entries.forEach(([key, raw], i) => {
-        const column = row.columns?.[i] ?? i + 1;
-        if (key === '' && blankColumns.get(column) === null && rawText(raw).trim() !== '') blankColumns.set(column, row.line);
-        const field = header ? fieldOf.get(column) : matcher.match(key);
-        if (!header && field === null && key !== '' && !keysSeen.has(key)) {
-          keysSeen.add(key);
-          const suggestion = matcher.suggest(key);
-          add({ code: 'unknown-column', severity: 'warning', ...at(file, sheet, row.line, null, null, key), detail: suggestion ? { suggestion } : {} });
-        }
-        if (field === null || field === undefined || columnOf.has(field)) return;
-        columnOf.set(field, column);
-        if (!header) fieldsSeen.add(field);
-        const value = typedFor(dictionary, field, raw);
-        if (value.ok) typed[field] = value.value;
-        else if (value.problem !== 'missing') {
-          const def = dictionary.fields.get(field);
-          const code: FindingCode = value.problem === 'out-of-range' ? 'out-of-range' : def?.type === 'enum' ? 'not-allowed' : 'wrong-type';
-          add({ code, severity: 'error', ...at(file, sheet, row.line, column, field, rawText(raw).slice(0, 80)), detail: { type: def?.type ?? '', ...(def?.values ? { allowed: Object.values(def.values).map((v) => v.zh).join('/'), allowed_en: Object.values(def.values).map((v) => v.en).join('/') } : {}) } });
-        }
-        const suffixes = options.itemFields?.get(field);
-        if (value.ok && suffixes) {
-          for (const item of splitList(raw)) {
-            if (!isKnownItem(item, field, suffixes, dictionary)) add({ code: 'unknown-item', severity: 'warning', ...at(file, sheet, row.line, column, field, item), detail: {} });
-          }
-        }
+  // Per file: the header (tables), the fields present (JSON), ids seen, columns without a header.
+  let header: HeaderInfo | undefined;
+  let fieldsSeen = new Set<string>();
+  let ids = new Map<string, number>();
+  const headerFields = new Set<string>();
+  const batches = readSurvey(files, options, {
+    onHeader(info) {
+      header = info;
+      if (info.skippedLines.length > 0) add({ code: 'title-rows', severity: 'warning', ...at(info.file, info.sheet ?? null, info.line, null), detail: { count: info.skippedLines.length } });
+      const owner = new Map<string, number>();
+      info.names.forEach((name, i) => {
+        const field = name === '' ? null : matcher.match(name);
+        if (field === null) return;
+        const first = owner.get(field);
+        if (first !== undefined) add({ code: 'duplicate-column', severity: 'error', ...at(info.file, info.sheet ?? null, info.line, i + 1, field, name), detail: { first_column: first } });
+        else owner.set(field, i + 1);
+        headerFields.add(field);
       });
-      // The typed record against the schema generated from the dictionary (types, allowed values, bounds).
-      if (!validateRecord(typed)) {
-        for (const error of validateRecord.errors ?? []) schemaFinding(error, typed, columnOf, (field, column, detail) => add({ code: 'wrong-type', severity: 'error', ...at(file, sheet, row.line, column, field, rawText(typed[field ?? ''] ?? '')), detail }));
+      for (const field of options.needed) if (!owner.has(field)) add({ code: 'missing-column', severity: 'error', ...at(info.file, info.sheet ?? null, info.line, null, field), detail: {} });
+    },
+    onClash() {
+      // Reported by onHeader above; the second column is left unread.
+    },
+    onRowProblem(problem, where) {
+      if (problem.type === 'empty') add({ code: 'empty-row', severity: 'warning', ...at(where.file, where.sheet ?? null, where.line, null), detail: {} });
+      else add({ code: 'ragged-row', severity: 'error', ...at(where.file, where.sheet ?? null, where.line, null), detail: { cells: problem.cells, expected: problem.expected } });
+    },
+    onUnknownColumn(name, where) {
+      if (name === '') return;
+      const suggestion = matcher.suggest(name);
+      add({ code: 'unknown-column', severity: 'warning', ...at(where.file, header?.sheet ?? null, where.line, header ? where.column : null, null, name), detail: suggestion ? { suggestion } : {} });
+    },
+    onBlankColumn(column, where) {
+      add({ code: 'blank-column', severity: where.line === null ? 'warning' : 'error', ...at(where.file, header?.sheet ?? null, where.line ?? header?.line ?? null, column), detail: where.line === null ? {} : { data: 1 } });
+    },
+    onUnknownItem(field, item, where) {
+      add({ code: 'unknown-item', severity: 'warning', ...at(where.file, header?.sheet ?? null, where.line, where.column, field, item), detail: {} });
+    },
+    onFileEnd(file, records, sheet) {
+      // A JSON survey has no header row: a field no record has is a missing column, as in CSV.
+      if (!header && records > 0) {
+        for (const field of options.needed) if (!fieldsSeen.has(field)) add({ code: 'missing-column', severity: 'error', ...at(file, sheet ?? null, null, null, field), detail: {} });
       }
-      const id = typeof typed.id === 'string' ? typed.id : undefined;
-      if (id !== undefined) {
-        const first = ids.get(id);
-        if (first !== undefined) add({ code: 'duplicate-id', severity: 'error', ...at(file, sheet, row.line, columnOf.get('id') ?? null, 'id', id), detail: { first_line: first } });
-        else ids.set(id, row.line);
+      if (records === 0) add({ code: 'no-records', severity: 'error', ...at(file, sheet ?? null, header?.line ?? 1, null), detail: {} });
+      report.files.push({ file, records, sheet: sheet ?? null, header_line: header?.line ?? null });
+      header = undefined;
+      fileIndex++;
+      fieldsSeen = new Set();
+      ids = new Map();
+      headerFields.clear();
+    },
+  });
+  for await (const batch of batches) {
+    const columns = [...batch.columns.values()].sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+    for (const column of columns) fieldsSeen.add(column.field);
+    const idColumn = batch.columns.get('id');
+    for (let row = 0; row < batch.size; row++) {
+      const line = batch.lines[row] as number;
+      for (const column of columns) {
+        const state = column.state[row];
+        if (state !== CELL_UNPARSEABLE && state !== CELL_OUT_OF_RANGE) continue;
+        const def = dictionary.fields.get(column.field);
+        const code: FindingCode = state === CELL_OUT_OF_RANGE ? 'out-of-range' : def?.type === 'enum' ? 'not-allowed' : 'wrong-type';
+        const allowed: Record<string, string> = def?.values ? { allowed: Object.values(def.values).map((v) => v.zh).join('/'), allowed_en: Object.values(def.values).map((v) => v.en).join('/') } : {};
+        add({ code, severity: 'error', ...at(batch.file, batch.sheet, line, column.position, column.field, column.raw.get(row) ?? ''), detail: { type: def?.type ?? '', ...allowed } });
       }
+      if (idColumn?.type !== 'text' || idColumn.state[row] !== CELL_OK) continue;
+      const id = idColumn.values[row] as string;
+      const first = ids.get(id);
+      if (first !== undefined) add({ code: 'duplicate-id', severity: 'error', ...at(batch.file, batch.sheet, line, idColumn.position, 'id', id), detail: { first_line: first } });
+      else ids.set(id, line);
     }
-    for (const [column, line] of blankColumns) {
-      const headerLine = currentHeader()?.line ?? null;
-      add({ code: 'blank-column', severity: line === null ? 'warning' : 'error', ...at(file, lastSheet, line ?? headerLine, column), detail: line === null ? {} : { data: 1 } });
-    }
-    // A JSON survey has no header row: a field no record has is a missing column, as in CSV.
-    if (!currentHeader() && records > 0) {
-      for (const field of options.needed) if (!fieldsSeen.has(field)) add({ code: 'missing-column', severity: 'error', ...at(file, lastSheet, null, null, field), detail: {} });
-    }
-    if (records === 0) add({ code: 'no-records', severity: 'error', ...at(file, lastSheet, currentHeader()?.line ?? 1, null), detail: {} });
-    const header = currentHeader();
-    report.files.push({ file, records, sheet: header?.sheet ?? null, header_line: header?.line ?? null });
   }
+  kept.sort((a, b) => {
+    for (let i = 0; i < Math.max(a.order.length, b.order.length); i++) {
+      const d = (a.order[i] ?? 0) - (b.order[i] ?? 0);
+      if (d !== 0) return d;
+    }
+    return 0;
+  });
+  report.findings = kept.map((entry) => entry.finding);
   return report;
-}
-
-function schemaFinding(
-  error: ErrorObject,
-  typed: Record<string, unknown>,
-  columnOf: ReadonlyMap<string, number>,
-  add: (field: string | null, column: number | null, detail: Record<string, string | number>) => void,
-): void {
-  const field = error.instancePath.split('/')[1] ?? null;
-  if (field !== null && !(field in typed)) return;
-  add(field, field !== null ? (columnOf.get(field) ?? null) : null, { schema: error.message ?? error.keyword });
 }

@@ -8,7 +8,7 @@
 // cached result; a formula without one, or an error value such as #DIV/0!, is kept as text that no
 // number or yes/no reading accepts, so the rule is `unknown`. Empty rows below the data are ignored.
 import { DabiaoError, type Location } from '../errors.js';
-import type { FileReader, RawRow, ReadOptions } from './reader.js';
+import { inBlocks, type FileReader, type RawRow, type ReadOptions } from './reader.js';
 import { TableRows } from './table-rows.js';
 import { limitError, XLSX_LIMITS, XlsxError, type XlsxLimits } from './xlsx/limits.js';
 import { ContentTypesPart, relsOf, RelsPart, SharedStringsPart, StylesPart, WorkbookPart } from './xlsx/parts.js';
@@ -144,5 +144,5 @@ export async function* readXlsx(file: string, options: ReadOptions, limits: Xlsx
 export const xlsxReader: FileReader = {
   format: 'xlsx',
   extensions: ['.xlsx', '.xlsm'],
-  readFile: (file, options) => readXlsx(file, options),
+  readFile: (file, options) => inBlocks(readXlsx(file, options)),
 };

@@ -1,7 +1,9 @@
 // Run the engine in memory on plain objects, the way the CLI would after reading a file.
 import { checkKinds } from '../../src/engine/checks/index.js';
 import { compile } from '../../src/engine/compile.js';
-import { evaluate } from '../../src/engine/evaluate.js';
+import { Evaluator } from '../../src/engine/evaluate.js';
+import { batchOfRecords } from '../../src/survey/batches.js';
+import { Parsers } from '../../src/survey/typing.js';
 import { SummaryBuilder, type Summary } from '../../src/engine/summary.js';
 import type { Dictionary, Result, Standard, SurveyRecord } from '../../src/model.js';
 import { loadDictionary, loadStandards } from '../../src/standards/load.js';
@@ -32,10 +34,6 @@ export function toRecords(rows: readonly Record<string, unknown>[], file = 'memo
   });
 }
 
-async function* iterate<T>(items: readonly T[]): AsyncGenerator<T> {
-  for (const item of items) yield item;
-}
-
 export async function runEngine(
   selected: Standard[],
   rows: readonly Record<string, unknown>[],
@@ -43,11 +41,16 @@ export async function runEngine(
 ): Promise<{ results: Result[]; summary: Summary }> {
   const plan = compile(selected, { asOf, dictionary: dictionary(), kinds: checkKinds });
   const builder = new SummaryBuilder(plan);
+  const evaluator = new Evaluator(plan);
   const results: Result[] = [];
-  for await (const batch of evaluate(plan, iterate(toRecords(rows)))) {
-    builder.add(batch);
-    results.push(...batch.results);
+  if (rows.length > 0) {
+    const evaluated = evaluator.evaluate(batchOfRecords(toRecords(rows), new Parsers(dictionary())));
+    builder.addBatch(evaluated.statuses, evaluated.batch.size);
+    results.push(...evaluated.results(() => true));
   }
+  const aggregates = evaluator.finish();
+  builder.addResults(aggregates);
+  results.push(...aggregates);
   return { results, summary: builder.finish() };
 }
 

@@ -1,7 +1,7 @@
 // dabiao check: stream survey records through the compiled standards into one or more reports.
 import { checkKinds } from '../../engine/checks/index.js';
 import { compile } from '../../engine/compile.js';
-import { evaluate } from '../../engine/evaluate.js';
+import { Evaluator } from '../../engine/evaluate.js';
 import { exitCodeFor, SummaryBuilder } from '../../engine/summary.js';
 import { DabiaoError } from '../../errors.js';
 import { makeContext } from '../../report/context.js';
@@ -97,7 +97,7 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
   // A report streaming to the terminal is its own progress; otherwise a bar on stderr after a second.
   const reportOnTerminal = io.stdout.isTTY && targets.some((target) => target.output === undefined);
   const progress = await startProgress(reportOnTerminal ? undefined : io.progress, files, lang);
-  const records = readSurvey(files, {
+  const batches = readSurvey(files, {
     ...(await surveyOptions(options, dictionary, standards)),
     onNotice: (notice) => notices.push(renderNotice(notice, lang)),
     onProgress: (bytes) => progress.bytes(bytes),
@@ -105,13 +105,19 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
   const summary = new SummaryBuilder(plan);
   // Build full results only for what some report lists; everything is still counted.
   const listed = new Set<Status>(['fail', 'unknown', ...targets.flatMap((target) => REPORT_FORMATS[target.format].alsoLists ?? [])]);
-  const keep = context.all ? undefined : (status: Status) => listed.has(status);
+  const keep = context.all ? () => true : (status: Status) => listed.has(status);
+  const evaluator = new Evaluator(plan);
   try {
-    for await (const batch of evaluate(plan, records, keep ? { keep } : {})) {
-      if (batch.record) progress.record();
-      summary.add(batch);
-      for (const writer of writers) await writer.write(batch);
+    for await (const batch of batches) {
+      const evaluated = evaluator.evaluate(batch);
+      progress.records(batch.size);
+      summary.addBatch(evaluated.statuses, batch.size);
+      const results = evaluated.results(keep);
+      for (const writer of writers) await writer.write({ results, aggregate: false, evaluated });
     }
+    const aggregates = evaluator.finish();
+    summary.addResults(aggregates);
+    for (const writer of writers) await writer.write({ results: aggregates, aggregate: true });
     progress.stop();
     const final = summary.finish();
     for (const writer of writers) await writer.end(final);

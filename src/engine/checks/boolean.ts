@@ -1,7 +1,9 @@
 // boolean: a yes/no field must hold the expected answer ("统一悬挂社区标识").
 import { fieldLabel } from '../../i18n/quantities.js';
 import type { CheckKind } from './check-kind.js';
-import { fieldSchema, read } from './shared.js';
+import { fieldSchema, read, unknownAll } from './shared.js';
+import { CELL_OK } from '../../batch.js';
+import { FAIL, IN, PASS, UNKNOWN } from '../status.js';
 
 export const boolean: CheckKind = {
   kind: 'boolean',
@@ -22,6 +24,15 @@ export const boolean: CheckKind = {
     const expected = { equals: wanted };
     return {
       type: 'record',
+      kernel(batch, mask, out) {
+        const column = batch.columns.get(field);
+        if (column?.type !== 'boolean') return unknownAll(mask, out, batch.size);
+        const want = wanted ? 1 : 0;
+        for (let row = 0; row < batch.size; row++) {
+          if (mask[row] !== IN) continue;
+          out[row] = column.state[row] !== CELL_OK ? UNKNOWN : column.values[row] === want ? PASS : FAIL;
+        }
+      },
       evaluate(view) {
         const value = read(view, field, expected);
         if (!value.ok) return value.outcome;

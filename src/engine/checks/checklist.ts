@@ -4,7 +4,8 @@ import { fieldLabel, listText } from '../../i18n/quantities.js';
 import type { Outcome, Requirement, Text } from '../../model.js';
 import { vocabularyOf } from '../../model.js';
 import type { CheckKind } from './check-kind.js';
-import { fieldSchema, normalisedSet, readList } from './shared.js';
+import { fieldSchema, listKernel, normalisedSet, readList } from './shared.js';
+import { FAIL, PASS } from '../status.js';
 import { normaliseName } from '../../text.js';
 
 interface Group {
@@ -83,6 +84,7 @@ export const checklist: CheckKind = {
       const expected: Requirement = { items };
       return {
         type: 'record',
+        kernel: listKernel(field, (list) => (wanted.every((name) => list.keys.has(name)) ? PASS : FAIL)),
         evaluate(view): Outcome {
           const list = readList(view, field, expected);
           if (!list.ok) return list.outcome;
@@ -100,8 +102,14 @@ export const checklist: CheckKind = {
       suffix: group.suffix === undefined ? undefined : normaliseName(group.suffix),
     }));
     const expected: Requirement = { groups: groups.map((group) => ({ name: group.name, min: group.min })) };
+    const have = (group: (typeof groups)[number], names: ReadonlySet<string>): number => {
+      let count = 0;
+      for (const name of names) if (group.members.has(name) || (group.suffix !== undefined && name.endsWith(group.suffix))) count++;
+      return count;
+    };
     return {
       type: 'record',
+      kernel: listKernel(field, (list) => (groups.every((group) => have(group, list.keys) >= group.min) ? PASS : FAIL)),
       evaluate(view): Outcome {
         const list = readList(view, field, expected);
         if (!list.ok) return list.outcome;

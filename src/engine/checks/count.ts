@@ -2,7 +2,8 @@
 import { boundsText, fieldLabel, listText } from '../../i18n/quantities.js';
 import { vocabularyOf } from '../../model.js';
 import type { CheckKind } from './check-kind.js';
-import { bounds, fieldSchema, judgeBounds, minAboveMax, readList } from './shared.js';
+import { bounds, fieldSchema, judgeBounds, listKernel, minAboveMax, readList } from './shared.js';
+import { FAIL, PASS } from '../status.js';
 import { normaliseName } from '../../text.js';
 
 export const count: CheckKind = {
@@ -37,8 +38,15 @@ export const count: CheckKind = {
     const only = Array.isArray(check.items)
       ? new Set((check.items as string[]).map((item) => normaliseName(vocabularyOf(dictionary, field).get(normaliseName(item)) ?? item)))
       : undefined;
+    const low = typeof check.min === 'number' ? check.min : -Infinity;
+    const high = typeof check.max === 'number' ? check.max : Infinity;
     return {
       type: 'record',
+      kernel: listKernel(field, (list) => {
+        let counted = 0;
+        for (const item of list.items) if (!only || only.has(normaliseName(item))) counted++;
+        return counted < low || counted > high ? FAIL : PASS;
+      }),
       evaluate(view) {
         const list = readList(view, field, expected);
         if (!list.ok) return list.outcome;

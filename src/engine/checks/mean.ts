@@ -2,7 +2,8 @@
 // ("活动场所平均达到400平方米以上"). Any record missing the value leaves the average undecided.
 import { boundsText, fieldLabel, fieldUnit } from '../../i18n/quantities.js';
 import type { Outcome } from '../../model.js';
-import type { CheckKind } from './check-kind.js';
+import type { CheckKind, CompiledAggregateCheck } from './check-kind.js';
+import { CELL_OK } from '../../batch.js';
 import { bounds, fieldSchema, judgeBounds, minAboveMax, NUMERIC, numberSchema } from './shared.js';
 import { roundNoise } from '../../numbers.js';
 
@@ -26,30 +27,36 @@ export const mean: CheckKind = {
   compile(check) {
     const field = String(check.field);
     const expected = bounds(check);
-    return {
+    const compiled: CompiledAggregateCheck<MeanState> = {
       type: 'aggregate',
-      start() {
-        let sum = 0;
-        let known = 0;
-        let unknown = 0;
-        return {
-          add(view) {
-            const parsed = view.get(field);
-            if (parsed.ok && typeof parsed.value === 'number') {
-              sum += parsed.value;
-              known++;
-            } else unknown++;
-          },
-          finish(): Outcome {
-            const total = known + unknown;
-            if (total === 0) return { status: 'not_applicable', actual: null, expected, reason: { type: 'no-records' } };
-            const average = known > 0 ? roundNoise(sum / known) : null;
-            const actual = { mean: average, known, unknown, total };
-            if (unknown > 0 || average === null) return { status: 'unknown', actual, expected, reason: { type: 'mean-undecided', unknown } };
-            return { ...judgeBounds(average, expected), actual };
-          },
-        };
+      empty: () => ({ sum: 0, known: 0, unknown: 0 }),
+      add(state, batch, row) {
+        const column = batch.columns.get(field);
+        if (column?.type === 'number' && column.state[row] === CELL_OK) {
+          state.sum += column.values[row] as number;
+          state.known++;
+        } else state.unknown++;
+      },
+      merge(into, other) {
+        into.sum += other.sum;
+        into.known += other.known;
+        into.unknown += other.unknown;
+      },
+      finish({ sum, known, unknown }): Outcome {
+        const total = known + unknown;
+        if (total === 0) return { status: 'not_applicable', actual: null, expected, reason: { type: 'no-records' } };
+        const average = known > 0 ? roundNoise(sum / known) : null;
+        const actual = { mean: average, known, unknown, total };
+        if (unknown > 0 || average === null) return { status: 'unknown', actual, expected, reason: { type: 'mean-undecided', unknown } };
+        return { ...judgeBounds(average, expected), actual };
       },
     };
+    return compiled as CompiledAggregateCheck;
   },
 };
+
+interface MeanState {
+  sum: number;
+  known: number;
+  unknown: number;
+}

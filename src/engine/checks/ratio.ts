@@ -3,7 +3,9 @@ import { boundsText, fieldLabel, fieldUnit, formatNumber } from '../../i18n/quan
 import type { CheckSpec, Requirement } from '../../model.js';
 import { roundNoise } from '../../numbers.js';
 import type { CheckKind } from './check-kind.js';
-import { fieldSchema, judgeBounds, NUMERIC, readNumber } from './shared.js';
+import { EPSILON, fieldSchema, judgeBounds, NUMERIC, readNumber, unknownAll } from './shared.js';
+import { CELL_OK } from '../../batch.js';
+import { FAIL, IN, PASS, UNKNOWN } from '../status.js';
 
 /** amount / per × base, never below the optional floor: 20 m² per 100 households × 1,234 = 246.8 m². */
 function requirementFor(check: CheckSpec, base?: number): Requirement {
@@ -54,8 +56,25 @@ export const ratio: CheckKind = {
     const field = String(check.field);
     const perField = String(check.per_field);
     const requirement = (base?: number): Requirement => requirementFor(check, base);
+    const factor = Number(check.amount) / Number(check.per);
+    const floor = typeof check.min === 'number' ? check.min : -Infinity;
     return {
       type: 'record',
+      // The same figures as requirementFor, row by row: the base is read first, then the field.
+      kernel(batch, mask, out) {
+        const base = batch.columns.get(perField);
+        const value = batch.columns.get(field);
+        if (base?.type !== 'number' || value?.type !== 'number') return unknownAll(mask, out, batch.size);
+        for (let row = 0; row < batch.size; row++) {
+          if (mask[row] !== IN) continue;
+          if (base.state[row] !== CELL_OK || value.state[row] !== CELL_OK) {
+            out[row] = UNKNOWN;
+            continue;
+          }
+          const demand = Math.max(floor, roundNoise(factor * (base.values[row] as number)));
+          out[row] = (value.values[row] as number) < demand - EPSILON ? FAIL : PASS;
+        }
+      },
       evaluate(view) {
         const base = readNumber(view, perField, requirement());
         if (!base.ok) return base.outcome;

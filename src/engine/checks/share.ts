@@ -3,7 +3,8 @@
 // it would pass with all of them failing, and fails only if it would fail with all of them passing.
 import { boundsText } from '../../i18n/quantities.js';
 import type { CheckSpec, Outcome } from '../../model.js';
-import type { CheckKind } from './check-kind.js';
+import type { CheckKind, CompiledAggregateCheck } from './check-kind.js';
+import { NOT_APPLICABLE, PASS, UNKNOWN } from '../status.js';
 import { bounds, minAboveMax } from './shared.js';
 import { roundNoise } from '../../numbers.js';
 
@@ -36,36 +37,42 @@ export const share: CheckKind = {
   compile(check, context) {
     const inner = context.compileRecordCheck(check.of as CheckSpec);
     const expected = { ...bounds(check), unit: 'percent' };
-    return {
+    const compiled: CompiledAggregateCheck<ShareState> = {
       type: 'aggregate',
-      start() {
-        let pass = 0;
-        let unknown = 0;
-        let total = 0;
-        return {
-          add(view) {
-            const outcome = inner(view);
-            if (outcome.status === 'not_applicable') return;
-            total++;
-            if (outcome.status === 'pass') pass++;
-            else if (outcome.status === 'unknown') unknown++;
-          },
-          finish(): Outcome {
-            if (total === 0) return { status: 'not_applicable', actual: null, expected, reason: { type: 'no-records' } };
-            const low = roundNoise((pass / total) * 100);
-            const high = roundNoise(((pass + unknown) / total) * 100);
-            const actual = { share: low, passed: pass, unknown, total };
-            const meets = (value: number): boolean =>
-              (expected.min === undefined || value >= expected.min - 1e-9) && (expected.max === undefined || value <= expected.max + 1e-9);
-            if (meets(low) && meets(high)) return { status: 'pass', actual, expected, reason: { type: 'ok' } };
-            if (!meets(low) && !meets(high)) {
-              const gap = expected.min !== undefined && high < expected.min ? expected.min - high : low - (expected.max ?? low);
-              return { status: 'fail', actual, expected, gap: roundNoise(gap), reason: { type: expected.min !== undefined && high < expected.min ? 'below-min' : 'above-max' } };
-            }
-            return { status: 'unknown', actual, expected, reason: { type: 'share-undecided', unknown } };
-          },
-        };
+      inner,
+      empty: () => ({ pass: 0, unknown: 0, total: 0 }),
+      add(state, _batch, _row, status) {
+        if (status === NOT_APPLICABLE) return;
+        state.total++;
+        if (status === PASS) state.pass++;
+        else if (status === UNKNOWN) state.unknown++;
+      },
+      merge(into, other) {
+        into.pass += other.pass;
+        into.unknown += other.unknown;
+        into.total += other.total;
+      },
+      finish({ pass, unknown, total }): Outcome {
+        if (total === 0) return { status: 'not_applicable', actual: null, expected, reason: { type: 'no-records' } };
+        const low = roundNoise((pass / total) * 100);
+        const high = roundNoise(((pass + unknown) / total) * 100);
+        const actual = { share: low, passed: pass, unknown, total };
+        const meets = (value: number): boolean =>
+          (expected.min === undefined || value >= expected.min - 1e-9) && (expected.max === undefined || value <= expected.max + 1e-9);
+        if (meets(low) && meets(high)) return { status: 'pass', actual, expected, reason: { type: 'ok' } };
+        if (!meets(low) && !meets(high)) {
+          const gap = expected.min !== undefined && high < expected.min ? expected.min - high : low - (expected.max ?? low);
+          return { status: 'fail', actual, expected, gap: roundNoise(gap), reason: { type: expected.min !== undefined && high < expected.min ? 'below-min' : 'above-max' } };
+        }
+        return { status: 'unknown', actual, expected, reason: { type: 'share-undecided', unknown } };
       },
     };
+    return compiled as CompiledAggregateCheck;
   },
 };
+
+interface ShareState {
+  pass: number;
+  unknown: number;
+  total: number;
+}

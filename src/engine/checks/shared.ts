@@ -1,7 +1,9 @@
 // Small helpers shared by the check kinds: reading typed values and judging numeric bounds.
 import type { Outcome, Reason, Requirement } from '../../model.js';
 import type { RecordView } from '../../batch.js';
-import type { Value } from '../../batch.js';
+import { CELL_OK, type ItemList, type Value } from '../../batch.js';
+import type { Kernel } from './check-kind.js';
+import { FAIL, IN, PASS, UNKNOWN } from '../status.js';
 import { roundNoise } from '../../numbers.js';
 import { rawText } from '../../text.js';
 import { normaliseName } from '../../text.js';
@@ -35,7 +37,7 @@ export function readList(view: RecordView, field: string, expected: Requirement)
 }
 
 // Tolerates float noise when a demand is computed (0.2 m² × 1,234 households).
-const EPSILON = 1e-9;
+export const EPSILON = 1e-9;
 
 /** Judge a number against inclusive bounds, with the gap to pass. */
 export function judgeBounds(actual: number, expected: Requirement): Outcome {
@@ -74,4 +76,57 @@ export function normalisedSet(list: readonly string[]): ReadonlySet<string> {
     normalisedLists.set(list, set);
   }
   return set;
+}
+
+/** For each in-scope row, the status a number's bounds give it: unknown when the cell holds no number. */
+export function boundsKernel(field: string, min: number | undefined, max: number | undefined): Kernel {
+  const low = min === undefined ? -Infinity : min - EPSILON;
+  const high = max === undefined ? Infinity : max + EPSILON;
+  return (batch, mask, out) => {
+    const column = batch.columns.get(field);
+    const size = batch.size;
+    if (column?.type !== 'number') return unknownAll(mask, out, size);
+    const { state, values } = column;
+    for (let row = 0; row < size; row++) {
+      if (mask[row] !== IN) continue;
+      if (state[row] !== CELL_OK) out[row] = UNKNOWN;
+      else {
+        const value = values[row] as number;
+        out[row] = value < low || value > high ? FAIL : PASS;
+      }
+    }
+  };
+}
+
+/** Every in-scope row unknown: the file has no column for the field. */
+export function unknownAll(mask: Uint8Array, out: Uint8Array, size: number): void {
+  for (let row = 0; row < size; row++) if (mask[row] === IN) out[row] = UNKNOWN;
+}
+
+/**
+ * For each in-scope row, the status of its list, judged once per distinct list (lists are interned, so
+ * the same facilities list in a million rows is judged once).
+ */
+export function listKernel(field: string, judge: (list: ItemList) => number): Kernel {
+  const judged = new Map<number, number>();
+  return (batch, mask, out) => {
+    const column = batch.columns.get(field);
+    const size = batch.size;
+    if (column?.type !== 'list') return unknownAll(mask, out, size);
+    const { state, values } = column;
+    for (let row = 0; row < size; row++) {
+      if (mask[row] !== IN) continue;
+      const list = values[row];
+      if (state[row] !== CELL_OK || list === undefined) {
+        out[row] = UNKNOWN;
+        continue;
+      }
+      let status = judged.get(list.id);
+      if (status === undefined) {
+        status = judge(list);
+        if (judged.size < 100_000) judged.set(list.id, status);
+      }
+      out[row] = status;
+    }
+  };
 }

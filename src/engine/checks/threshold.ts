@@ -2,7 +2,7 @@
 import { boundsText, fieldLabel, fieldUnit } from '../../i18n/quantities.js';
 import type { CheckSpec } from '../../model.js';
 import type { CheckKind } from './check-kind.js';
-import { bounds, fieldSchema, judgeBounds, minAboveMax, NUMERIC, numberSchema, readNumber } from './shared.js';
+import { bounds, boundsKernel, fieldSchema, judgeBounds, minAboveMax, NUMERIC, numberSchema, readNumber } from './shared.js';
 
 function thresholdKind(kind: 'min' | 'max' | 'range', required: string[], zh: string, en: string): CheckKind {
   return {
@@ -24,6 +24,7 @@ function thresholdKind(kind: 'min' | 'max' | 'range', required: string[], zh: st
       const expected = bounds(check);
       return {
         type: 'record',
+        kernel: boundsKernel(field, expected.min, expected.max),
         evaluate(view) {
           const value = readNumber(view, field, expected);
           return value.ok ? judgeBounds(value.value, expected) : value.outcome;

@@ -2,7 +2,9 @@
 import { boundsText, fieldLabel, fieldUnit, formatNumber } from '../../i18n/quantities.js';
 import type { CheckSpec, Requirement } from '../../model.js';
 import type { CheckKind } from './check-kind.js';
-import { fieldSchema, judgeBounds, minAboveMax, NUMERIC, numberSchema, readNumber } from './shared.js';
+import { EPSILON, fieldSchema, judgeBounds, minAboveMax, NUMERIC, numberSchema, readNumber, unknownAll } from './shared.js';
+import { CELL_OK } from '../../batch.js';
+import { FAIL, IN, NOT_APPLICABLE, PASS, UNKNOWN } from '../status.js';
 
 interface Tier {
   from?: number;
@@ -76,8 +78,34 @@ export const tiered: CheckKind = {
   compile(check) {
     const field = String(check.field);
     const by = String(check.by);
+    const tiers = (check.tiers as Tier[]).map((tier) => ({
+      from: tier.from ?? -Infinity,
+      below: tier.below ?? Infinity,
+      low: tier.min === undefined ? -Infinity : tier.min - EPSILON,
+      high: tier.max === undefined ? Infinity : tier.max + EPSILON,
+    }));
     return {
       type: 'record',
+      kernel(batch, mask, out) {
+        const band = batch.columns.get(by);
+        const value = batch.columns.get(field);
+        if (band?.type !== 'number') return unknownAll(mask, out, batch.size);
+        for (let row = 0; row < batch.size; row++) {
+          if (mask[row] !== IN) continue;
+          if (band.state[row] !== CELL_OK) {
+            out[row] = UNKNOWN;
+            continue;
+          }
+          const at = band.values[row] as number;
+          const tier = tiers.find((t) => at >= t.from && at < t.below);
+          if (!tier) out[row] = NOT_APPLICABLE;
+          else if (value?.type !== 'number' || value.state[row] !== CELL_OK) out[row] = UNKNOWN;
+          else {
+            const actual = value.values[row] as number;
+            out[row] = actual < tier.low || actual > tier.high ? FAIL : PASS;
+          }
+        }
+      },
       evaluate(view) {
         const band = readNumber(view, by, {});
         if (!band.ok) return band.outcome;

@@ -1,0 +1,235 @@
+// Each cell parsed once, into its field's type, by the data dictionary: numbers into Float64Arrays,
+// yes/no into bytes, enum values into codes, lists into interned item lists, with the state of every
+// cell (read, missing, unreadable, out of range) and the text of the unreadable ones kept beside.
+// Cells repeat (levels, area types, facility lists), so parses are memoised per field; plain numbers
+// are read straight from the text they sit in, without a copy.
+import { CELL_MISSING, CELL_OK, CELL_OUT_OF_RANGE, CELL_UNPARSEABLE, type Column, type Conversion, type ItemList, type Parsed } from '../batch.js';
+import type { Dictionary, FieldDef } from '../model.js';
+import { roundNoise } from '../numbers.js';
+import { normaliseName } from '../text.js';
+import { parseValue } from './values.js';
+
+/** Distinct cell texts remembered per field; past it the memo starts again (memory stays flat). */
+const MEMO_LIMIT = 4096;
+/** Distinct item lists interned per run; past it lists are still read, just not shared. */
+const INTERN_LIMIT = 100_000;
+
+/** Interns item lists: the same canonical items give the same ItemList, whichever cell text they came from. */
+export class ItemLists {
+  private readonly byKey = new Map<string, ItemList>();
+  private next = 0;
+
+  intern(items: readonly string[]): ItemList {
+    const key = items.join('\u0000');
+    let list = this.byKey.get(key);
+    if (!list) {
+      list = { id: this.next++, items, keys: new Set(items.map(normaliseName)) };
+      if (this.byKey.size < INTERN_LIMIT) this.byKey.set(key, list);
+    }
+    return list;
+  }
+}
+
+type Cell = { state: number; value: number; text?: string; list?: ItemList; raw?: string; converted?: Conversion };
+
+/** The parse of one field's cells, memoised, shared by every batch of a file. */
+export class FieldParser {
+  private readonly memo = new Map<string, Cell>();
+  /** Keyed by the cell's undecoded text (a CSV block's bytes as Latin-1): decoded once per distinct cell. */
+  private readonly byteMemo = new Map<string, Cell>();
+  private readonly codes: string[];
+  private readonly codeIndex: Map<string, number>;
+  readonly type: Column['type'];
+
+  constructor(
+    readonly def: FieldDef,
+    private readonly dictionary: Dictionary,
+    private readonly lists: ItemLists,
+  ) {
+    this.codes = Object.keys(def.values ?? {});
+    this.codeIndex = new Map(this.codes.map((code, i) => [code, i]));
+    this.type = def.type === 'number' || def.type === 'integer' ? 'number' : def.type === 'boolean' ? 'boolean' : def.type === 'enum' ? 'enum' : def.type === 'list' ? 'list' : 'text';
+  }
+
+  /** A cell from any value (JSON number, array, text). */
+  cell(raw: unknown): Cell {
+    // Free text (ids, names) rarely repeats: remembering it would only churn the memo.
+    if (typeof raw === 'string' && this.type !== 'text') {
+      let cell = this.memo.get(raw);
+      if (!cell) {
+        if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+        cell = this.fromParsed(parseValue(raw, this.def, this.dictionary));
+        this.memo.set(raw, cell);
+      }
+      return cell;
+    }
+    return this.fromParsed(parseValue(raw, this.def, this.dictionary));
+  }
+
+  /** A cell given by its undecoded text: decoded and read on the first sight of that text only. */
+  cellFromBytes(key: string, decode: () => string): Cell {
+    if (this.type === 'text') return this.cell(decode());
+    let cell = this.byteMemo.get(key);
+    if (!cell) {
+      if (this.byteMemo.size >= MEMO_LIMIT) this.byteMemo.clear();
+      cell = this.cell(decode());
+      this.byteMemo.set(key, cell);
+    }
+    return cell;
+  }
+
+  private fromParsed(parsed: Parsed): Cell {
+    if (!parsed.ok) return parsed.problem === 'missing' ? { state: CELL_MISSING, value: 0 } : { state: parsed.problem === 'out-of-range' ? CELL_OUT_OF_RANGE : CELL_UNPARSEABLE, value: 0, raw: parsed.raw };
+    const value = parsed.value;
+    switch (this.type) {
+      case 'number':
+        return { state: CELL_OK, value: value as number, ...(parsed.converted ? { converted: parsed.converted } : {}) };
+      case 'boolean':
+        return { state: CELL_OK, value: value === true ? 1 : 0 };
+      case 'enum':
+        return { state: CELL_OK, value: this.codeIndex.get(value as string) ?? 0 };
+      case 'list':
+        return { state: CELL_OK, value: 0, list: this.lists.intern(value as readonly string[]) };
+      case 'text':
+        return { state: CELL_OK, value: 0, text: value as string };
+    }
+  }
+
+  /** A plain number written in ASCII digits (with at most one point) between `start` and `end` of
+   * `text`, read in place; NaN when the cell needs the full reading (units, 万, Chinese numerals …). */
+  plainNumber(text: string, start: number, end: number): number {
+    if (start === end || end - start > 15) return Number.NaN;
+    let value = 0;
+    for (let i = start; i < end; i++) {
+      const digit = text.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) {
+        // A decimal point in a number field: let Number read it exactly as the full reading would.
+        if (digit === -2 && this.def.type === 'number') return this.decimal(text, start, end);
+        return Number.NaN;
+      }
+      value = value * 10 + digit;
+    }
+    return this.inRange(value) ? value : Number.NaN;
+  }
+
+  private decimal(text: string, start: number, end: number): number {
+    const slice = text.slice(start, end);
+    if (!/^\d+\.\d+$/.test(slice)) return Number.NaN;
+    const value = roundNoise(Number(slice));
+    return this.inRange(value) ? value : Number.NaN;
+  }
+
+  private inRange(value: number): boolean {
+    return (this.def.min === undefined || value >= this.def.min) && (this.def.max === undefined || value <= this.def.max);
+  }
+
+  newColumn(capacity: number, position: number | null): ColumnBuilder {
+    return new ColumnBuilder(this, this.codes, capacity, position);
+  }
+}
+
+/** One batch's column of a field, filled row by row. */
+export class ColumnBuilder {
+  private readonly state: Uint8Array;
+  private readonly numbers: Float64Array | undefined;
+  private readonly bytes: Uint8Array | undefined;
+  private readonly ints: Int32Array | undefined;
+  private readonly lists: (ItemList | undefined)[] | undefined;
+  private readonly texts: (string | undefined)[] | undefined;
+  private readonly raw = new Map<number, string>();
+  private readonly conversions = new Map<number, Conversion>();
+
+  constructor(
+    readonly parser: FieldParser,
+    private readonly codes: readonly string[],
+    capacity: number,
+    readonly position: number | null,
+  ) {
+    // Every row starts missing: a row that never sets this field (a JSON record without the key) is missing.
+    this.state = new Uint8Array(capacity).fill(CELL_MISSING);
+    const type = parser.type;
+    if (type === 'number') this.numbers = new Float64Array(capacity);
+    if (type === 'boolean') this.bytes = new Uint8Array(capacity);
+    if (type === 'enum') this.ints = new Int32Array(capacity);
+    if (type === 'list') this.lists = new Array<ItemList | undefined>(capacity);
+    if (type === 'text') this.texts = new Array<string | undefined>(capacity);
+  }
+
+  set(row: number, raw: unknown): void {
+    this.put(row, this.parser.cell(raw));
+  }
+
+  /**
+   * A CSV cell between `start` and `end` of a block's text: plain numbers are read in place; anything
+   * else through the memoised full reading. When the text holds undecoded bytes (`decode` given), the
+   * cell is decoded only the first time its bytes are seen.
+   */
+  setSlice(row: number, text: string, start: number, end: number, decode: ((start: number, end: number) => string) | undefined): void {
+    if (this.numbers) {
+      const value = this.parser.plainNumber(text, start, end);
+      if (value === value) {
+        this.state[row] = CELL_OK;
+        this.numbers[row] = value;
+        return;
+      }
+    }
+    if (start === end) {
+      this.state[row] = CELL_MISSING;
+      return;
+    }
+    const slice = text.slice(start, end);
+    this.put(row, decode ? this.parser.cellFromBytes(slice, () => decode(start, end)) : this.parser.cell(slice));
+  }
+
+  private put(row: number, cell: Cell): void {
+    this.state[row] = cell.state;
+    if (cell.state !== CELL_OK) {
+      if (cell.raw !== undefined) this.raw.set(row, cell.raw);
+      return;
+    }
+    if (this.numbers) {
+      this.numbers[row] = cell.value;
+      if (cell.converted) this.conversions.set(row, cell.converted);
+    } else if (this.bytes) this.bytes[row] = cell.value;
+    else if (this.ints) this.ints[row] = cell.value;
+    else if (this.lists) this.lists[row] = cell.list;
+    else if (this.texts) this.texts[row] = cell.text;
+  }
+
+  /** The cell's reading, for findings (validate) and notices. */
+  stateAt(row: number): number {
+    return this.state[row] as number;
+  }
+
+  listAt(row: number): ItemList | undefined {
+    return this.lists?.[row];
+  }
+
+  build(size: number): Column {
+    const base = { field: this.parser.def.id, position: this.position, state: this.state.subarray(0, size), raw: this.raw };
+    if (this.numbers) return { ...base, type: 'number', values: this.numbers.subarray(0, size), conversions: this.conversions };
+    if (this.bytes) return { ...base, type: 'boolean', values: this.bytes.subarray(0, size) };
+    if (this.ints) return { ...base, type: 'enum', values: this.ints.subarray(0, size), codes: this.codes };
+    if (this.lists) return { ...base, type: 'list', values: this.lists.slice(0, size) };
+    return { ...base, type: 'text', values: (this.texts ?? []).slice(0, size) };
+  }
+}
+
+/** The parsers of every field of the dictionary, made on first use and shared for a run. */
+export class Parsers {
+  private readonly byField = new Map<string, FieldParser>();
+  readonly lists = new ItemLists();
+
+  constructor(private readonly dictionary: Dictionary) {}
+
+  get(field: string): FieldParser | undefined {
+    let parser = this.byField.get(field);
+    if (!parser) {
+      const def = this.dictionary.fields.get(field);
+      if (!def) return undefined;
+      parser = new FieldParser(def, this.dictionary, this.lists);
+      this.byField.set(field, parser);
+    }
+    return parser;
+  }
+}
