@@ -58,11 +58,12 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .addOption(standardOption('standards to check against'))
     .option('--as-of <date>', 'evaluate targets in force on this date (YYYY-MM-DD; default: today)')
     .option('--year <year>', 'the year the survey data is for, where records have no 统计年度 column (default: the year of --as-of)')
-    .option('-f, --format <format>', 'report format: table | json | html | markdown | csv | sarif | junit | github (repeatable)', collect, [])
+    .option('-f, --format <format>', 'report format: table | json | html | markdown | csv | matrix | sarif | junit | github (repeatable)', collect, [])
     .option('-o, --output <file>', 'write a report to a file, complete or not at all (repeatable; the format follows the extension when not given)', collect, [])
     .option('--fail-on <what>', 'what makes exit code 1: fail | unknown | guidance', 'unknown')
     .option('--all', 'list every result, passes and not-applicable ones included (default: failures and unknowns)')
     .option('--max-records <n>', 'records listed in the table before pointing to JSON (0 = all)', '200')
+    .option('--threads <n>', 'worker threads for a large CSV or NDJSON file (default: the cores; 1 = none)')
     .addOption(langOption())
     .action(async (files: string[], options) => setCode(await check(files, options, io)));
   addSurveyOptions(root.commands.at(-1) as Command);

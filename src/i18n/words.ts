@@ -28,6 +28,7 @@ export const WORDS = {
   detail: { zh: '说明', en: 'Detail' },
   clause: { zh: '依据条款', en: 'Clause' },
   record: { zh: '记录', en: 'Record' },
+  recordId: { zh: '编号', en: 'id' },
   group: { zh: '区域', en: 'Region' },
   allRecords: { zh: '全部记录', en: 'all records' },
   rules: { zh: '规则数', en: 'Rules' },

@@ -14,16 +14,18 @@ export interface ReportContext {
   /** Records shown in the terminal table before it points to machine formats (0 = no limit). */
   maxRecords: number;
   color: boolean;
+  /** The per-record rules as `standard/rule`, in the order of the engine's status arrays. */
+  recordRules: readonly string[];
 }
 
 export function ruleKey(standard: string, rule: string): string {
   return `${standard}/${rule}`;
 }
 
-export function makeContext(options: Omit<ReportContext, 'rules'>): ReportContext {
+export function makeContext(options: Omit<ReportContext, 'rules' | 'recordRules'> & { recordRules?: readonly string[] }): ReportContext {
   const rules = new Map<string, Rule>();
   for (const standard of options.standards) for (const rule of standard.rules) rules.set(ruleKey(standard.id, rule.id), rule);
-  return { ...options, rules };
+  return { ...options, rules, recordRules: options.recordRules ?? [] };
 }
 
 /** A citation's verbatim text; a quote cut into fragments in the source is joined with an ellipsis. */

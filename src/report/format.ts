@@ -29,6 +29,8 @@ export function byRecord(results: readonly Result[]): Result[][] {
 
 export interface ReportWriter {
   write(batch: ResultBatch): Promise<void>;
+  /** A batch's text made by the format's `renderBatch` where the batch was evaluated (a worker). */
+  writeRendered?(text: string): Promise<void>;
   end(summary: Summary): Promise<void>;
 }
 
@@ -38,5 +40,13 @@ export interface ReportFormat {
   extensions: readonly string[];
   /** Results the format lists besides failures and unknowns (JUnit lists passes as test cases). */
   alsoLists?: readonly Status[];
+  /** Formats that show statuses only (the matrix) need no result built in full. */
+  listsNone?: boolean;
+  /**
+   * Formats whose body is a run of per-batch texts (JSON results, matrix lines): the text of one batch,
+   * pure, so it can be made in the worker that evaluated the batch; the writer's `writeRendered` puts
+   * it in place.
+   */
+  renderBatch?(context: ReportContext): (batch: ResultBatch) => string;
   create(sink: Sink, context: ReportContext): ReportWriter;
 }

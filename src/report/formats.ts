@@ -8,8 +8,11 @@ import { sarifFormat } from './sarif.js';
 import { junitFormat } from './junit.js';
 import { githubFormat } from './github.js';
 import { htmlFormat } from './html.js';
+import { matrixFormat } from './matrix.js';
 
+// Matrix before CSV: report.matrix.csv names the matrix, report.csv the CSV report.
 export const REPORT_FORMATS = {
+  matrix: matrixFormat,
   table: tableFormat,
   json: jsonFormat,
   html: htmlFormat,

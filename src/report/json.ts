@@ -5,7 +5,7 @@ import type { Result } from '../model.js';
 import type { ReportContext } from './context.js';
 import { ruleKey } from './context.js';
 import { describeResult } from './describe.js';
-import type { ReportFormat } from './format.js';
+import type { ReportFormat, ResultBatch } from './format.js';
 import { BufferedSink } from './sink.js';
 import { columnLetters } from '../text.js';
 import { capActual, clipOrNull, clipRaw } from './clip.js';
@@ -64,12 +64,27 @@ export function resultSerialiser(context: ReportContext): (result: Result) => st
   };
 }
 
+/** A batch's results as JSON array elements, each starting with a comma: the writer drops the first. */
+function renderResults(context: ReportContext): (batch: ResultBatch) => string {
+  const serialise = resultSerialiser(context);
+  return (batch) => {
+    let text = '';
+    for (const result of batch.results) {
+      // Problems by default; passes are counted in the summary. --all lists every result.
+      if (!context.all && result.status !== 'fail' && result.status !== 'unknown') continue;
+      text += `,\n${serialise(result)}`;
+    }
+    return text;
+  };
+}
+
 export const jsonFormat: ReportFormat = {
   name: 'json',
   extensions: ['.json'],
+  renderBatch: renderResults,
   create(target, context) {
-    const sink = new BufferedSink(target);
-    const serialise = resultSerialiser(context);
+    const sink = new BufferedSink(target, 1 << 20);
+    const render = renderResults(context);
     let first = true;
     let started = false;
     const start = async (): Promise<void> => {
@@ -96,16 +111,15 @@ export const jsonFormat: ReportFormat = {
       };
       await sink.write(`${JSON.stringify(head).slice(0, -1)},"results":[`);
     };
+    const writeRendered = async (text: string): Promise<void> => {
+      if (!started) await start();
+      if (text === '') return;
+      await sink.write(first ? text.slice(1) : text);
+      first = false;
+    };
     return {
-      async write(batch) {
-        if (!started) await start();
-        for (const result of batch.results) {
-          // Problems by default; passes are counted in the summary. --all lists every result.
-          if (!context.all && result.status !== 'fail' && result.status !== 'unknown') continue;
-          await sink.write(`${first ? '\n' : ',\n'}${serialise(result)}`);
-          first = false;
-        }
-      },
+      write: (batch) => writeRendered(render(batch)),
+      writeRendered,
       async end(summary) {
         if (!started) await start();
         await sink.write(`\n],"summary":${JSON.stringify(summary)}}\n`);

@@ -5,7 +5,7 @@
 import type { Batch } from '../batch.js';
 import { DabiaoError } from '../errors.js';
 import type { ItemList } from '../batch.js';
-import { cellSpan, rowCells, type CellTable } from './cell-table.js';
+import { rowCells, type CellTable } from './cell-table.js';
 import type { HeaderMatcher } from './headers.js';
 import type { HeaderInfo, RawBlock, RawRow, RowProblem, TableBlock } from './reader.js';
 import { TableRows } from './table-rows.js';
@@ -13,6 +13,8 @@ import type { ColumnBuilder, Parsers } from './typing.js';
 
 export interface TypingOptions {
   parsers: Parsers;
+  /** Only these fields are typed (what the rules and reports read); default every field. */
+  only?: ReadonlySet<string>;
   matcher: HeaderMatcher;
   /** The 1-based row holding the headers (default: the best-scoring of the first rows). */
   headerRow?: number;
@@ -64,6 +66,7 @@ class BatchBuilder {
   constructor(
     private readonly parsers: Parsers,
     readonly capacity: number,
+    private readonly only?: ReadonlySet<string>,
   ) {
     this.lines = new Int32Array(capacity);
   }
@@ -71,6 +74,7 @@ class BatchBuilder {
   column(field: string, position: number | null): ColumnBuilder | undefined {
     let column = this.columns.get(field);
     if (!column) {
+      if (this.only && !this.only.has(field)) return undefined;
       const parser = this.parsers.get(field);
       if (!parser) return undefined;
       column = parser.newColumn(this.capacity, position);
@@ -132,8 +136,13 @@ export class FileTyper {
     this.setHeader(header);
   }
 
+  /** A chunk of a file read in a worker: the header was found (and told) by the main thread. */
+  presetHeader(header: HeaderInfo): void {
+    this.fields = resolveHeader(header, this.options.matcher);
+  }
+
   push(block: RawBlock): Batch | undefined {
-    const builder = new BatchBuilder(this.options.parsers, block.kind === 'table' ? block.table.rows + 64 : block.rows.length);
+    const builder = new BatchBuilder(this.options.parsers, block.kind === 'table' ? block.table.rows + 64 : block.rows.length, this.options.only);
     if (block.kind === 'table') this.table(block, builder);
     else for (const row of block.rows) this.row(row, builder);
     return this.done(builder);
@@ -141,7 +150,8 @@ export class FileTyper {
 
   /** End of file: rows held back while the header was sought. */
   finish(): Batch | undefined {
-    const builder = new BatchBuilder(this.options.parsers, 64);
+    const builder = new BatchBuilder(this.options.parsers, 64, this.options.only);
+    if (!this.tableRows.hasHeader && this.fields) return undefined;
     for (const row of this.tableRows.finish()) this.row({ ...row, paired: true }, builder);
     return this.done(builder);
   }
@@ -157,7 +167,7 @@ export class FileTyper {
     const decodeText = block.decodeText ?? ((text: string) => text);
     let row = 0;
     // Until the header is found, rows go through the header search as text.
-    for (; row < table.rows && !this.tableRows.hasHeader; row++) {
+    for (; row < table.rows && !this.fields; row++) {
       for (const raw of this.tableRows.push({ line: table.lines[row] as number, cells: rowCells(table, row, decodeText) })) this.row({ ...raw, paired: true }, builder);
     }
     const fields = this.fields;
@@ -169,6 +179,12 @@ export class FileTyper {
       if (column) mapped.push({ index, column });
     });
     const lists = mapped.filter(({ column }) => column.parser.type === 'list' && this.options.knownItem);
+    // Rows first (empty ones skipped, ragged ones told), then each column filled over all of them: a
+    // column's cells are all of one type, so its loop stays simple and fast.
+    const base = builder.size;
+    const firsts = new Int32Array(table.rows - row);
+    const counts = new Int32Array(table.rows - row);
+    let kept = 0;
     for (; row < table.rows; row++) {
       const line = table.lines[row] as number;
       const first = table.rowStart[row] as number;
@@ -178,19 +194,15 @@ export class FileTyper {
         continue;
       }
       if (cells !== width) this.options.onRowProblem({ type: 'ragged', cells, expected: width }, line, undefined);
-      const at = builder.size++;
-      builder.lines[at] = line;
-      for (const { index, column } of mapped) {
-        if (index >= cells) continue;
-        const cell = first + index;
-        if (table.unescaped.has(cell)) {
-          const own = cellSpan(table, cell);
-          column.setSlice(at, own.text, own.start, own.end, block.decode ? (start, end) => decodeText(own.text.slice(start, end)) : undefined);
-        } else column.setSlice(at, table.text, table.cellStart[cell] as number, table.cellEnd[cell] as number, block.decode);
-      }
-      for (const { column } of lists) this.items(column, at, line);
+      builder.lines[base + kept] = line;
+      firsts[kept] = first;
+      counts[kept] = cells;
+      kept++;
       if (this.blankColumns.size > 0) this.blankData(table, first, cells, line);
     }
+    builder.size += kept;
+    for (const { index, column } of mapped) column.fillFromTable(table, base, firsts, counts, kept, index, block.decode, decodeText);
+    for (const { column } of lists) for (let at = base; at < base + kept; at++) this.items(column, at, builder.lines[at] as number);
   }
 
   /** Note the first line where a column without a header holds data. */

@@ -30,7 +30,7 @@ export const csvReader: StreamReader = {
       if (!options.encoding) encoding = detectEncoding(head);
       options.onEncoding?.(encoding);
     });
-    let line = 1;
+    let line = options.firstLine ?? 1;
     let carry = '';
     let records = 0;
     const split = function* (text: string, final: boolean, latin1: boolean): Generator<RawBlock> {
@@ -53,7 +53,7 @@ export const csvReader: StreamReader = {
       for await (const chunk of rest) {
         let buffer = pending.length > 0 ? Buffer.concat([pending, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
         if (start) {
-          if (buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) buffer = buffer.subarray(3);
+          if (line === 1 && buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) buffer = buffer.subarray(3);
           buffer = crOnly(buffer);
           start = false;
         }

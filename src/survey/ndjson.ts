@@ -11,10 +11,10 @@ export const MAX_LINE_CHARS = 32 * 1024 * 1024;
  * The lines of the text, each searched once: the part of a line not yet ended is kept as pieces, not
  * re-joined and re-searched with every chunk (a 40 MB line would otherwise cost quadratic time).
  */
-async function* lines(chunks: AsyncIterable<string>, file: string): AsyncGenerator<string> {
+async function* lines(chunks: AsyncIterable<string>, file: string, firstLine: number): AsyncGenerator<string> {
   let pieces: string[] = [];
   let length = 0;
-  let line = 1;
+  let line = firstLine;
   const take = (last: string): string => {
     const text = pieces.length === 0 ? last : pieces.join('') + last;
     pieces = [];
@@ -50,9 +50,10 @@ export const ndjsonReader: SurveyReader = {
 
 async function* ndjsonRows(bytes: AsyncIterable<Uint8Array>, file: string, options: ReadOptions): AsyncGenerator<RawRow> {
   {
-    let line = 0;
+    const first = options.firstLine ?? 1;
+    let line = first - 1;
     let rows = 0;
-    for await (const text of lines(decodeText(bytes, file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.onEncoding ? { onEncoding: options.onEncoding } : {}) }), file)) {
+    for await (const text of lines(decodeText(bytes, file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.onEncoding ? { onEncoding: options.onEncoding } : {}) }), file, first)) {
       line++;
       const body = line === 1 ? text.replace(/^\uFEFF/, '') : text;
       if (body.trim() === '') continue;
@@ -72,6 +73,6 @@ async function* ndjsonRows(bytes: AsyncIterable<Uint8Array>, file: string, optio
       rows++;
       yield { line, entries: Object.entries(data) };
     }
-    if (rows === 0 && line === 0) throw new DabiaoError({ code: 'survey-empty', params: {}, location: { file, line: 1 } });
+    if (rows === 0 && line === first - 1 && first === 1) throw new DabiaoError({ code: 'survey-empty', params: {}, location: { file, line: 1 } });
   }
 }

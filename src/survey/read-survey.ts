@@ -15,6 +15,7 @@ import type { Encoding } from './decode.js';
 import { HeaderMatcher } from './headers.js';
 import type { HeaderInfo, RawBlock, ReadOptions, RowProblem } from './reader.js';
 import { FileTyper } from './batches.js';
+import { FileNotices } from './notices.js';
 import { Parsers } from './typing.js';
 import { readerFor } from './readers.js';
 
@@ -32,6 +33,8 @@ export interface ReadSurveyOptions {
   onNotice?: (notice: Notice) => void;
   /** Told how far through the survey files reading is, in bytes. */
   onProgress?: (bytesRead: number) => void;
+  /** Only these fields are typed (what the rules and reports read); default every field. */
+  only?: ReadonlySet<string>;
 }
 
 /** The file's bytes, counted as they are read, for a progress bar. */
@@ -63,7 +66,14 @@ export async function assertReadable(file: string): Promise<void> {
  * The raw blocks of each file, with the reader's own header (Excel finds its header itself) told to
  * `onHeader`. Progress is told in bytes.
  */
-async function* readBlocks(file: string, options: ReadSurveyOptions, matcher: HeaderMatcher, onHeader: (header: HeaderInfo) => void, onBytes: ((bytes: number) => void) | undefined): AsyncGenerator<RawBlock> {
+async function* readBlocks(
+  file: string,
+  options: ReadSurveyOptions,
+  matcher: HeaderMatcher,
+  onHeader: (header: HeaderInfo) => void,
+  onBytes: ((bytes: number) => void) | undefined,
+  given: ((file: string) => AsyncIterable<Uint8Array>) | undefined,
+): AsyncGenerator<RawBlock> {
   const reader = readerFor(file, options.format);
   await assertReadable(file);
   const readOptions: ReadOptions = {
@@ -77,77 +87,7 @@ async function* readBlocks(file: string, options: ReadSurveyOptions, matcher: He
     },
     ...(onBytes ? { onBytes } : {}),
   };
-  yield* 'readFile' in reader ? reader.readFile(file, readOptions) : reader.read(counted(file, onBytes), file, readOptions);
-}
-
-/** Names a notice lists one by one (unknown columns, names outside the vocabulary); the rest are counted. */
-export const MAX_LISTED_NAMES = 20;
-/** Distinct unknown names kept per file with their first line and count: memory stays flat. */
-const MAX_TRACKED_NAMES = 10_000;
-/** Lines of empty rows named in the notice. */
-const MAX_LISTED_LINES = 10;
-
-/** What a file had that a run handles visibly: unknown columns and names, empty rows, counted within bounds. */
-class FileNotices {
-  readonly unknownColumns = new Map<string, number>();
-  unknownColumnsOver = 0;
-  readonly blankColumns: number[] = [];
-  emptyRows = 0;
-  readonly emptyLines: number[] = [];
-  readonly unknownItems = new Map<string, { field: string; item: string; line: number; count: number }>();
-  unknownItemsOver = 0;
-
-  column(name: string, index: number): void {
-    if (name === '') {
-      if (this.blankColumns.length < MAX_TRACKED_NAMES) this.blankColumns.push(index);
-    } else if (this.unknownColumns.has(name)) return;
-    else if (this.unknownColumns.size < MAX_TRACKED_NAMES) this.unknownColumns.set(name, index);
-    else this.unknownColumnsOver++;
-  }
-
-  empty(line: number): void {
-    this.emptyRows++;
-    if (this.emptyLines.length < MAX_LISTED_LINES) this.emptyLines.push(line);
-  }
-
-  item(field: string, item: string, line: number): void {
-    const key = `${field}\u0000${item}`;
-    const seen = this.unknownItems.get(key);
-    if (seen) seen.count++;
-    else if (this.unknownItems.size < MAX_TRACKED_NAMES) this.unknownItems.set(key, { field, item, line, count: 1 });
-    else this.unknownItemsOver++;
-  }
-
-  report(file: string, sheet: string | undefined, matcher: HeaderMatcher, onNotice: ((notice: Notice) => void) | undefined): void {
-    if (!onNotice) return;
-    const at = sheet !== undefined ? { sheet } : {};
-    for (const index of this.blankColumns.slice(0, MAX_LISTED_NAMES)) onNotice({ code: 'blank-column', file, ...at, params: { index } });
-    const columns = [...this.unknownColumns];
-    for (const [column, index] of columns.slice(0, MAX_LISTED_NAMES)) {
-      const suggestion = matcher.suggest(column);
-      onNotice({ code: 'unknown-column', file, ...at, params: { column: clipName(column), index, ...(suggestion ? { suggestion, ...matcher.labels(suggestion) } : {}) } });
-    }
-    const moreColumns = Math.max(0, columns.length - MAX_LISTED_NAMES) + this.unknownColumnsOver + Math.max(0, this.blankColumns.length - MAX_LISTED_NAMES);
-    if (moreColumns > 0) onNotice({ code: 'more-unknown-columns', file, ...at, params: { count: moreColumns } });
-    if (this.emptyRows > 0) {
-      const lines = this.emptyLines.join(', ') + (this.emptyRows > this.emptyLines.length ? ' …' : '');
-      onNotice({ code: 'empty-rows', file, ...at, params: { count: this.emptyRows, lines } });
-    }
-    const items = [...this.unknownItems.values()];
-    for (const { field, item, line, count } of items.slice(0, MAX_LISTED_NAMES)) {
-      onNotice({ code: 'unknown-item', file, ...at, params: { ...matcher.labels(field), item: clipName(item), line, count } });
-    }
-    const moreItems = Math.max(0, items.length - MAX_LISTED_NAMES);
-    if (moreItems > 0 || this.unknownItemsOver > 0) {
-      const times = items.slice(MAX_LISTED_NAMES).reduce((sum, entry) => sum + entry.count, 0) + this.unknownItemsOver;
-      onNotice({ code: 'more-unknown-items', file, ...at, params: { count: moreItems, times, over: this.unknownItemsOver > 0 ? 1 : 0 } });
-    }
-  }
-}
-
-/** A header or name quoted in a notice: its first 80 characters. */
-function clipName(name: string): string {
-  return name.length > 80 ? `${name.slice(0, 80)}…` : name;
+  yield* 'readFile' in reader ? reader.readFile(file, readOptions) : reader.read(given ? given(file) : counted(file, onBytes), file, readOptions);
 }
 
 export interface SurveyHooks {
@@ -165,8 +105,14 @@ export interface SurveyHooks {
   /** A column without a header, with the first line it holds data on (null: empty throughout); by
    * default named in a notice. */
   onBlankColumn?: (column: number, where: { file: string; line: number | null }) => void;
-  /** A file is done: how many records it had. */
+  /** A file is done: how many records it had. With this hook a file without records is the hook's
+   * to judge (validate reports it; a file whose rest is read in workers is not done yet). */
   onFileEnd?: (file: string, records: number, sheet: string | undefined) => void;
+  /** Collect notices here and leave them to the caller to report (the rest of the file is read in
+   * workers, whose notices are merged in first). */
+  notices?: FileNotices;
+  /** The bytes of a file, instead of reading the file (the head of a file whose rest goes to workers). */
+  bytes?: (file: string) => AsyncIterable<Uint8Array>;
 }
 
 /**
@@ -191,11 +137,12 @@ export async function* readSurvey(files: readonly string[], options: ReadSurveyO
       }
     : undefined;
   for (const file of files) {
-    const notices = new FileNotices();
+    const notices = hooks.notices ?? new FileNotices();
     let sheet: string | undefined;
     const typer = new FileTyper(file, {
       parsers,
       matcher,
+      ...(options.only ? { only: options.only } : {}),
       ...(options.headerRow !== undefined ? { headerRow: options.headerRow } : {}),
       ...(knownItem ? { knownItem } : {}),
       onHeader: (header) => {
@@ -213,15 +160,52 @@ export async function* readSurvey(files: readonly string[], options: ReadSurveyO
       ...(hooks.onClash ? { onClash: hooks.onClash } : {}),
       ...(hooks.onBlankColumn ? { onBlankColumn: (column: number, line: number | null) => hooks.onBlankColumn?.(column, { file, line }) } : {}),
     });
-    for await (const block of readBlocks(file, options, matcher, (header) => typer.header(header), onBytes)) {
+    for await (const block of readBlocks(file, options, matcher, (header) => typer.header(header), onBytes, hooks.bytes)) {
       const batch = typer.push(block);
       if (batch) yield batch;
     }
     const last = typer.finish();
     if (last) yield last;
     typer.reportBlankColumns();
-    notices.report(file, sheet, matcher, options.onNotice);
+    if (!hooks.notices) notices.report(file, sheet, matcher, options.onNotice);
     hooks.onFileEnd?.(file, typer.count, sheet);
     if (typer.count === 0 && !hooks.onFileEnd) throw new DabiaoError({ code: 'survey-no-records', params: {}, location: { file, line: 1 } });
+  }
+}
+
+/**
+ * One chunk of a large CSV or NDJSON file, read in a worker: whole records from the line given, the
+ * header already found (and told) by the main thread. What the chunk had goes to `notices`.
+ */
+export async function* readChunk(bytes: Uint8Array, file: string, chunk: { firstLine: number; header: HeaderInfo | null }, options: ReadSurveyOptions, notices: FileNotices): AsyncGenerator<Batch> {
+  const matcher = new HeaderMatcher(options.dictionary, options.mapping);
+  const parsers = new Parsers(options.dictionary);
+  const knownItem = options.itemFields
+    ? (field: string, item: string) => {
+        const suffixes = options.itemFields?.get(field);
+        return suffixes === undefined || isKnownItem(item, field, suffixes, options.dictionary);
+      }
+    : undefined;
+  const typer = new FileTyper(file, {
+    parsers,
+    matcher,
+    ...(options.only ? { only: options.only } : {}),
+    ...(knownItem ? { knownItem } : {}),
+    onRowProblem: (problem, line) => {
+      if (problem.type === 'empty') return notices.empty(line);
+      throw new DabiaoError({ code: 'row-width', params: { cells: problem.cells, expected: problem.expected }, location: { file, line } });
+    },
+    onUnknownColumn: (name, column) => notices.column(name, column),
+    onUnknownItem: (field, item, line) => notices.item(field, item, line),
+  });
+  if (chunk.header) typer.presetHeader(chunk.header);
+  const reader = readerFor(file, options.format);
+  if ('readFile' in reader) throw new Error('a chunk is read from a text format only');
+  async function* one(): AsyncGenerator<Uint8Array> {
+    yield bytes;
+  }
+  for await (const block of reader.read(one(), file, { encoding: 'utf-8', firstLine: chunk.firstLine })) {
+    const batch = typer.push(block);
+    if (batch) yield batch;
   }
 }

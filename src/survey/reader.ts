@@ -59,6 +59,8 @@ export interface ReadOptions {
   onEncoding?: (encoding: Encoding) => void;
   /** Told of bytes read, by readers that open the file themselves (the sum reaches the file's size). */
   onBytes?: (bytes: number) => void;
+  /** The line the bytes start on: a chunk of a file read in a worker (default 1, the file's start). */
+  firstLine?: number;
 }
 
 interface ReaderInfo {

@@ -7,7 +7,10 @@ import { CELL_MISSING, CELL_OK, CELL_OUT_OF_RANGE, CELL_UNPARSEABLE, type Column
 import type { Dictionary, FieldDef } from '../model.js';
 import { roundNoise } from '../numbers.js';
 import { normaliseName } from '../text.js';
-import { parseValue } from './values.js';
+import { isPlainText, parseValue } from './values.js';
+import type { CellTable } from './cell-table.js';
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /** Distinct cell texts remembered per field; past it the memo starts again (memory stays flat). */
 const MEMO_LIMIT = 4096;
@@ -66,13 +69,15 @@ export class FieldParser {
     return this.fromParsed(parseValue(raw, this.def, this.dictionary));
   }
 
-  /** A cell given by its undecoded text: decoded and read on the first sight of that text only. */
-  cellFromBytes(key: string, decode: () => string): Cell {
-    if (this.type === 'text') return this.cell(decode());
+  /** A cell given by its undecoded text (`key`, the span start…end of the block): decoded and read
+   * on the first sight of that text only. */
+  cellFromBytes(text: string, decode: (start: number, end: number) => string, start: number, end: number): Cell {
+    if (this.type === 'text') return this.cell(decode(start, end));
+    const key = text.slice(start, end);
     let cell = this.byteMemo.get(key);
     if (!cell) {
       if (this.byteMemo.size >= MEMO_LIMIT) this.byteMemo.clear();
-      cell = this.cell(decode());
+      cell = this.cell(decode(start, end));
       this.byteMemo.set(key, cell);
     }
     return cell;
@@ -100,22 +105,16 @@ export class FieldParser {
   plainNumber(text: string, start: number, end: number): number {
     if (start === end || end - start > 15) return Number.NaN;
     let value = 0;
+    let point = -1;
     for (let i = start; i < end; i++) {
       const digit = text.charCodeAt(i) - 48;
-      if (digit < 0 || digit > 9) {
-        // A decimal point in a number field: let Number read it exactly as the full reading would.
-        if (digit === -2 && this.def.type === 'number') return this.decimal(text, start, end);
-        return Number.NaN;
-      }
-      value = value * 10 + digit;
+      if (digit >= 0 && digit <= 9) value = value * 10 + digit;
+      // One decimal point, with digits on both sides, in a field that allows decimals.
+      else if (digit === -2 && point === -1 && i > start && i < end - 1 && this.def.type === 'number') point = i;
+      else return Number.NaN;
     }
-    return this.inRange(value) ? value : Number.NaN;
-  }
-
-  private decimal(text: string, start: number, end: number): number {
-    const slice = text.slice(start, end);
-    if (!/^\d+\.\d+$/.test(slice)) return Number.NaN;
-    const value = roundNoise(Number(slice));
+    // The digits read as a whole number, scaled once and rounded as the full reading rounds (roundNoise).
+    if (point !== -1) value = roundNoise(value / POWERS_OF_TEN[end - point - 1]!);
     return this.inRange(value) ? value : Number.NaN;
   }
 
@@ -177,8 +176,47 @@ export class ColumnBuilder {
       this.state[row] = CELL_MISSING;
       return;
     }
-    const slice = text.slice(start, end);
-    this.put(row, decode ? this.parser.cellFromBytes(slice, () => decode(start, end)) : this.parser.cell(slice));
+    if (this.texts && this.parser.def.type === 'string') {
+      // Ids and codes written in plain ASCII are their own value: no decoding, no normalising.
+      const slice = text.slice(start, end);
+      if (isPlainText(slice)) {
+        this.state[row] = CELL_OK;
+        this.texts[row] = slice;
+        return;
+      }
+    }
+    this.put(row, decode ? this.parser.cellFromBytes(text, decode, start, end) : this.parser.cell(text.slice(start, end)));
+  }
+
+  /**
+   * Fill this column for `count` rows of a CSV table, from batch row `base` on: row i's cells start at
+   * cell `firsts[i]` and number `counts[i]`; this field is cell `index` of each row.
+   */
+  fillFromTable(table: CellTable, base: number, firsts: Int32Array, counts: Int32Array, count: number, index: number, decode: ((start: number, end: number) => string) | undefined, decodeText: (text: string) => string): void {
+    const { text, cellStart, cellEnd, unescaped } = table;
+    const escapes = unescaped.size > 0;
+    const numbers = this.numbers;
+    for (let i = 0; i < count; i++) {
+      const row = base + i;
+      if (index >= (counts[i] as number)) continue;
+      const cell = (firsts[i] as number) + index;
+      const own = escapes ? unescaped.get(cell) : undefined;
+      if (own !== undefined) {
+        this.setSlice(row, own, 0, own.length, decode ? (start, end) => decodeText(own.slice(start, end)) : undefined);
+        continue;
+      }
+      const start = cellStart[cell] as number;
+      const end = cellEnd[cell] as number;
+      if (numbers) {
+        const value = this.parser.plainNumber(text, start, end);
+        if (value === value) {
+          this.state[row] = CELL_OK;
+          numbers[row] = value;
+          continue;
+        }
+      }
+      this.setSlice(row, text, start, end, decode);
+    }
   }
 
   private put(row: number, cell: Cell): void {

@@ -17,6 +17,18 @@ const EMPTY_LIST_WORDS = new Set(['无', '没有', 'none']);
 export function isEmptyListWord(item: string): boolean {
   return EMPTY_LIST_WORDS.has(normaliseName(item));
 }
+/** A text that is, as written, an ordinary value: printable ASCII without spaces and not a
+ * placeholder. Such a cell needs no normalising to be read as text. */
+export function isPlainText(text: string): boolean {
+  const length = text.length;
+  if (length === 0) return false;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 0x20 || code > 0x7e) return false;
+  }
+  return length > 16 || !PLACEHOLDERS.has(text.toLowerCase());
+}
+
 /** Words forms use for "no answer yet": never a value, whatever the field's type. */
 const PLACEHOLDERS = new Set(['待定', '待查', '待填', '不详', '未知', '暂缺', '暂无数据', '无数据', '未填', 'n/a', 'na', 'null', 'unknown', 'tbd', '?', '？', '-', '--', '—', '——', '/']);
 
@@ -112,7 +124,8 @@ function isBlank(raw: unknown): boolean {
 export function parseValue(raw: unknown, field: FieldDef, dictionary: Dictionary): Parsed {
   if (isBlank(raw)) return MISSING;
   const bad = (problem: 'unparseable' | 'out-of-range' = 'unparseable'): Parsed => ({ ok: false, problem, raw: neutralise(clipped(rawText(raw))) });
-  if (typeof raw === 'string' && PLACEHOLDERS.has(normaliseName(raw))) return bad();
+  // Placeholders are short words: a long text is never one, and is not normalised to find out.
+  if (typeof raw === 'string' && raw.length <= 16 && PLACEHOLDERS.has(normaliseName(raw))) return bad();
   switch (field.type) {
     case 'number':
     case 'integer': {

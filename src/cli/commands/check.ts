@@ -2,9 +2,18 @@
 import { checkKinds } from '../../engine/checks/index.js';
 import { compile } from '../../engine/compile.js';
 import { Evaluator } from '../../engine/evaluate.js';
+import type { Batch } from '../../batch.js';
+import type { Problem } from '../../errors.js';
+import type { Notice } from '../../i18n/notices.js';
+import { FileNotices } from '../../survey/notices.js';
+import { HeaderMatcher } from '../../survey/headers.js';
+import type { HeaderInfo } from '../../survey/reader.js';
+import type { ChunkSetup } from '../parallel/chunk.js';
+import { judgeRest, planSplit } from '../parallel/pool.js';
+import { stat } from 'node:fs/promises';
 import { exitCodeFor, SummaryBuilder } from '../../engine/summary.js';
 import { DabiaoError } from '../../errors.js';
-import { makeContext } from '../../report/context.js';
+import { makeContext, ruleKey } from '../../report/context.js';
 import { formatForFile, isReportFormat, REPORT_FORMATS, type ReportFormatName } from '../../report/formats.js';
 import type { Status } from '../../model.js';
 import type { ReportWriter } from '../../report/format.js';
@@ -18,9 +27,22 @@ import { choice, loadAll, parseAsOf, parseLang, parseYear } from '../setup.js';
 import { surveyOptions, type SurveyCliOptions } from '../survey-options.js';
 import { renderNotice } from '../../i18n/notices.js';
 import { startProgress } from '../progress.js';
+import { neededFields } from '../field-hints.js';
 import { standardWarnings } from '../render-error.js';
 
+async function fileSize(file: string): Promise<number> {
+  return stat(file).then((info) => info.size).catch(() => 0);
+}
+
+/** --threads N: how many worker threads judge a large file (1: none). */
+function threadCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1 || count > 64) throw new DabiaoError({ code: 'usage', params: { detail: '--threads takes a whole number from 1 to 64' } });
+  return count;
+}
+
 export interface CheckOptions extends SurveyCliOptions {
+  threads?: string;
   standard: string[];
   asOf?: string;
   year?: string;
@@ -84,7 +106,7 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
     if (target.output) checkOutputPath(target.output, inputs, targets.slice(0, i).flatMap((t) => (t.output ? [t.output] : [])));
   });
   const plan = compile(standards, { asOf, year: parseYear(options.year, asOf), dictionary, kinds: checkKinds });
-  const context = makeContext({ lang, asOf, dictionary, standards, inputs: files, all: Boolean(options.all), maxRecords, color: false });
+  const context = makeContext({ lang, asOf, dictionary, standards, inputs: files, all: Boolean(options.all), maxRecords, color: false, recordRules: plan.recordRules.map((rule) => ruleKey(rule.standard.id, rule.rule.id)) });
   const outputs: Output[] = [];
   const writers: ReportWriter[] = [];
   for (const target of targets) {
@@ -97,23 +119,94 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
   // A report streaming to the terminal is its own progress; otherwise a bar on stderr after a second.
   const reportOnTerminal = io.stdout.isTTY && targets.some((target) => target.output === undefined);
   const progress = await startProgress(reportOnTerminal ? undefined : io.progress, files, lang);
-  const batches = readSurvey(files, {
-    ...(await surveyOptions(options, dictionary, standards)),
-    onNotice: (notice) => notices.push(renderNotice(notice, lang)),
-    onProgress: (bytes) => progress.bytes(bytes),
-  });
-  const summary = new SummaryBuilder(plan);
   // Build full results only for what some report lists; everything is still counted.
-  const listed = new Set<Status>(['fail', 'unknown', ...targets.flatMap((target) => REPORT_FORMATS[target.format].alsoLists ?? [])]);
-  const keep = context.all ? () => true : (status: Status) => listed.has(status);
+  const listing = targets.map((target) => REPORT_FORMATS[target.format]).filter((format) => !format.listsNone);
+  const listed = new Set<Status>(listing.length === 0 ? [] : ['fail', 'unknown', ...listing.flatMap((format) => format.alsoLists ?? [])]);
+  const keep = context.all && listing.length > 0 ? () => true : (status: Status) => listed.has(status);
+  // Only the fields the rules read are typed, and the record's id, name and region where results are listed.
+  const only = neededFields(standards);
+  if (plan.aggregateRules.length > 0 || listed.size > 0) only.add('region');
+  if (listed.size > 0) only.add('name');
+  const readOptions = {
+    ...(await surveyOptions(options, dictionary, standards)),
+    only,
+    onNotice: (notice: Notice) => notices.push(renderNotice(notice, lang)),
+  };
+  const summary = new SummaryBuilder(plan);
   const evaluator = new Evaluator(plan);
+  const judge = async (batch: Batch): Promise<void> => {
+    const evaluated = evaluator.evaluate(batch);
+    progress.records(batch.size);
+    summary.addBatch(evaluated.statuses, batch.size);
+    const results = listed.size > 0 || context.all ? evaluated.results(keep) : [];
+    for (const writer of writers) await writer.write({ results, aggregate: false, evaluated });
+  };
+  let bytesDone = 0;
+  const onProgress = (before: number) => (bytes: number) => progress.bytes(before + bytes);
   try {
-    for await (const batch of batches) {
-      const evaluated = evaluator.evaluate(batch);
-      progress.records(batch.size);
-      summary.addBatch(evaluated.statuses, batch.size);
-      const results = evaluated.results(keep);
-      for (const writer of writers) await writer.write({ results, aggregate: false, evaluated });
+    for (const file of files) {
+      const split = await planSplit(file, options.inputFormat, readOptions.encoding, options.threads === undefined ? undefined : threadCount(options.threads));
+      const size = await fileSize(file);
+      if (!split) {
+        for await (const batch of readSurvey([file], { ...readOptions, onProgress: onProgress(bytesDone) })) await judge(batch);
+        bytesDone += size;
+        continue;
+      }
+      // A large file: its head read here (the header found and told), the rest judged in workers.
+      const fileNotices = new FileNotices();
+      let header: HeaderInfo | null = null;
+      let records = 0;
+      let sheet: string | undefined;
+      const head = split.head;
+      for await (const batch of readSurvey([file], readOptions, {
+        notices: fileNotices,
+        bytes: async function* () {
+          yield head;
+        },
+        onHeader: (info) => void (header = info),
+        onFileEnd: (_file, count, at) => {
+          records += count;
+          sheet = at;
+        },
+      })) {
+        await judge(batch);
+      }
+      progress.bytes(bytesDone + head.length);
+      const setup: ChunkSetup = {
+        file,
+        format: options.inputFormat,
+        header,
+        dictionary,
+        standards,
+        asOf,
+        year: plan.year,
+        mapping: [...(readOptions.mapping ?? [])],
+        itemFields: [...(readOptions.itemFields ?? [])].map(([field, suffixes]) => [field, [...suffixes]]),
+        only: [...only],
+        targets: targets.map((target) => target.format),
+        lang,
+        all: context.all,
+        maxRecords,
+        inputs: files,
+        listed: [...listed],
+      };
+      let done = head.length;
+      for await (const output of judgeRest(setup, split, (bytes) => progress.bytes(bytesDone + (done += bytes)))) {
+        if (output.error) throw new DabiaoError(output.error[0] as Problem, ...output.error.slice(1));
+        records += output.records;
+        progress.records(output.records);
+        summary.merge(output.summary);
+        evaluator.merge(output.aggregates);
+        fileNotices.merge(output.notices);
+        for (const [i, writer] of writers.entries()) {
+          const text = output.rendered[i];
+          if (text !== null && text !== undefined && writer.writeRendered) await writer.writeRendered(text);
+          else await writer.write({ results: output.results ?? [], aggregate: false });
+        }
+      }
+      bytesDone += size;
+      fileNotices.report(file, sheet, new HeaderMatcher(dictionary, readOptions.mapping), readOptions.onNotice);
+      if (records === 0) throw new DabiaoError({ code: 'survey-no-records', params: {}, location: { file, line: 1 } });
     }
     const aggregates = evaluator.finish();
     summary.addResults(aggregates);

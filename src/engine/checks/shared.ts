@@ -108,7 +108,8 @@ export function unknownAll(mask: Uint8Array, out: Uint8Array, size: number): voi
  * the same facilities list in a million rows is judged once).
  */
 export function listKernel(field: string, judge: (list: ItemList) => number): Kernel {
-  const judged = new Map<number, number>();
+  // Keyed by the list itself: list ids are only unique within one reading (a worker reads many chunks).
+  const judged = new WeakMap<ItemList, number>();
   return (batch, mask, out) => {
     const column = batch.columns.get(field);
     const size = batch.size;
@@ -121,10 +122,10 @@ export function listKernel(field: string, judge: (list: ItemList) => number): Ke
         out[row] = UNKNOWN;
         continue;
       }
-      let status = judged.get(list.id);
+      let status = judged.get(list);
       if (status === undefined) {
         status = judge(list);
-        if (judged.size < 100_000) judged.set(list.id, status);
+        judged.set(list, status);
       }
       out[row] = status;
     }

@@ -1,0 +1,123 @@
+// One chunk of a large survey, judged where it is read (a worker thread): typed batches through the
+// compiled plan, the streamed reports' texts made on the spot, and everything the main thread adds up
+// (counts, aggregate states, notices) returned as plain data that merges exactly.
+import { checkKinds } from '../../engine/checks/index.js';
+import { compile, type Plan } from '../../engine/compile.js';
+import { Evaluator, type AggregateStates } from '../../engine/evaluate.js';
+import { SummaryBuilder, type SummaryState } from '../../engine/summary.js';
+import { DabiaoError, type Problem } from '../../errors.js';
+import type { Dictionary, Lang, Result, Standard, Status } from '../../model.js';
+import { makeContext, ruleKey, type ReportContext } from '../../report/context.js';
+import type { ResultBatch } from '../../report/format.js';
+import { REPORT_FORMATS, type ReportFormatName } from '../../report/formats.js';
+import type { HeaderInfo } from '../../survey/reader.js';
+import { FileNotices, type NoticesState } from '../../survey/notices.js';
+import { readChunk } from '../../survey/read-survey.js';
+
+/** Everything a worker needs to judge chunks of one file as the main thread would: plain data. */
+export interface ChunkSetup {
+  file: string;
+  format: string | undefined;
+  header: HeaderInfo | null;
+  dictionary: Dictionary;
+  standards: Standard[];
+  asOf: string;
+  year: number;
+  mapping: [string, string][];
+  itemFields: [string, string[]][];
+  only: string[];
+  /** The reports, by format name, with the context they are written in. */
+  targets: ReportFormatName[];
+  lang: Lang;
+  all: boolean;
+  maxRecords: number;
+  inputs: string[];
+  /** Statuses some report lists in full. */
+  listed: Status[];
+}
+
+export interface ChunkOutput {
+  records: number;
+  summary: SummaryState;
+  aggregates: AggregateStates;
+  notices: NoticesState;
+  /** Per target: its text for this chunk where the format renders batches, null otherwise. */
+  rendered: (string | null)[];
+  /** The listed results, for the reports that keep state across batches (table, HTML, JUnit …). */
+  results: Result[] | null;
+  /** A problem with the chunk (a ragged row, a bad line): the run stops at the first, in input order. */
+  error: Problem[] | null;
+}
+
+interface Prepared {
+  plan: Plan;
+  contexts: ReportContext[];
+  renderers: (((batch: ResultBatch) => string) | null)[];
+  keep: (status: Status) => boolean;
+  collect: boolean;
+}
+
+export function prepare(setup: ChunkSetup): Prepared {
+  const plan = compile(setup.standards, { asOf: setup.asOf, year: setup.year, dictionary: setup.dictionary, kinds: checkKinds });
+  const context = makeContext({
+    lang: setup.lang,
+    asOf: setup.asOf,
+    dictionary: setup.dictionary,
+    standards: setup.standards,
+    inputs: setup.inputs,
+    all: setup.all,
+    maxRecords: setup.maxRecords,
+    color: false,
+    recordRules: plan.recordRules.map((rule) => ruleKey(rule.standard.id, rule.rule.id)),
+  });
+  const formats = setup.targets.map((name) => REPORT_FORMATS[name]);
+  const listed = new Set(setup.listed);
+  return {
+    plan,
+    contexts: formats.map(() => context),
+    renderers: formats.map((format) => format.renderBatch?.(context) ?? null),
+    keep: setup.all ? () => true : (status) => listed.has(status),
+    collect: formats.some((format) => !format.renderBatch && !format.listsNone),
+  };
+}
+
+export async function runChunk(setup: ChunkSetup, prepared: Prepared, bytes: Uint8Array, firstLine: number): Promise<ChunkOutput> {
+  const summary = new SummaryBuilder(prepared.plan);
+  const evaluator = new Evaluator(prepared.plan);
+  const notices = new FileNotices();
+  const rendered: (string[] | null)[] = prepared.renderers.map((render) => (render ? [] : null));
+  const results: Result[] | null = prepared.collect ? [] : null;
+  let records = 0;
+  const options = {
+    dictionary: setup.dictionary,
+    ...(setup.format ? { format: setup.format } : {}),
+    mapping: new Map(setup.mapping),
+    itemFields: new Map(setup.itemFields),
+    only: new Set(setup.only),
+  };
+  try {
+    for await (const batch of readChunk(bytes, setup.file, { firstLine, header: setup.header }, options, notices)) {
+      const evaluated = evaluator.evaluate(batch);
+      records += batch.size;
+      summary.addBatch(evaluated.statuses, batch.size);
+      const listed = setup.listed.length > 0 || setup.all ? evaluated.results(prepared.keep) : [];
+      const part: ResultBatch = { results: listed, aggregate: false, evaluated };
+      prepared.renderers.forEach((render, i) => {
+        if (render) rendered[i]?.push(render(part));
+      });
+      if (results) for (const result of listed) results.push(result);
+    }
+  } catch (error) {
+    if (!(error instanceof DabiaoError)) throw error;
+    return { records, summary: summary.state(), aggregates: evaluator.aggregateStates(), notices: notices.state(), rendered: [], results: null, error: [...error.problems] };
+  }
+  return {
+    records,
+    summary: summary.state(),
+    aggregates: evaluator.aggregateStates(),
+    notices: notices.state(),
+    rendered: rendered.map((texts) => (texts ? texts.join('') : null)),
+    results,
+    error: null,
+  };
+}

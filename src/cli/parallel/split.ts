@@ -1,0 +1,94 @@
+// A large survey file cut into chunks of whole records, for worker threads: each chunk ends at a line
+// feed outside any quoted cell (CSV; NDJSON lines hold no raw line feed), and knows the line it starts
+// on, so every record keeps its own line number. Quotes are tracked across the whole file: a chunk
+// boundary never falls inside a quoted cell that spans lines.
+import { open } from 'node:fs/promises';
+
+export interface Chunk {
+  index: number;
+  bytes: Uint8Array;
+  /** The line the chunk's first record starts on. */
+  firstLine: number;
+}
+
+const LF = 10;
+const QUOTE = 34;
+
+/** The last line feed of `bytes[from, to)` outside quotes, given whether `from` is inside quotes; and
+ * the quote state at `to`. */
+export function lastBoundary(bytes: Uint8Array, from: number, to: number, quoted: boolean, csv: boolean): { boundary: number; quoted: boolean } {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!csv) return { boundary: buffer.lastIndexOf(LF, to - 1) >= from ? buffer.lastIndexOf(LF, to - 1) : -1, quoted: false };
+  let boundary = -1;
+  let inside = quoted;
+  let at = from;
+  while (at < to) {
+    let quote = buffer.indexOf(QUOTE, at);
+    if (quote === -1 || quote >= to) quote = to;
+    if (!inside) {
+      const lf = buffer.lastIndexOf(LF, quote - 1);
+      if (lf >= at) boundary = lf;
+    }
+    if (quote === to) break;
+    inside = !inside;
+    at = quote + 1;
+  }
+  return { boundary, quoted: inside };
+}
+
+function countLines(bytes: Uint8Array): number {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let count = 0;
+  for (let at = buffer.indexOf(LF); at !== -1; at = buffer.indexOf(LF, at + 1)) count++;
+  return count;
+}
+
+/**
+ * The chunks of `file` from byte `start` (a record boundary, outside quotes) to its end, each about
+ * `size` bytes and ending at a record boundary. A record longer than `limit` bytes stops the split
+ * (the reader then refuses it at its line).
+ */
+export async function* splitFile(file: string, start: number, firstLine: number, csv: boolean, size: number, limit: number): AsyncGenerator<Chunk> {
+  const handle = await open(file, 'r');
+  try {
+    let position = start;
+    let line = firstLine;
+    let carry: Uint8Array = new Uint8Array(0);
+    let index = 0;
+    for (;;) {
+      const fresh = new Uint8Array(size);
+      const { bytesRead } = await handle.read(fresh, 0, size, position);
+      position += bytesRead;
+      const data = carry.length === 0 ? fresh.subarray(0, bytesRead) : concat(carry, fresh.subarray(0, bytesRead));
+      if (bytesRead === 0) {
+        if (data.length > 0) yield { index: index++, bytes: data, firstLine: line };
+        return;
+      }
+      // The quote state at the start of `data` is the state at the last boundary, which is outside quotes.
+      const found = lastBoundary(data, 0, data.length, false, csv);
+      if (found.boundary === -1) {
+        if (data.length > limit) {
+          yield { index: index++, bytes: data, firstLine: line };
+          return;
+        }
+        carry = data;
+        continue;
+      }
+      const bytes = data.slice(0, found.boundary + 1);
+      carry = data.slice(found.boundary + 1);
+      // Counted before the chunk is handed over: a worker takes its bytes (they are transferred, not copied).
+      const first = line;
+      line += countLines(bytes);
+      yield { index: index++, bytes, firstLine: first };
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
