@@ -121,3 +121,12 @@ export function rawText(raw: unknown): string {
   }
   return String(raw);
 }
+
+/**
+ * A copy of `text` that does not keep alive the larger string it may be a slice of. A cell read from
+ * a CSV block is a slice of the whole block; kept in a memo or an interned list it would pin the block
+ * (megabytes) for the rest of the run. Concatenation then slicing makes V8 flatten into a fresh string.
+ */
+export function ownCopy(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}

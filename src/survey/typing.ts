@@ -6,7 +6,7 @@
 import { CELL_MISSING, CELL_OK, CELL_OUT_OF_RANGE, CELL_UNPARSEABLE, type Column, type Conversion, type ItemList, type Parsed } from '../batch.js';
 import type { Dictionary, FieldDef } from '../model.js';
 import { roundNoise } from '../numbers.js';
-import { normaliseName } from '../text.js';
+import { normaliseName, ownCopy } from '../text.js';
 import { isPlainText, parseValue } from './values.js';
 import type { CellTable } from './cell-table.js';
 
@@ -26,8 +26,9 @@ export class ItemLists {
     const key = items.join('\u0000');
     let list = this.byKey.get(key);
     if (!list) {
-      list = { id: this.next++, items, keys: new Set(items.map(normaliseName)) };
-      if (this.byKey.size < INTERN_LIMIT) this.byKey.set(key, list);
+      const owned = items.map(ownCopy);
+      list = { id: this.next++, items: owned, keys: new Set(owned.map(normaliseName)) };
+      if (this.byKey.size < INTERN_LIMIT) this.byKey.set(ownCopy(key), list);
     }
     return list;
   }
@@ -62,7 +63,7 @@ export class FieldParser {
       if (!cell) {
         if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
         cell = this.fromParsed(parseValue(raw, this.def, this.dictionary));
-        this.memo.set(raw, cell);
+        this.memo.set(ownCopy(raw), cell);
       }
       return cell;
     }
@@ -78,7 +79,7 @@ export class FieldParser {
     if (!cell) {
       if (this.byteMemo.size >= MEMO_LIMIT) this.byteMemo.clear();
       cell = this.cell(decode(start, end));
-      this.byteMemo.set(key, cell);
+      this.byteMemo.set(ownCopy(key), cell);
     }
     return cell;
   }
