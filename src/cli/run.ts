@@ -5,15 +5,6 @@ import { Command, CommanderError, Option } from 'commander';
 import { DabiaoError } from '../errors.js';
 import { renderProblem } from '../i18n/problems.js';
 import type { Lang } from '../model.js';
-import { check } from './commands/check.js';
-import { validate } from './commands/validate.js';
-import { template } from './commands/template.js';
-import { plan } from './commands/plan.js';
-import { compare } from './commands/compare.js';
-import { fields } from './commands/fields.js';
-import { lint } from './commands/lint.js';
-import { schema } from './commands/schema.js';
-import { listStandards, showStandard } from './commands/standards.js';
 import type { Io } from './io.js';
 import { renderErrorLines } from './render-error.js';
 
@@ -65,7 +56,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option('--max-records <n>', 'records listed in the table before pointing to JSON (0 = all)', '200')
     .option('--threads <n>', 'worker threads for a large CSV or NDJSON file (default: the cores; 1 = none)')
     .addOption(langOption())
-    .action(async (files: string[], options) => setCode(await check(files, options, io)));
+    .action(async (files: string[], options) => setCode(await (await import('./commands/check.js')).check(files, options, io)));
   addSurveyOptions(root.commands.at(-1) as Command);
 
   addSurveyOptions(
@@ -76,7 +67,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
       .addOption(standardOption('standards whose fields the file must have'))
       .option('-f, --format <format>', 'table | json', 'table')
       .addOption(langOption()),
-  ).action(async (files: string[], options) => setCode(await validate(files, options, io)));
+  ).action(async (files: string[], options) => setCode(await (await import('./commands/validate.js')).validate(files, options, io)));
 
   root
     .command('plan')
@@ -92,7 +83,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option('--as-of <date>', 'targets in force on this date (default: today)')
     .option('-f, --format <format>', 'table | json | markdown', 'table')
     .addOption(langOption())
-    .action(async (site: string | undefined, options) => setCode(await plan(site, options, io)));
+    .action(async (site: string | undefined, options) => setCode(await (await import('./commands/plan.js')).plan(site, options, io)));
 
   root
     .command('template')
@@ -101,14 +92,14 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option('-f, --format <format>', 'csv | xlsx', 'csv')
     .option('-o, --output <file>', 'write the form to a file (required for xlsx)')
     .addOption(langOption())
-    .action(async (options) => setCode(await template(options, io)));
+    .action(async (options) => setCode(await (await import('./commands/template.js')).template(options, io)));
 
   root
     .command('fields')
     .description('list the data dictionary: field, labels, type, unit, and which standards read it')
     .option('-f, --format <format>', 'table | json', 'table')
     .addOption(langOption())
-    .action(async (options) => setCode(await fields(options, io)));
+    .action(async (options) => setCode(await (await import('./commands/fields.js')).fields(options, io)));
 
   const standards = root.command('standards').description('list, show and compare the standards');
   standards
@@ -116,34 +107,34 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .description('list the bundled standards')
     .option('-f, --format <format>', 'table | json', 'table')
     .addOption(langOption())
-    .action(async (options) => setCode(await listStandards(options, io)));
+    .action(async (options) => setCode(await (await import('./commands/standards.js')).listStandards(options, io)));
   standards
     .command('compare')
     .description('a matrix, topic by standard, of what each standard demands')
     .argument('[ids...]', 'standard ids or paths (default: all bundled)')
     .option('-f, --format <format>', 'table | markdown | html | json', 'table')
     .addOption(langOption())
-    .action(async (ids: string[], options) => setCode(await compare(ids, options, io)));
+    .action(async (ids: string[], options) => setCode(await (await import('./commands/compare.js')).compare(ids, options, io)));
   standards
     .command('show')
     .description('every rule of a standard with its requirement and citation')
     .argument('<id>', 'standard id or path')
     .option('-f, --format <format>', 'table | json', 'table')
     .addOption(langOption())
-    .action(async (id: string, options) => setCode(await showStandard(id, options, io)));
+    .action(async (id: string, options) => setCode(await (await import('./commands/standards.js')).showStandard(id, options, io)));
 
   root
     .command('lint')
     .description('validate standard YAML files')
     .argument('<files...>', 'standard files')
     .addOption(langOption())
-    .action(async (files: string[], options) => setCode(await lint(files, options, io)));
+    .action(async (files: string[], options) => setCode(await (await import('./commands/lint.js')).lint(files, options, io)));
 
   root
     .command('schema')
     .description('print a JSON Schema: standard | dictionary | survey | report')
     .argument('<name>', 'standard | dictionary | survey | report')
-    .action(async (name: string) => setCode(await schema(name, io)));
+    .action(async (name: string) => setCode(await (await import('./commands/schema.js')).schema(name, io)));
 
   return root;
 }
