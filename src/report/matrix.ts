@@ -8,24 +8,86 @@ import type { ReportFormat, ResultBatch } from './format.js';
 import { csvCell } from './escape.js';
 import { BufferedSink } from './sink.js';
 
-/** ",pass" … by status code: a line is its id and twelve of these, joined once. */
-const CELLS = STATUS_OF_CODE.map((status) => `,${status}`);
+/** ",pass" … by status code, as UTF-8 bytes. */
+const CELLS = STATUS_OF_CODE.map((status) => Uint8Array.from(`,${status}`, (ch) => ch.charCodeAt(0)));
+const WIDEST = Math.max(...CELLS.map((cell) => cell.length));
+const UTF8 = new TextDecoder();
+const encoder = new TextEncoder();
 
-/** A batch's lines: the record's id and its status under each per-record rule. */
+/** Rules are written in groups of this many: a group's statuses, read as one number, name its bytes. */
+const GROUP = 16;
+/** Distinct groups of statuses remembered per group of rules; past it the memo starts again. */
+const MEMO_LIMIT = 4096;
+
+/** Whether `code` may stand in an id written as is (letters, digits, _ . -). */
+function plainIdChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 46 || code === 45;
+}
+
+/**
+ * A batch's lines: the record's id and its status under each per-record rule. Written as bytes into
+ * one buffer (a line is a handful of fixed ASCII pieces) and read back as text once per batch; ids
+ * that are not plain ASCII are quoted as the CSV report quotes them, written as UTF-8.
+ */
 function renderLines(): (batch: ResultBatch) => string {
+  let buffer = new Uint8Array(1 << 16);
+  // Records repeat the same few combinations of statuses: each group of rules' bytes made once per combination.
+  const memos: Map<number, Uint8Array>[] = [];
+  const piece = (statuses: readonly Uint8Array[], row: number, from: number, to: number): Uint8Array => {
+    let key = 0;
+    for (let rule = from; rule < to; rule++) key = key * CELLS.length + ((statuses[rule] as Uint8Array)[row] as number);
+    const memo = (memos[from / GROUP] ??= new Map());
+    let bytes = memo.get(key);
+    if (bytes === undefined) {
+      bytes = new Uint8Array((to - from) * WIDEST);
+      let at = 0;
+      for (let rule = from; rule < to; rule++) {
+        const cell = CELLS[(statuses[rule] as Uint8Array)[row] as number] as Uint8Array;
+        bytes.set(cell, at);
+        at += cell.length;
+      }
+      bytes = bytes.slice(0, at);
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(key, bytes);
+    }
+    return bytes;
+  };
   return (part) => {
     const evaluated = part.evaluated;
-    if (!evaluated) return '';
+    if (!evaluated || evaluated.batch.size === 0) return '';
     const { batch, statuses } = evaluated;
     const ids = batch.columns.get('id');
-    const lines: string[] = new Array<string>(batch.size);
+    const rules = statuses.length;
+    let at = 0;
+    const room = (bytes: number): void => {
+      if (at + bytes <= buffer.length) return;
+      const grown = new Uint8Array(Math.max(buffer.length * 2, at + bytes));
+      grown.set(buffer.subarray(0, at));
+      buffer = grown;
+    };
     for (let row = 0; row < batch.size; row++) {
       const id = ids?.type === 'text' ? (ids.values[row] ?? '') : '';
-      let line = id === '' || /^[\w.-]+$/.test(id) ? id : csvCell(id);
-      for (let rule = 0; rule < statuses.length; rule++) line += CELLS[(statuses[rule] as Uint8Array)[row] as number];
-      lines[row] = line;
+      room(id.length * 3 + 3 + rules * WIDEST);
+      // A leading minus is quoted as the CSV report quotes it (a spreadsheet would read a formula).
+      let plain = id.charCodeAt(0) !== 45;
+      for (let i = 0; i < id.length && plain; i++) plain = plainIdChar(id.charCodeAt(i));
+      if (plain) {
+        for (let i = 0; i < id.length; i++) buffer[at++] = id.charCodeAt(i);
+      } else {
+        const quoted = csvCell(id);
+        room(quoted.length * 3 + rules * WIDEST + 1);
+        const { written } = encoder.encodeInto(quoted, buffer.subarray(at));
+        at += written;
+      }
+      for (let from = 0; from < rules; from += GROUP) {
+        const bytes = piece(statuses, row, from, Math.min(rules, from + GROUP));
+        buffer.set(bytes, at);
+        at += bytes.length;
+      }
+      buffer[at++] = 10;
     }
-    return batch.size > 0 ? `${lines.join('\n')}\n` : '';
+    const bytes = buffer.subarray(0, at);
+    return UTF8.decode(bytes);
   };
 }
 

@@ -1,0 +1,79 @@
+// The matrix report: one line per record in input order, its id, then a status per record rule.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli } from './helpers/cli.js';
+
+const STANDARD = `id: m
+title: {zh: 矩阵测试, en: matrix test}
+source: {document: test}
+rules:
+  - id: population
+    title: {zh: 人口不少于2000, en: population at least 2000}
+    severity: required
+    check: {kind: min, field: population, min: 2000}
+    citation: {section: s1, quote: q1}
+  - id: village-area
+    title: {zh: 村中心不少于300平方米, en: village centre at least 300 m2}
+    scope: {level: [village]}
+    severity: guidance
+    check: {kind: min, field: service_center_area_m2, min: 300}
+    citation: {section: s2, quote: q2}
+  - id: share
+    title: {zh: 覆盖率, en: coverage}
+    severity: required
+    check: {kind: share, of: {kind: boolean, field: has_service_center}, min: 50}
+    citation: {section: s3, quote: q3}
+`;
+
+const SURVEY = [
+  'id,level,population,service_center_area_m2,has_service_center',
+  'A1,village,2000,300,是',
+  'A2,village,1999,299.5,是',
+  '"=HYPERLINK(""x"")",township,,300,否',
+  '"甲,乙",village,2001,,是',
+  '-7,village,2001,abc,是',
+].join('\n');
+
+describe('dabiao check -f matrix', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'dabiao-matrix-'));
+    writeFileSync(join(dir, 'm.yaml'), STANDARD);
+    writeFileSync(join(dir, 'survey.csv'), SURVEY);
+  });
+
+  it('writes a status per record and rule, ids quoted and neutralised as in the CSV report', async () => {
+    const run = await cli(['check', join(dir, 'survey.csv'), '-s', join(dir, 'm.yaml'), '-f', 'matrix']);
+    // A1, A2 judged; the township's population is missing: exit 1 under the default --fail-on.
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      [
+        '\uFEFF编号,m/population,m/village-area',
+        'A1,pass,pass',
+        'A2,fail,fail',
+        `"'=HYPERLINK(""x"")",unknown,not_applicable`,
+        '"甲,乙",pass,unknown',
+        "'-7,pass,unknown",
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('names its columns in English with --lang en, and is chosen by the .matrix.csv extension', async () => {
+    const out = join(dir, 'report.matrix.csv');
+    const run = await cli(['check', join(dir, 'survey.csv'), '-s', join(dir, 'm.yaml'), '-o', out, '--lang', 'en']);
+    expect(run.code).toBe(1);
+    const text = readFileSync(out, 'utf8');
+    expect(text.split('\n')[0]).toBe('\uFEFFid,m/population,m/village-area');
+    expect(text.split('\n')).toHaveLength(7);
+  });
+
+  it('writes the header alone for a survey whose records are all blank lines refused elsewhere: no record, exit 2', async () => {
+    writeFileSync(join(dir, 'empty.csv'), 'id,level,population\n');
+    const run = await cli(['check', join(dir, 'empty.csv'), '-s', join(dir, 'm.yaml'), '-f', 'matrix']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+  });
+});

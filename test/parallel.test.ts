@@ -1,0 +1,161 @@
+// A large survey judged on several threads gives exactly what one thread gives: chunks end at record
+// boundaries (never inside a quoted cell that spans lines), every record keeps its own line, reports
+// list records in input order, and aggregates merge exactly.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PARALLEL_MIN_BYTES, planSplit } from '../src/cli/parallel/pool.js';
+import { splitFile } from '../src/cli/parallel/split.js';
+import { cli } from './helpers/cli.js';
+
+async function chunksOf(text: string, from: number, size: number): Promise<{ text: string; firstLine: number }[]> {
+  const file = join(mkdtempSync(join(tmpdir(), 'dabiao-split-')), 'survey.csv');
+  writeFileSync(file, text);
+  const chunks: { text: string; firstLine: number }[] = [];
+  for await (const chunk of splitFile(file, from, 2, true, size, 1 << 20)) chunks.push({ text: Buffer.from(chunk.bytes).toString('utf8'), firstLine: chunk.firstLine });
+  return chunks;
+}
+
+describe('splitting a file into chunks of whole records', () => {
+  const header = 'id,name\n';
+  const rows = ['1,"a\nb"\n', '2,c\n', '3,"d\ne\nf"\n', '4,g\n'];
+
+  it('never cuts inside a quoted cell that holds a line break, and counts its lines', async () => {
+    // 6-byte reads: the first read ends inside "a\nb", whose line feed must not end a chunk.
+    const chunks = await chunksOf(header + rows.join(''), header.length, 6);
+    expect(chunks).toEqual([
+      { text: '1,"a\nb"\n2,c\n', firstLine: 2 },
+      { text: '3,"d\ne\nf"\n', firstLine: 5 },
+      { text: '4,g\n', firstLine: 8 },
+    ]);
+  });
+
+  it('gives the whole rest of the file when reads are larger than it', async () => {
+    const chunks = await chunksOf(header + rows.join(''), header.length, 1 << 16);
+    expect(chunks).toEqual([{ text: rows.join(''), firstLine: 2 }]);
+  });
+
+  it('keeps a last record without a final line feed', async () => {
+    const chunks = await chunksOf(`${header}1,a\n2,"b\nc"`, header.length, 4);
+    expect(chunks.map((chunk) => chunk.text)).toEqual(['1,a\n', '2,"b\nc"']);
+    expect(chunks.map((chunk) => chunk.firstLine)).toEqual([2, 3]);
+  });
+});
+
+const STANDARD = `id: par
+title: {zh: 并行测试, en: parallel test}
+source: {document: test}
+rules:
+  - id: population
+    title: {zh: 人口不少于2000, en: population at least 2000}
+    severity: required
+    check: {kind: min, field: population, min: 2000}
+    citation: {section: s1, quote: q1}
+  - id: centre-share
+    title: {zh: 服务中心覆盖率不低于80%, en: centre coverage at least 80%}
+    severity: required
+    check: {kind: share, of: {kind: boolean, field: has_service_center}, min: 80}
+    citation: {section: s2, quote: q2}
+  - id: office-mean
+    title: {zh: 平均办公面积不少于50平方米, en: mean office space at least 50 m2}
+    severity: required
+    check: {kind: mean, field: office_activity_space_m2, min: 50}
+    citation: {section: s3, quote: q3}
+`;
+
+const RECORDS = 72_000;
+const REGIONS = ['东镇', '西镇', '南镇'];
+/** Every seventh record's name is quoted and spans two lines. */
+const twoLines = (i: number): boolean => i % 7 === 3;
+/** Record 50,000 has an unreadable population. */
+const BAD = 50_000;
+
+describe('a survey large enough to be split, on one thread and on three', () => {
+  let dir: string;
+  let survey: string;
+  let standard: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'dabiao-parallel-'));
+    survey = join(dir, 'survey.csv');
+    standard = join(dir, 'par.yaml');
+    writeFileSync(standard, STANDARD);
+    const lines = ['编号,名称,region,population,has_service_center,office_activity_space_m2'];
+    for (let i = 0; i < RECORDS; i++) {
+      const name = twoLines(i) ? `"第${i}村\n社区服务中心（旧址）"` : `第${i}村社区服务中心，位于镇政府以东约三公里，二〇一五年建成并投入使用至今`;
+      const population = i === BAD ? '不详细' : String(1990 + (i % 20));
+      lines.push(`R${i},${name},${REGIONS[i % 3]},${population},${i % 4 === 0 ? '否' : '是'},${i % 100}`);
+    }
+    writeFileSync(survey, `${lines.join('\n')}\n`);
+  });
+
+  it('is large enough to take the split path', async () => {
+    expect(readFileSync(survey).length).toBeGreaterThan(PARALLEL_MIN_BYTES);
+    const plan = await planSplit(survey, undefined, undefined, 3);
+    expect(plan).toBeDefined();
+    expect(plan?.head.length).toBeLessThan(readFileSync(survey).length / 2);
+  });
+
+  it('lists matrix lines in input order, the same on one thread and on three', async () => {
+    const one = await cli(['check', survey, '-s', standard, '-f', 'matrix', '--threads', '1']);
+    const three = await cli(['check', survey, '-s', standard, '-f', 'matrix', '--threads', '3']);
+    expect(one.code).toBe(1);
+    expect(three.code).toBe(1);
+    expect(three.stdout).toBe(one.stdout);
+    const lines = three.stdout.replace(/^\uFEFF/, '').trimEnd().split('\n');
+    expect(lines[0]).toBe('编号,par/population');
+    expect(lines).toHaveLength(RECORDS + 1);
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(Array.from({ length: RECORDS }, (_, i) => `R${i}`));
+    // Population 1990 + i % 20: below 2000 for i % 20 < 10.
+    expect(lines[1]).toBe('R0,fail');
+    expect(lines[11]).toBe('R10,pass');
+    expect(lines[BAD + 1]).toBe(`R${BAD},unknown`);
+  });
+
+  it('gives the same JSON report, with every record on its own line and the aggregates merged exactly', async () => {
+    const one = await cli(['check', survey, '-s', standard, '-f', 'json', '--threads', '1']);
+    const three = await cli(['check', survey, '-s', standard, '-f', 'json', '--threads', '3']);
+    expect(three.code).toBe(1);
+    expect(three.stdout).toBe(one.stdout);
+    const report = JSON.parse(three.stdout) as {
+      summary: { results: Record<string, number> };
+      results: { record: string | null; line: number | null; rule: string; region: string | null; status: string; actual: unknown; reason: { type: string } }[];
+    };
+    // Half the records fail the population rule, one is unknown; passes are counted, not listed.
+    // Population 1990 + i % 20 fails for i % 20 < 10 (36,000 records, record 50,000 among them but
+    // unknown), and the share and the mean fail in each of the three regions.
+    expect(report.summary.results).toEqual({ pass: 36_000, fail: 35_999 + 3 + 3, unknown: 1, not_applicable: 0 });
+    const bad = report.results.find((result) => result.record === `R${BAD}`);
+    // Line of record i: the header, i earlier records, one more line for each earlier two-line name.
+    const twoLineBefore = Array.from({ length: BAD }, (_, i) => i).filter(twoLines).length;
+    expect(bad?.line).toBe(2 + BAD + twoLineBefore);
+    expect(bad?.status).toBe('unknown');
+    // Each region: 3 in 4 records have a centre (75% < 80%), office space 0…99 evenly (mean 49.5 < 50).
+    const aggregates = report.results.filter((result) => result.record === null).map((result) => [result.rule, result.region, result.status, result.actual]);
+    expect(aggregates).toEqual([
+      ['centre-share', '东镇', 'fail', { share: 75, passed: 18_000, unknown: 0, total: 24_000 }],
+      ['centre-share', '南镇', 'fail', { share: 75, passed: 18_000, unknown: 0, total: 24_000 }],
+      ['centre-share', '西镇', 'fail', { share: 75, passed: 18_000, unknown: 0, total: 24_000 }],
+      ['office-mean', '东镇', 'fail', { mean: 49.5, known: 24_000, unknown: 0, total: 24_000 }],
+      ['office-mean', '南镇', 'fail', { mean: 49.5, known: 24_000, unknown: 0, total: 24_000 }],
+      ['office-mean', '西镇', 'fail', { mean: 49.5, known: 24_000, unknown: 0, total: 24_000 }],
+    ]);
+  });
+
+  it('points at the right line of a broken row far into the file', async () => {
+    const broken = join(dir, 'broken.csv');
+    const text = readFileSync(survey, 'utf8').split('\n');
+    // Record 59,000 (a one-line record) is past every chunk boundary of a 9 MB file: a cell too many.
+    const line = 2 + 59_000 + Array.from({ length: 59_000 }, (_, i) => i).filter(twoLines).length;
+    expect(line).toBe(67431);
+    expect(text[line - 1]?.startsWith('R59000,')).toBe(true);
+    text[line - 1] = `${text[line - 1]},多余`;
+    writeFileSync(broken, text.join('\n'));
+    const one = await cli(['check', broken, '-s', standard, '-f', 'json', '--threads', '1']);
+    const three = await cli(['check', broken, '-s', standard, '-f', 'json', '--threads', '3']);
+    expect(three.code).toBe(2);
+    expect(three.stdout).toBe('');
+    expect(three.stderr).toBe(one.stderr);
+    expect(three.stderr).toContain(`${broken}:67431`);
+  });
+});
