@@ -177,9 +177,8 @@ export async function* readSurvey(files: readonly string[], options: ReadSurveyO
  * One chunk of a large CSV or NDJSON file, read in a worker: whole records from the line given, the
  * header already found (and told) by the main thread. What the chunk had goes to `notices`.
  */
-export async function* readChunk(bytes: Uint8Array, file: string, chunk: { firstLine: number; header: HeaderInfo | null }, options: ReadSurveyOptions, notices: FileNotices): AsyncGenerator<Batch> {
+export async function* readChunk(bytes: Uint8Array, file: string, chunk: { firstLine: number; header: HeaderInfo | null }, options: ReadSurveyOptions, notices: FileNotices, parsers = new Parsers(options.dictionary)): AsyncGenerator<Batch> {
   const matcher = new HeaderMatcher(options.dictionary, options.mapping);
-  const parsers = new Parsers(options.dictionary);
   const knownItem = options.itemFields
     ? (field: string, item: string) => {
         const suffixes = options.itemFields?.get(field);

@@ -1,4 +1,4 @@
-// One chunk of a large survey, judged where it is read (a worker thread): typed batches through the
+// One chunk of a large survey, judged where it is read (a worker thread, or the main thread's share): typed batches through the
 // compiled plan, the streamed reports' texts made on the spot, and everything the main thread adds up
 // (counts, aggregate states, notices) returned as plain data that merges exactly.
 import { checkKinds } from '../../engine/checks/index.js';
@@ -13,6 +13,7 @@ import { REPORT_FORMATS, type ReportFormatName } from '../../report/formats.js';
 import type { HeaderInfo } from '../../survey/reader.js';
 import { FileNotices, type NoticesState } from '../../survey/notices.js';
 import { readChunk } from '../../survey/read-survey.js';
+import { Parsers } from '../../survey/typing.js';
 
 /** Everything a worker needs to judge chunks of one file as the main thread would: plain data. */
 export interface ChunkSetup {
@@ -49,8 +50,10 @@ export interface ChunkOutput {
   error: Problem[] | null;
 }
 
-interface Prepared {
+export interface Prepared {
   plan: Plan;
+  /** Cell parses remembered across the chunks a thread judges. */
+  parsers: Parsers;
   contexts: ReportContext[];
   renderers: (((batch: ResultBatch) => string) | null)[];
   keep: (status: Status) => boolean;
@@ -74,6 +77,7 @@ export function prepare(setup: ChunkSetup): Prepared {
   const listed = new Set(setup.listed);
   return {
     plan,
+    parsers: new Parsers(setup.dictionary),
     contexts: formats.map(() => context),
     renderers: formats.map((format) => format.renderBatch?.(context) ?? null),
     keep: setup.all ? () => true : (status) => listed.has(status),
@@ -96,7 +100,7 @@ export async function runChunk(setup: ChunkSetup, prepared: Prepared, bytes: Uin
     only: new Set(setup.only),
   };
   try {
-    for await (const batch of readChunk(bytes, setup.file, { firstLine, header: setup.header }, options, notices)) {
+    for await (const batch of readChunk(bytes, setup.file, { firstLine, header: setup.header }, options, notices, prepared.parsers)) {
       const evaluated = evaluator.evaluate(batch);
       records += batch.size;
       summary.addBatch(evaluated.statuses, batch.size);

@@ -1,17 +1,19 @@
 // Both cores on a large survey: a UTF-8 CSV or NDJSON file past a size is read in two parts. The main
 // thread reads the head (where the header is found, title rows and all) itself; the rest is cut into
-// chunks of whole records (split.ts) and judged in a pool of worker threads (piscina), at most a few
-// chunks ahead, and the outputs are taken back strictly in input order, so reports are written in the
-// order of the file and memory stays bounded.
+// chunks of whole records (split.ts), judged by worker threads and by the main thread itself, and the
+// outputs are taken back strictly in input order, so reports are written in the order of the file and
+// memory stays bounded. Each worker is sent a couple of chunks ahead: it never waits for the main
+// thread, which judges a chunk whenever every worker has enough queued (a pool that hands a worker
+// its next task only when the main thread is free left the worker idle while the main thread judged).
 import { availableParallelism } from 'node:os';
 import { open, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
+import { Worker } from 'node:worker_threads';
 import { detectEncoding } from '../../survey/decode.js';
 import { readerFor } from '../../survey/readers.js';
-import type { ChunkOutput, ChunkSetup } from './chunk.js';
+import { prepare, runChunk, type ChunkOutput, type ChunkSetup } from './chunk.js';
 import { lastBoundary, splitFile, type Chunk } from './split.js';
 
 /** Files smaller than this are read on one thread: starting workers would cost more than it saves. */
@@ -72,34 +74,88 @@ function workerFile(): string {
   return built;
 }
 
+/** Chunks queued at each worker: one being judged, one waiting, so it never idles between them. */
+const AHEAD = 2;
+
+/** A worker thread judging the chunks it is sent, one after another, answering each in turn. */
+class ChunkWorker {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, { resolve: (output: ChunkOutput) => void; reject: (error: unknown) => void }>();
+  private next = 0;
+
+  constructor(file: string, setup: ChunkSetup) {
+    this.worker = new Worker(file, { workerData: setup });
+    this.worker.on('message', (message: { id: number; output: ChunkOutput }) => {
+      const waiter = this.waiting.get(message.id);
+      this.waiting.delete(message.id);
+      waiter?.resolve(message.output);
+    });
+    const fail = (error: unknown): void => {
+      for (const waiter of this.waiting.values()) waiter.reject(error);
+      this.waiting.clear();
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`a worker thread stopped (exit code ${code})`)));
+  }
+
+  get queued(): number {
+    return this.waiting.size;
+  }
+
+  judge(chunk: Chunk): Promise<ChunkOutput> {
+    const id = this.next++;
+    const output = new Promise<ChunkOutput>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
+    this.worker.postMessage({ id, bytes: chunk.bytes, firstLine: chunk.firstLine }, [chunk.bytes.buffer as ArrayBuffer]);
+    return output;
+  }
+
+  async stop(): Promise<void> {
+    this.worker.removeAllListeners('exit');
+    await this.worker.terminate();
+  }
+}
+
+interface Pending {
+  output: Promise<ChunkOutput>;
+  settled: boolean;
+  size: number;
+}
+
 /**
- * The rest of the file after its head, judged in worker threads; outputs in input order. At most
- * `threads * 2` chunks are in flight, so memory does not grow with the file.
+ * The rest of the file after its head, judged by `threads - 1` workers and the main thread; outputs
+ * in input order. Outputs waiting for an earlier one are bounded, so memory does not grow with the file.
  */
 export async function* judgeRest(setup: ChunkSetup, plan: SplitPlan, onBytes?: (bytes: number) => void): AsyncGenerator<ChunkOutput> {
-  const pool = new Piscina({ filename: workerFile(), workerData: setup, minThreads: plan.threads, maxThreads: plan.threads, idleTimeout: 100, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
-  const pending: { promise: Promise<ChunkOutput>; size: number }[] = [];
-  const send = (chunk: Chunk): void => {
-    const promise = pool.run({ bytes: chunk.bytes, firstLine: chunk.firstLine }, { transferList: [chunk.bytes.buffer as ArrayBuffer] }) as Promise<ChunkOutput>;
+  const file = workerFile();
+  const workers = Array.from({ length: plan.threads - 1 }, () => new ChunkWorker(file, setup));
+  const local = prepare(setup);
+  const pending: Pending[] = [];
+  const track = (output: Promise<ChunkOutput>, size: number): void => {
+    const entry: Pending = { output, settled: false, size };
     // A chunk after one that fails is never awaited: its rejection must not go unhandled.
-    promise.catch(() => undefined);
-    pending.push({ promise, size: chunk.bytes.byteLength });
+    output.then(
+      () => void (entry.settled = true),
+      () => void (entry.settled = true),
+    );
+    pending.push(entry);
+  };
+  const take = async (): Promise<ChunkOutput> => {
+    const entry = pending.shift() as Pending;
+    const output = await entry.output;
+    onBytes?.(entry.size);
+    return output;
   };
   try {
     for await (const chunk of splitFile(setup.file, plan.head.length, plan.nextLine, plan.csv, CHUNK_BYTES, RECORD_LIMIT)) {
-      send(chunk);
-      if (pending.length >= plan.threads * 2) {
-        const next = pending.shift() as { promise: Promise<ChunkOutput>; size: number };
-        yield await next.promise;
-        onBytes?.(next.size);
-      }
+      const size = chunk.bytes.byteLength;
+      const worker = workers.filter((candidate) => candidate.queued < AHEAD).sort((a, b) => a.queued - b.queued)[0];
+      if (worker) track(worker.judge(chunk), size);
+      else track(Promise.resolve(await runChunk(setup, local, chunk.bytes, chunk.firstLine)), size);
+      while (pending.length > 0 && (pending[0] as Pending).settled) yield await take();
+      if (pending.length > plan.threads * (AHEAD + 2)) yield await take();
     }
-    while (pending.length > 0) {
-      const next = pending.shift() as { promise: Promise<ChunkOutput>; size: number };
-      yield await next.promise;
-      onBytes?.(next.size);
-    }
+    while (pending.length > 0) yield await take();
   } finally {
-    await pool.destroy();
+    await Promise.all(workers.map((worker) => worker.stop()));
   }
 }

@@ -1,10 +1,14 @@
-// A worker thread of the pool: judges the chunks of one file sent to it (see chunk.ts).
-import { workerData } from 'piscina';
-import { prepare, runChunk, type ChunkOutput, type ChunkSetup } from './chunk.js';
+// A worker thread: judges the chunks of one file it is sent (see chunk.ts), in the order sent.
+import { parentPort, workerData } from 'node:worker_threads';
+import { prepare, runChunk, type ChunkSetup } from './chunk.js';
 
 const setup = workerData as ChunkSetup;
 const prepared = prepare(setup);
+let queue = Promise.resolve();
 
-export default function judge(task: { bytes: Uint8Array; firstLine: number }): Promise<ChunkOutput> {
-  return runChunk(setup, prepared, task.bytes, task.firstLine);
-}
+parentPort?.on('message', (task: { id: number; bytes: Uint8Array; firstLine: number }) => {
+  queue = queue.then(async () => {
+    const output = await runChunk(setup, prepared, task.bytes, task.firstLine);
+    parentPort?.postMessage({ id: task.id, output });
+  });
+});
