@@ -111,3 +111,24 @@ describe('facility vocabulary', () => {
     expect(value(raw, 'facilities')).toEqual({ ok: true, value: [canonical] });
   });
 });
+
+describe('formatNumber: numbers as reports print them', () => {
+  it('groups thousands, keeps at most four decimals, and leaves small whole numbers alone', async () => {
+    const { formatNumber } = await import('../src/i18n/quantities.js');
+    expect([0, 7, 999, -999, 1000, -1000, 1234567, -1234567.891, 1234.56789, 0.5, 350.25, 1e21, Number.NaN].map(formatNumber)).toEqual([
+      '0',
+      '7',
+      '999',
+      '-999',
+      '1,000',
+      '-1,000',
+      '1,234,567',
+      '-1,234,567.891',
+      '1,234.5679',
+      '0.5',
+      '350.25',
+      '1e+21',
+      'NaN',
+    ]);
+  });
+});

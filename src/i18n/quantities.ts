@@ -9,11 +9,17 @@ export interface Wording {
 /** 1234567.891 -> "1,234,567.891" (at most 4 decimals); toLocaleString is too slow for millions of results. */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
+  // Most values in a report are small whole numbers: no grouping, no rounding.
+  if (Number.isInteger(value) && value > -1000 && value < 1000) return String(value);
   const fixed = Number.isInteger(value) ? String(value) : String(Math.round(value * 10_000) / 10_000);
   if (fixed.includes('e')) return fixed;
-  const [whole = '', fraction] = fixed.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction ? `${grouped}.${fraction}` : grouped;
+  const point = fixed.indexOf('.');
+  const whole = point === -1 ? fixed : fixed.slice(0, point);
+  const sign = whole.startsWith('-') ? '-' : '';
+  const digits = sign ? whole.slice(1) : whole;
+  let grouped = '';
+  for (let end = digits.length; end > 0; end -= 3) grouped = (end > 3 ? ',' : '') + digits.slice(Math.max(0, end - 3), end) + grouped;
+  return sign + grouped + (point === -1 ? '' : fixed.slice(point));
 }
 
 export function fieldLabel(wording: Wording, field: unknown): string {

@@ -14,6 +14,15 @@ const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /** Distinct cell texts remembered per field; past it the memo starts again (memory stays flat). */
 const MEMO_LIMIT = 4096;
+/** Cells this short (in bytes) are remembered by their bytes as a number: 6 bytes and a length stay below 2^53. */
+const SHORT_CELL = 6;
+/** The bytes of a short cell (Latin-1 text, a byte a character) and their count, as one number. */
+function shortKey(text: string, start: number, end: number): number {
+  let key = end - start;
+  for (let i = start; i < end; i++) key = key * 256 + text.charCodeAt(i);
+  return key;
+}
+
 /** Distinct item lists interned per run; past it lists are still read, just not shared. */
 const INTERN_LIMIT = 100_000;
 
@@ -41,6 +50,8 @@ export class FieldParser {
   private readonly memo = new Map<string, Cell>();
   /** Keyed by the cell's undecoded text (a CSV block's bytes as Latin-1): decoded once per distinct cell. */
   private readonly byteMemo = new Map<string, Cell>();
+  /** Cells of at most SHORT_CELL bytes (是, 否, codes), keyed by their bytes read as one number: no slice, no string hash. */
+  private readonly shortMemo = new Map<number, Cell>();
   private readonly codes: string[];
   private readonly codeIndex: Map<string, number>;
   readonly type: Column['type'];
@@ -74,6 +85,15 @@ export class FieldParser {
    * on the first sight of that text only. */
   cellFromBytes(text: string, decode: (start: number, end: number) => string, start: number, end: number): Cell {
     if (this.type === 'text') return this.cell(decode(start, end));
+    if (end - start <= SHORT_CELL) {
+      let cell = this.seenShort(text, start, end);
+      if (!cell) {
+        if (this.shortMemo.size >= MEMO_LIMIT) this.shortMemo.clear();
+        cell = this.cell(decode(start, end));
+        this.shortMemo.set(shortKey(text, start, end), cell);
+      }
+      return cell;
+    }
     const key = text.slice(start, end);
     let cell = this.byteMemo.get(key);
     if (!cell) {
@@ -82,6 +102,11 @@ export class FieldParser {
       this.byteMemo.set(ownCopy(key), cell);
     }
     return cell;
+  }
+
+  /** The cell of a short undecoded text seen before, if it was. */
+  seenShort(text: string, start: number, end: number): Cell | undefined {
+    return this.shortMemo.get(shortKey(text, start, end));
   }
 
   private fromParsed(parsed: Parsed): Cell {
@@ -197,6 +222,8 @@ export class ColumnBuilder {
     const { text, cellStart, cellEnd, unescaped } = table;
     const escapes = unescaped.size > 0;
     const numbers = this.numbers;
+    // Yes/no and enum cells are mostly a few bytes seen before (是, 否, village): looked up straight from the block.
+    const short = decode !== undefined && (this.bytes !== undefined || this.ints !== undefined);
     for (let i = 0; i < count; i++) {
       const row = base + i;
       if (index >= (counts[i] as number)) continue;
@@ -208,6 +235,13 @@ export class ColumnBuilder {
       }
       const start = cellStart[cell] as number;
       const end = cellEnd[cell] as number;
+      if (short && end > start && end - start <= SHORT_CELL) {
+        const known = this.parser.seenShort(text, start, end);
+        if (known !== undefined) {
+          this.put(row, known);
+          continue;
+        }
+      }
       if (numbers) {
         const value = this.parser.plainNumber(text, start, end);
         if (value === value) {
