@@ -1,5 +1,6 @@
 // CSV report: one row per result, UTF-8 with BOM so Excel shows Chinese correctly, every cell
 // neutralised against formula injection.
+import { isListed } from './listing.js';
 import { ruleTitle } from '../i18n/words.js';
 import type { Result } from '../model.js';
 import { quoteText, ruleKey } from './context.js';
@@ -58,7 +59,7 @@ export const csvFormat: ReportFormat = {
       async write(batch) {
         await start();
         for (const result of batch.results) {
-          if (!context.all && result.status !== 'fail' && result.status !== 'unknown') continue;
+          if (!isListed(result.status, context.all)) continue;
           await sink.write(line(result));
         }
       },

@@ -1,4 +1,5 @@
 // GitHub Actions annotations: one workflow command per failure or unknown, on the survey file and line.
+import { isProblem, levelOf } from './listing.js';
 import { INTERPRETED_MARK } from '../i18n/words.js';
 import type { Result } from '../model.js';
 import { ruleKey } from './context.js';
@@ -8,10 +9,10 @@ import type { ReportFormat } from './format.js';
 import { BufferedSink } from './sink.js';
 import { clipText } from './clip.js';
 
+/** GitHub calls a note a notice. */
 function level(result: Result): 'error' | 'warning' | 'notice' {
-  if (!result.due) return 'notice';
-  if (result.severity === 'guidance') return 'warning';
-  return 'error';
+  const of = levelOf(result);
+  return of === 'note' ? 'notice' : of;
 }
 
 export const githubFormat: ReportFormat = {
@@ -34,7 +35,7 @@ export const githubFormat: ReportFormat = {
     };
     return {
       async write(batch) {
-        for (const result of batch.results) if (result.status === 'fail' || result.status === 'unknown') await annotate(result);
+        for (const result of batch.results) if (isProblem(result.status)) await annotate(result);
       },
       async end() {
         await sink.flush();

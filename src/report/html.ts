@@ -3,6 +3,7 @@
 // failures grouped by record — actual value, requirement, gap and cited clause — in a table filtered by
 // standard, status and region. Rows stream out as records are judged; the summary, written last, is
 // shown first by CSS order. Everything taken from data is escaped.
+import { isListed } from './listing.js';
 import type { Summary } from '../engine/summary.js';
 import type { Result } from '../model.js';
 import { ruleTitle, STATUS_WORDS, WORDS } from '../i18n/words.js';
@@ -120,7 +121,7 @@ export const htmlFormat: ReportFormat = {
         await start();
         const groups = batch.aggregate ? batch.results.map((result) => [result]) : byRecord(batch.results);
         for (const record of groups) {
-          const listed = record.filter((result) => (context.all ? result.status !== 'not_applicable' : result.status === 'fail' || result.status === 'unknown'));
+          const listed = record.filter((result) => isListed(result.status, context.all));
           if (listed.length === 0) continue;
           if (rows >= HTML_MAX_ROWS) {
             hidden += listed.length;

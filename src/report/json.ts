@@ -1,5 +1,6 @@
 // JSON report: the contract CI and other tools rely on (see README). Results stream out as they are
 // judged; the summary follows them, so memory does not grow with the survey.
+import { isListed } from './listing.js';
 import { ruleTitle } from '../i18n/words.js';
 import type { Result } from '../model.js';
 import type { ReportContext } from './context.js';
@@ -71,7 +72,7 @@ function renderResults(context: ReportContext): (batch: ResultBatch) => string {
     let text = '';
     for (const result of batch.results) {
       // Problems by default; passes are counted in the summary. --all lists every result.
-      if (!context.all && result.status !== 'fail' && result.status !== 'unknown') continue;
+      if (!isListed(result.status, context.all)) continue;
       text += `,\n${serialise(result)}`;
     }
     return text;

@@ -1,4 +1,5 @@
 // Markdown report: a summary table per standard and the failures, for a document or a PR comment.
+import { isProblem } from './listing.js';
 import type { Result } from '../model.js';
 import type { Summary } from '../engine/summary.js';
 import { INTERPRETED_MARK, STATUS_WORDS, WORDS } from '../i18n/words.js';
@@ -50,7 +51,7 @@ export const markdownFormat: ReportFormat = {
     return {
       async write(batch) {
         for (const result of batch.results) {
-          if (result.status !== 'fail' && result.status !== 'unknown') continue;
+          if (!isProblem(result.status)) continue;
           if (rows.length >= MARKDOWN_MAX_ROWS) hidden++;
           else rows.push(row(result));
         }

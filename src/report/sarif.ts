@@ -1,5 +1,6 @@
 // SARIF 2.1.0: one reportingDescriptor per rule (with its citation as help), one result per failing
 // or unknown (record, rule), located at the survey file and line. Results stream out as they come.
+import { isProblem, levelOf } from './listing.js';
 import { ruleTitle } from '../i18n/words.js';
 import type { Result, Rule, Standard } from '../model.js';
 import { quoteText, ruleKey } from './context.js';
@@ -34,14 +35,9 @@ function descriptor(standard: Standard, rule: Rule, context: ReportContext): Rec
     shortDescription: { text: ruleTitle(rule, context.lang) },
     fullDescription: { text: `${rule.title.zh} / ${rule.title.en}` },
     help: { text: help },
-    defaultConfiguration: { level: rule.severity === 'required' ? 'error' : 'warning' },
+    defaultConfiguration: { level: levelOf({ severity: rule.severity, due: true }) },
     properties: { standard: standard.id, severity: rule.severity, citation: rule.citation, ...(rule.deadline ? { deadline: rule.deadline } : {}) },
   };
-}
-
-function level(result: Result): 'error' | 'warning' | 'note' {
-  if (!result.due) return 'note';
-  return result.severity === 'required' ? 'error' : 'warning';
 }
 
 export const sarifFormat: ReportFormat = {
@@ -79,7 +75,7 @@ export const sarifFormat: ReportFormat = {
       return {
         ruleId: id,
         ruleIndex: index.get(id) ?? -1,
-        level: level(result),
+        level: levelOf(result),
         kind: result.status === 'unknown' ? 'review' : 'fail',
         message: { text: `${who !== null ? `${who}${name ? ` ${name}` : ''}: ` : ''}${describeResult(result, context)}` },
         locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region }, ...(sheet !== null ? { message: { text: sheet } } : {}) }],
@@ -100,7 +96,7 @@ export const sarifFormat: ReportFormat = {
       async write(batch) {
         await start();
         for (const result of batch.results) {
-          if (result.status !== 'fail' && result.status !== 'unknown') continue;
+          if (!isProblem(result.status)) continue;
           await sink.write(`${first ? '\n' : ',\n'}${JSON.stringify(toSarif(result))}`);
           first = false;
         }

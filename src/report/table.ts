@@ -1,4 +1,5 @@
 // Terminal report: problems grouped by record, aggregates, a summary per standard and one closing line.
+import { isListed } from './listing.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Result } from '../model.js';
@@ -35,8 +36,7 @@ function headingText(text: string, context: ReportContext): string {
 }
 
 function shown(result: Result, context: ReportContext): boolean {
-  if (context.all) return true;
-  return result.status === 'fail' || result.status === 'unknown';
+  return isListed(result.status, context.all);
 }
 
 export const tableFormat: ReportFormat = {

@@ -14,8 +14,8 @@ import { stat } from 'node:fs/promises';
 import { exitCodeFor, SummaryBuilder } from '../../engine/summary.js';
 import { DabiaoError } from '../../errors.js';
 import { makeContext, ruleKey } from '../../report/context.js';
+import { listingFor } from '../../report/listing.js';
 import { formatForFile, isReportFormat, REPORT_FORMATS, type ReportFormatName } from '../../report/formats.js';
-import type { Status } from '../../model.js';
 import type { ReportWriter } from '../../report/format.js';
 import { readSurvey } from '../../survey/read-survey.js';
 import { BUNDLED_DIR, DICTIONARY_FILE } from '../../standards/load.js';
@@ -120,13 +120,11 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
   const reportOnTerminal = io.stdout.isTTY && targets.some((target) => target.output === undefined);
   const progress = await startProgress(reportOnTerminal ? undefined : io.progress, files, lang);
   // Build full results only for what some report lists; everything is still counted.
-  const listing = targets.map((target) => REPORT_FORMATS[target.format]).filter((format) => !format.listsNone);
-  const listed = new Set<Status>(listing.length === 0 ? [] : ['fail', 'unknown', ...listing.flatMap((format) => format.alsoLists ?? [])]);
-  const keep = context.all && listing.length > 0 ? () => true : (status: Status) => listed.has(status);
+  const listing = listingFor(targets.map((target) => REPORT_FORMATS[target.format]), context.all);
   // Only the fields the rules read are typed, and the record's id, name and region where results are listed.
   const only = neededFields(standards);
-  if (plan.aggregateRules.length > 0 || listed.size > 0) only.add('region');
-  if (listed.size > 0) only.add('name');
+  if (plan.aggregateRules.length > 0 || listing.any) only.add('region');
+  if (listing.any) only.add('name');
   const readOptions = {
     ...(await surveyOptions(options, dictionary, standards)),
     only,
@@ -138,7 +136,7 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
     const evaluated = evaluator.evaluate(batch);
     progress.records(batch.size);
     summary.addBatch(evaluated.statuses, batch.size);
-    const results = listed.size > 0 || context.all ? evaluated.results(keep) : [];
+    const results = listing.any ? evaluated.results(listing.keep) : [];
     for (const writer of writers) await writer.write({ results, aggregate: false, evaluated });
   };
   let bytesDone = 0;
@@ -188,7 +186,6 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
         all: context.all,
         maxRecords,
         inputs: files,
-        listed: [...listed],
       };
       let done = head.length;
       for await (const output of judgeRest(setup, split, (bytes) => progress.bytes(bytesDone + (done += bytes)))) {

@@ -6,8 +6,9 @@ import { compile, type Plan } from '../../engine/compile.js';
 import { Evaluator, type AggregateStates } from '../../engine/evaluate.js';
 import { SummaryBuilder, type SummaryState } from '../../engine/summary.js';
 import { DabiaoError, type Problem } from '../../errors.js';
-import type { Dictionary, Lang, Result, Standard, Status } from '../../model.js';
+import type { Dictionary, Lang, Result, Standard } from '../../model.js';
 import { makeContext, ruleKey, type ReportContext } from '../../report/context.js';
+import { listingFor, type Listing } from '../../report/listing.js';
 import type { ResultBatch } from '../../report/format.js';
 import { REPORT_FORMATS, type ReportFormatName } from '../../report/formats.js';
 import type { HeaderInfo } from '../../survey/reader.js';
@@ -33,8 +34,6 @@ export interface ChunkSetup {
   all: boolean;
   maxRecords: number;
   inputs: string[];
-  /** Statuses some report lists in full. */
-  listed: Status[];
 }
 
 export interface ChunkOutput {
@@ -56,7 +55,7 @@ export interface Prepared {
   parsers: Parsers;
   contexts: ReportContext[];
   renderers: (((batch: ResultBatch) => string) | null)[];
-  keep: (status: Status) => boolean;
+  listing: Listing;
   collect: boolean;
 }
 
@@ -74,13 +73,12 @@ export function prepare(setup: ChunkSetup): Prepared {
     recordRules: plan.recordRules.map((rule) => ruleKey(rule.standard.id, rule.rule.id)),
   });
   const formats = setup.targets.map((name) => REPORT_FORMATS[name]);
-  const listed = new Set(setup.listed);
   return {
     plan,
     parsers: new Parsers(setup.dictionary),
     contexts: formats.map(() => context),
     renderers: formats.map((format) => format.renderBatch?.(context) ?? null),
-    keep: setup.all ? () => true : (status) => listed.has(status),
+    listing: listingFor(formats, setup.all),
     collect: formats.some((format) => !format.renderBatch && !format.listsNone),
   };
 }
@@ -104,7 +102,7 @@ export async function runChunk(setup: ChunkSetup, prepared: Prepared, bytes: Uin
       const evaluated = evaluator.evaluate(batch);
       records += batch.size;
       summary.addBatch(evaluated.statuses, batch.size);
-      const listed = setup.listed.length > 0 || setup.all ? evaluated.results(prepared.keep) : [];
+      const listed = prepared.listing.any ? evaluated.results(prepared.listing.keep) : [];
       const part: ResultBatch = { results: listed, aggregate: false, evaluated };
       prepared.renderers.forEach((render, i) => {
         if (render) rendered[i]?.push(render(part));
