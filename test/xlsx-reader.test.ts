@@ -11,7 +11,7 @@ import { renderErrorLines } from '../src/cli/render-error.js';
 import { DabiaoError } from '../src/errors.js';
 import type { RawRow, ReadOptions } from '../src/survey/reader.js';
 import { LineRuns, TableRows } from '../src/survey/table-rows.js';
-import { readXlsx } from '../src/survey/xlsx.js';
+import { readXlsx } from '../src/survey/xlsx/workbook.js';
 import { isDateCode, serialToIsoDate } from '../src/survey/xlsx/dates.js';
 import { XLSX_LIMITS, type XlsxLimits } from '../src/survey/xlsx/limits.js';
 import { cli } from './helpers/cli.js';

@@ -1,7 +1,7 @@
 // A progress bar on stderr for runs that take more than a second, only on a terminal, and only when
 // no report is being printed to that terminal at the same time.
 import { stat } from 'node:fs/promises';
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
 import type { Lang } from '../model.js';
 
 export interface Progress {
@@ -20,12 +20,14 @@ export async function startProgress(stream: NodeJS.WriteStream | undefined, file
   for (const file of files) total += await stat(file).then((info) => info.size).catch(() => 0);
   let read = 0;
   let records = 0;
+  // Loaded only where a bar may be drawn (a terminal on stderr).
+  const { default: bars } = await import('cli-progress');
   let bar: cliProgress.SingleBar | undefined;
   const label = lang === 'zh' ? '条记录' : 'records';
   const timer = setTimeout(() => {
-    bar = new cliProgress.SingleBar(
+    bar = new bars.SingleBar(
       { stream, format: ` {bar} {percentage}% | {records} ${label}`, hideCursor: true, clearOnComplete: true, barsize: 30 },
-      cliProgress.Presets.shades_classic,
+      bars.Presets.shades_classic,
     );
     bar.start(Math.max(total, 1), read, { records });
   }, DELAY_MS);

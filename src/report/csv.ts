@@ -17,8 +17,6 @@ const HEADERS = {
 } as const;
 
 export const csvFormat: ReportFormat = {
-  name: 'csv',
-  extensions: ['.csv'],
   create(target, context) {
     const sink = new BufferedSink(target);
     const row = (cells: unknown[]): string => `${cells.map(csvCell).join(',')}\r\n`;

@@ -34,10 +34,8 @@ export interface ReportWriter {
   end(summary: Summary): Promise<void>;
 }
 
+/** A report format's behaviour; its name and file extensions are in the registry (formats.ts). */
 export interface ReportFormat {
-  name: string;
-  /** File extensions that pick this format for `-o FILE` when no --format is given. */
-  extensions: readonly string[];
   /** Results the format lists besides failures and unknowns (JUnit lists passes as test cases). */
   alsoLists?: readonly Status[];
   /** Formats that show statuses only (the matrix) need no result built in full. */

@@ -16,8 +16,6 @@ function level(result: Result): 'error' | 'warning' | 'notice' {
 }
 
 export const githubFormat: ReportFormat = {
-  name: 'github',
-  extensions: [],
   create(target, context) {
     const sink = new BufferedSink(target);
     const annotate = async (result: Result): Promise<void> => {

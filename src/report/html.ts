@@ -79,8 +79,6 @@ function chart(id: string, rows: { label: string; rate: number | null; counts: {
 }
 
 export const htmlFormat: ReportFormat = {
-  name: 'html',
-  extensions: ['.html', '.htm'],
   create(target, context) {
     const sink = new BufferedSink(target);
     const lang = context.lang;

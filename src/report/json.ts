@@ -80,8 +80,6 @@ function renderResults(context: ReportContext): (batch: ResultBatch) => string {
 }
 
 export const jsonFormat: ReportFormat = {
-  name: 'json',
-  extensions: ['.json'],
   renderBatch: renderResults,
   create(target, context) {
     const sink = new BufferedSink(target, 1 << 20);

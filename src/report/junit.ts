@@ -20,8 +20,6 @@ interface Suite {
 }
 
 export const junitFormat: ReportFormat = {
-  name: 'junit',
-  extensions: ['.xml'],
   alsoLists: ['pass'],
   create(target, context) {
     const sink = new BufferedSink(target);

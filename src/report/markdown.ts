@@ -31,8 +31,6 @@ function summaryMarkdown(summary: Summary, context: ReportContext): string {
 }
 
 export const markdownFormat: ReportFormat = {
-  name: 'markdown',
-  extensions: ['.md', '.markdown'],
   create(target, context) {
     const sink = new BufferedSink(target);
     const zh = context.lang === 'zh';

@@ -92,8 +92,6 @@ function renderLines(): (batch: ResultBatch) => string {
 }
 
 export const matrixFormat: ReportFormat = {
-  name: 'matrix',
-  extensions: ['.matrix.csv'],
   listsNone: true,
   renderBatch: renderLines,
   create(target, context) {

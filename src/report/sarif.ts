@@ -41,8 +41,6 @@ function descriptor(standard: Standard, rule: Rule, context: ReportContext): Rec
 }
 
 export const sarifFormat: ReportFormat = {
-  name: 'sarif',
-  extensions: ['.sarif'],
   create(target, context) {
     const sink = new BufferedSink(target);
     const index = new Map<string, number>();

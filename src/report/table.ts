@@ -40,8 +40,6 @@ function shown(result: Result, context: ReportContext): boolean {
 }
 
 export const tableFormat: ReportFormat = {
-  name: 'table',
-  extensions: ['.txt'],
   create(target, context) {
     const sink = new BufferedSink(target, 16 * 1024);
     const chalk = new Chalk({ level: context.color ? 1 : 0 });

@@ -23,8 +23,8 @@ function shortKey(text: string, start: number, end: number): number {
   return key;
 }
 
-/** Distinct item lists interned per run; past it lists are still read, just not shared. */
-const INTERN_LIMIT = 100_000;
+/** Distinct item lists interned at once; past it the table starts again (memory stays flat). */
+const INTERN_LIMIT = 4096;
 
 /** Interns item lists: the same canonical items give the same ItemList, whichever cell text they came from. */
 export class ItemLists {
@@ -37,7 +37,8 @@ export class ItemLists {
     if (!list) {
       const owned = items.map(ownCopy);
       list = { id: this.next++, items: owned, keys: new Set(owned.map(normaliseName)) };
-      if (this.byKey.size < INTERN_LIMIT) this.byKey.set(ownCopy(key), list);
+      if (this.byKey.size >= INTERN_LIMIT) this.byKey.clear();
+      this.byKey.set(ownCopy(key), list);
     }
     return list;
   }

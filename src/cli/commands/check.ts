@@ -15,8 +15,8 @@ import { exitCodeFor, SummaryBuilder } from '../../engine/summary.js';
 import { DabiaoError } from '../../errors.js';
 import { makeContext, ruleKey } from '../../report/context.js';
 import { listingFor } from '../../report/listing.js';
-import { formatForFile, isReportFormat, REPORT_FORMATS, type ReportFormatName } from '../../report/formats.js';
-import type { ReportWriter } from '../../report/format.js';
+import { formatForFile, isReportFormat, loadFormats, REPORT_FORMATS, type ReportFormatName } from '../../report/formats.js';
+import type { ReportFormat, ReportWriter } from '../../report/format.js';
 import { readSurvey } from '../../survey/read-survey.js';
 import { BUNDLED_DIR, DICTIONARY_FILE } from '../../standards/load.js';
 import { join } from 'node:path';
@@ -109,18 +109,19 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
   const context = makeContext({ lang, asOf, dictionary, standards, inputs: files, all: Boolean(options.all), maxRecords, color: false, recordRules: plan.recordRules.map((rule) => ruleKey(rule.standard.id, rule.rule.id)) });
   const outputs: Output[] = [];
   const writers: ReportWriter[] = [];
-  for (const target of targets) {
+  const formats = await loadFormats(targets.map((target) => target.format));
+  for (const [i, target] of targets.entries()) {
     const output = target.output ? fileOutput(target.output) : stdoutOutput(io.stdout);
     outputs.push(output);
     const color = target.output === undefined && useColor(io.stdout, io.env);
-    writers.push(REPORT_FORMATS[target.format].create(output, { ...context, color }));
+    writers.push((formats[i] as ReportFormat).create(output, { ...context, color }));
   }
   const notices: string[] = standardWarnings(standards, lang);
   // A report streaming to the terminal is its own progress; otherwise a bar on stderr after a second.
   const reportOnTerminal = io.stdout.isTTY && targets.some((target) => target.output === undefined);
   const progress = await startProgress(reportOnTerminal ? undefined : io.progress, files, lang);
   // Build full results only for what some report lists; everything is still counted.
-  const listing = listingFor(targets.map((target) => REPORT_FORMATS[target.format]), context.all);
+  const listing = listingFor(formats, context.all);
   // Only the fields the rules read are typed, and the record's id, name and region where results are listed.
   const only = neededFields(standards);
   if (plan.aggregateRules.length > 0 || listing.any) only.add('region');

@@ -10,7 +10,7 @@ import type { Dictionary, Lang, Result, Standard } from '../../model.js';
 import { makeContext, ruleKey, type ReportContext } from '../../report/context.js';
 import { listingFor, type Listing } from '../../report/listing.js';
 import type { ResultBatch } from '../../report/format.js';
-import { REPORT_FORMATS, type ReportFormatName } from '../../report/formats.js';
+import { loadFormats, type ReportFormatName } from '../../report/formats.js';
 import type { HeaderInfo } from '../../survey/reader.js';
 import { FileNotices, type NoticesState } from '../../survey/notices.js';
 import { readChunk } from '../../survey/read-survey.js';
@@ -59,7 +59,7 @@ export interface Prepared {
   collect: boolean;
 }
 
-export function prepare(setup: ChunkSetup): Prepared {
+export async function prepare(setup: ChunkSetup): Promise<Prepared> {
   const plan = compile(setup.standards, { asOf: setup.asOf, year: setup.year, dictionary: setup.dictionary, kinds: checkKinds });
   const context = makeContext({
     lang: setup.lang,
@@ -72,7 +72,7 @@ export function prepare(setup: ChunkSetup): Prepared {
     color: false,
     recordRules: plan.recordRules.map((rule) => ruleKey(rule.standard.id, rule.rule.id)),
   });
-  const formats = setup.targets.map((name) => REPORT_FORMATS[name]);
+  const formats = await loadFormats(setup.targets);
   return {
     plan,
     parsers: new Parsers(setup.dictionary),

@@ -20,7 +20,7 @@ import { lastBoundary, splitFile, type Chunk } from './split.js';
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 /** The head the main thread reads itself, and the size of each chunk a worker judges. */
 const HEAD_BYTES = 2 * 1024 * 1024;
-const CHUNK_BYTES = 4 * 1024 * 1024;
+const CHUNK_BYTES = 2 * 1024 * 1024;
 /** A record longer than this ends the split: the reader refuses it at its line. */
 const RECORD_LIMIT = 48 * 1024 * 1024;
 
@@ -128,7 +128,7 @@ interface Pending {
 export async function* judgeRest(setup: ChunkSetup, plan: SplitPlan, onBytes?: (bytes: number) => void): AsyncGenerator<ChunkOutput> {
   const file = workerFile();
   const workers = Array.from({ length: plan.threads - 1 }, () => new ChunkWorker(file, setup));
-  const local = prepare(setup);
+  const local = await prepare(setup);
   const pending: Pending[] = [];
   const track = (output: Promise<ChunkOutput>, size: number): void => {
     const entry: Pending = { output, settled: false, size };

@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { prepare, runChunk, type ChunkSetup } from './chunk.js';
 
 const setup = workerData as ChunkSetup;
-const prepared = prepare(setup);
+const prepared = await prepare(setup);
 let queue = Promise.resolve();
 
 parentPort?.on('message', (task: { id: number; bytes: Uint8Array; firstLine: number }) => {
