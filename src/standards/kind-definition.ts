@@ -21,22 +21,24 @@ export interface KindProblem {
   params: Readonly<Record<string, string | number>>;
 }
 
-export interface KindDefinition {
+/** `C` is the kind's options type: its schema guarantees that shape before any method is called. Methods (not
+ * arrow properties) keep `check` bivariant, so a `KindDefinition<BooleanCheck>` is still a `KindDefinition`. */
+export interface KindDefinition<C extends CheckSpec = CheckSpec> {
   kind: string;
   /** Aggregate kinds judge a group of records, not one record. */
   aggregate: boolean;
   summary: Text;
   /** JSON Schema of the check object, `kind` included. */
   schema: Readonly<Record<string, unknown>>;
-  fieldsRead(check: CheckSpec): FieldUse[];
+  fieldsRead(check: C): FieldUse[];
   /** Checks nested inside this one (e.g. the per-record check a share counts). */
-  nested?(check: CheckSpec): { path: DataPath; check: CheckSpec }[];
+  nested?(check: C): { path: DataPath; check: CheckSpec }[];
   /** Items the check names in a list field's vocabulary, so the loader can insist on canonical names. */
-  itemsNamed?(check: CheckSpec): { path: DataPath; field: string; item: string }[];
+  itemsNamed?(check: C): { path: DataPath; field: string; item: string }[];
   /** Problems the schema cannot express (min above max, unsafe patterns). */
-  lint?(check: CheckSpec, dictionary: Dictionary): KindProblem[];
+  lint?(check: C, dictionary: Dictionary): KindProblem[];
   /** The requirement as a person reads it: "服务中心面积 ≥ 350平方米". `nested` states inner checks. */
-  describe(check: CheckSpec, wording: Wording, nested: (inner: CheckSpec) => string): string;
+  describe(check: C, wording: Wording, nested: (inner: CheckSpec) => string): string;
 }
 
 /** A check and every check nested in it (a share's per-record check), each with its kind; checks of

@@ -1,11 +1,18 @@
 // boolean: a yes/no field must hold the expected answer ("统一悬挂社区标识").
 import { fieldLabel } from '../../i18n/quantities.js';
+import type { CheckSpec } from '../../model.js';
 import type { CheckKind } from './check-kind.js';
 import { fieldSchema, read, unknownAll } from './shared.js';
 import { CELL_OK } from '../../batch.js';
 import { FAIL, IN, PASS, UNKNOWN } from '../status.js';
 
-export const boolean: CheckKind = {
+export interface BooleanCheck extends CheckSpec {
+  kind: 'boolean';
+  field: string;
+  expected?: boolean;
+}
+
+export const boolean: CheckKind<BooleanCheck> = {
   kind: 'boolean',
   aggregate: false,
   summary: { zh: '是/否字段必须为指定值', en: 'yes/no field must hold the expected answer' },
@@ -15,11 +22,11 @@ export const boolean: CheckKind = {
     additionalProperties: false,
     properties: { kind: { const: 'boolean' }, field: fieldSchema, expected: { type: 'boolean' } },
   },
-  fieldsRead: (check) => [{ option: 'field', field: String(check.field), types: ['boolean'] }],
+  fieldsRead: (check) => [{ option: 'field', field: check.field, types: ['boolean'] }],
   describe: (check, w) => `${fieldLabel(w, check.field)} = ${check.expected === false ? (w.lang === 'zh' ? '否' : 'no') : w.lang === 'zh' ? '是' : 'yes'}`,
   demand: (check) => ({ type: 'requirement', requirement: { equals: check.expected !== false } }),
   compile(check) {
-    const field = String(check.field);
+    const field = check.field;
     const wanted = check.expected !== false;
     const expected = { equals: wanted };
     return {

@@ -50,8 +50,9 @@ export type Demand =
   | { type: 'needs'; fields: string[] }
   | { type: 'not_applicable' };
 
-export interface CheckKind extends KindDefinition {
-  compile(check: CheckSpec, context: CompileContext): CompiledCheck;
+// Methods keep `check` bivariant (see KindDefinition); the kind's schema guarantees it is a `C` before any call.
+export interface CheckKind<C extends CheckSpec = CheckSpec> extends KindDefinition<C> {
+  compile(check: C, context: CompileContext): CompiledCheck;
   /** Per-record kinds state their requirement for a site; `plan` and `check` share this code path. */
-  demand?(check: CheckSpec, view: RecordView, context: CompileContext): Demand;
+  demand?(check: C, view: RecordView, context: CompileContext): Demand;
 }

@@ -1,23 +1,41 @@
 // checklist: a list field must name every required item ("1+8"), or enough items per category
 // ("一厅七站七室两栏一校一场地": at least 7 entries ending in 站, …).
 import { fieldLabel, listText } from '../../i18n/quantities.js';
-import type { Outcome, Requirement, Text } from '../../model.js';
+import type { CheckSpec, Outcome, Requirement, Text } from '../../model.js';
 import { vocabularyOf } from '../../model.js';
 import type { CheckKind } from './check-kind.js';
 import { fieldSchema, listKernel, normalisedSet, readList } from './shared.js';
 import { FAIL, PASS } from '../status.js';
 import { normaliseName } from '../../text.js';
 
-interface Group {
+// The schema's anyOf asks a group for items, a suffix or both.
+export interface ChecklistGroup {
   name: Text;
   min: number;
   items?: string[];
   suffix?: string;
 }
 
+export interface ChecklistItemsCheck extends CheckSpec {
+  kind: 'checklist';
+  field: string;
+  items: string[];
+  groups?: undefined;
+}
+
+export interface ChecklistGroupsCheck extends CheckSpec {
+  kind: 'checklist';
+  field: string;
+  items?: undefined;
+  groups: ChecklistGroup[];
+}
+
+/** The schema's oneOf: a checklist names either required items or groups, never both. */
+export type ChecklistCheck = ChecklistItemsCheck | ChecklistGroupsCheck;
+
 const itemList = { type: 'array', items: { type: 'string', minLength: 1, maxLength: 100 }, maxItems: 500 } as const;
 
-export const checklist: CheckKind = {
+export const checklist: CheckKind<ChecklistCheck> = {
   kind: 'checklist',
   aggregate: false,
   summary: { zh: '清单字段必须包含指定条目（或每类不少于若干项）', en: 'list field must contain the named items (or enough per category)' },
@@ -54,32 +72,32 @@ export const checklist: CheckKind = {
       },
     },
   },
-  fieldsRead: (check) => [{ option: 'field', field: String(check.field), types: ['list'], byName: true }],
+  fieldsRead: (check) => [{ option: 'field', field: check.field, types: ['list'], byName: true }],
   itemsNamed(check) {
-    const field = String(check.field);
-    const items = Array.isArray(check.items) ? (check.items as string[]).map((item, i) => ({ path: ['items', i], field, item })) : [];
-    const groups = Array.isArray(check.groups) ? (check.groups as Group[]) : [];
+    const field = check.field;
+    const items = (check.items ?? []).map((item, i) => ({ path: ['items', i], field, item }));
+    const groups = check.groups ?? [];
     return [...items, ...groups.flatMap((group, g) => (group.items ?? []).map((item, i) => ({ path: ['groups', g, 'items', i], field, item })))];
   },
   describe(check, w) {
     const label = fieldLabel(w, check.field);
-    if (Array.isArray(check.items)) return `${label} ⊇ ${listText(check.items as string[], w.lang)}`;
-    const groups = (check.groups as Group[]).map((g) => `${g.name[w.lang]} ≥ ${g.min}${g.items ? ` (${listText(g.items, w.lang)})` : g.suffix ? ` (…${g.suffix})` : ''}`);
+    if (check.items) return `${label} ⊇ ${listText(check.items, w.lang)}`;
+    const groups = check.groups.map((g) => `${g.name[w.lang]} ≥ ${g.min}${g.items ? ` (${listText(g.items, w.lang)})` : g.suffix ? ` (…${g.suffix})` : ''}`);
     return `${label}: ${groups.join(w.lang === 'zh' ? '，' : '; ')}`;
   },
   demand(check, _view, { dictionary }) {
-    const vocabulary = vocabularyOf(dictionary, String(check.field));
+    const vocabulary = vocabularyOf(dictionary, check.field);
     const canonical = (item: string): string => vocabulary.get(normaliseName(item)) ?? item;
-    if (Array.isArray(check.items)) return { type: 'requirement', requirement: { items: (check.items as string[]).map(canonical) } };
-    const groups = (check.groups as Group[]).map((g) => ({ name: g.name, min: g.min, ...(g.items ? { items: g.items.map(canonical) } : {}), ...(g.suffix ? { suffix: g.suffix } : {}) }));
+    if (check.items) return { type: 'requirement', requirement: { items: check.items.map(canonical) } };
+    const groups = check.groups.map((g) => ({ name: g.name, min: g.min, ...(g.items ? { items: g.items.map(canonical) } : {}), ...(g.suffix ? { suffix: g.suffix } : {}) }));
     return { type: 'requirement', requirement: { groups } };
   },
   compile(check, { dictionary }) {
-    const field = String(check.field);
+    const field = check.field;
     const vocabulary = vocabularyOf(dictionary, field);
     const canonical = (item: string): string => vocabulary.get(normaliseName(item)) ?? item;
-    if (Array.isArray(check.items)) {
-      const items = (check.items as string[]).map(canonical);
+    if (check.items) {
+      const items = check.items.map(canonical);
       const wanted = items.map(normaliseName);
       const expected: Requirement = { items };
       return {
@@ -96,7 +114,7 @@ export const checklist: CheckKind = {
         },
       };
     }
-    const groups = (check.groups as Group[]).map((group) => ({
+    const groups = check.groups.map((group) => ({
       ...group,
       members: new Set((group.items ?? []).map((item) => normaliseName(canonical(item)))),
       suffix: group.suffix === undefined ? undefined : normaliseName(group.suffix),

@@ -9,17 +9,24 @@ import { FAIL, IN, PASS, UNKNOWN } from '../status.js';
 
 type Op = '>=' | '<=';
 
-function opOf(check: CheckSpec): Op {
+export interface CompareCheck extends CheckSpec {
+  kind: 'compare';
+  field: string;
+  op?: Op;
+  other: string;
+}
+
+function opOf(check: CompareCheck): Op {
   return check.op === '<=' ? '<=' : '>=';
 }
 
 /** The bound the other field's value sets, with where it comes from. */
-function requirementFor(check: CheckSpec, value: number): Requirement {
-  const basis = { other: String(check.other), value };
+function requirementFor(check: CompareCheck, value: number): Requirement {
+  const basis = { other: check.other, value };
   return opOf(check) === '>=' ? { min: value, basis } : { max: value, basis };
 }
 
-export const compare: CheckKind = {
+export const compare: CheckKind<CompareCheck> = {
   kind: 'compare',
   aggregate: false,
   summary: { zh: '一个字段不小于（或不大于）同一记录的另一字段', en: 'one field at least (or at most) another field of the same record' },
@@ -30,24 +37,24 @@ export const compare: CheckKind = {
     properties: { kind: { const: 'compare' }, field: fieldSchema, op: { enum: ['>=', '<='] }, other: fieldSchema },
   },
   fieldsRead: (check) => [
-    { option: 'field', field: String(check.field), types: NUMERIC },
-    { option: 'other', field: String(check.other), types: NUMERIC },
+    { option: 'field', field: check.field, types: NUMERIC },
+    { option: 'other', field: check.other, types: NUMERIC },
   ],
   lint(check, dictionary) {
     if (check.field === check.other) return [{ path: ['other'], code: 'bad-threshold', params: { rule: 'self-compare' } }];
-    const unit = (field: unknown) => dictionary.fields.get(String(field))?.unit;
+    const unit = (field: string) => dictionary.fields.get(field)?.unit;
     const [a, b] = [unit(check.field), unit(check.other)];
     return a !== b ? [{ path: ['other'], code: 'bad-threshold', params: { rule: 'units-differ', detail: `${a ?? '—'} / ${b ?? '—'}` } }] : [];
   },
   describe: (check, w) => `${fieldLabel(w, check.field)} ${opOf(check) === '>=' ? '≥' : '≤'} ${fieldLabel(w, check.other)}`,
   demand(check, view) {
-    const other = view.get(String(check.other));
-    if (!other.ok || typeof other.value !== 'number') return { type: 'needs', fields: [String(check.other)] };
+    const other = view.get(check.other);
+    if (!other.ok || typeof other.value !== 'number') return { type: 'needs', fields: [check.other] };
     return { type: 'requirement', requirement: requirementFor(check, other.value) };
   },
   compile(check) {
-    const field = String(check.field);
-    const other = String(check.other);
+    const field = check.field;
+    const other = check.other;
     const pending: Requirement = { basis: { other, value: Number.NaN } };
     const atLeast = opOf(check) === '>=';
     return {

@@ -1,13 +1,21 @@
 // mean: an aggregate target on the average of a numeric field over the records in scope
 // ("活动场所平均达到400平方米以上"). Any record missing the value leaves the average undecided.
 import { boundsText, fieldLabel, fieldUnit } from '../../i18n/quantities.js';
-import type { Outcome } from '../../model.js';
+import type { CheckSpec, Outcome } from '../../model.js';
 import type { CheckKind, CompiledAggregateCheck } from './check-kind.js';
 import { CELL_OK } from '../../batch.js';
 import { bounds, fieldSchema, judgeBounds, minAboveMax, NUMERIC, numberSchema } from './shared.js';
 import { roundNoise } from '../../numbers.js';
 
-export const mean: CheckKind = {
+// The schema's anyOf asks for at least one of min and max; each alone is optional.
+export interface MeanCheck extends CheckSpec {
+  kind: 'mean';
+  field: string;
+  min?: number;
+  max?: number;
+}
+
+export const mean: CheckKind<MeanCheck> = {
   kind: 'mean',
   aggregate: true,
   summary: { zh: '数值字段的平均值达到目标', en: 'average of a numeric field meets a target' },
@@ -18,14 +26,14 @@ export const mean: CheckKind = {
     anyOf: [{ required: ['min'] }, { required: ['max'] }],
     properties: { kind: { const: 'mean' }, field: fieldSchema, min: numberSchema, max: numberSchema },
   },
-  fieldsRead: (check) => [{ option: 'field', field: String(check.field), types: NUMERIC }],
+  fieldsRead: (check) => [{ option: 'field', field: check.field, types: NUMERIC }],
   lint: (check) => (minAboveMax(check) ? [{ path: ['min'], code: 'bad-threshold', params: { rule: 'min-above-max' } }] : []),
   describe(check, w) {
     const target = boundsText(check.min, check.max, fieldUnit(w, check.field));
     return w.lang === 'zh' ? `${fieldLabel(w, check.field)}平均值 ${target}` : `average ${fieldLabel(w, check.field)} ${target}`;
   },
   compile(check) {
-    const field = String(check.field);
+    const field = check.field;
     const expected = bounds(check);
     const compiled: CompiledAggregateCheck<MeanState> = {
       type: 'aggregate',

@@ -4,6 +4,7 @@
 // look-arounds, bounds repetition counts at 1000, and patterns are bounded in length.
 import { RE2JS } from 're2js';
 import { fieldLabel } from '../../i18n/quantities.js';
+import type { CheckSpec } from '../../model.js';
 import type { CheckKind } from './check-kind.js';
 import type { KindProblem } from '../../standards/kind-definition.js';
 import { fieldSchema, read } from './shared.js';
@@ -41,7 +42,13 @@ function compilePattern(pattern: string): Compiled {
   }
 }
 
-export const pattern: CheckKind = {
+export interface PatternCheck extends CheckSpec {
+  kind: 'pattern';
+  field: string;
+  pattern: string;
+}
+
+export const pattern: CheckKind<PatternCheck> = {
   kind: 'pattern',
   aggregate: false,
   summary: { zh: '文本字段符合指定格式（正则表达式，RE2 语法）', en: 'text field matches a regular expression (RE2 syntax)' },
@@ -51,16 +58,16 @@ export const pattern: CheckKind = {
     additionalProperties: false,
     properties: { kind: { const: 'pattern' }, field: fieldSchema, pattern: { type: 'string', minLength: 1 } },
   },
-  fieldsRead: (check) => [{ option: 'field', field: String(check.field), types: ['string', 'enum', 'date'] }],
+  fieldsRead: (check) => [{ option: 'field', field: check.field, types: ['string', 'enum', 'date'] }],
   lint(check) {
-    const compiled = compilePattern(String(check.pattern));
+    const compiled = compilePattern(check.pattern);
     return compiled.ok ? [] : [compiled.problem];
   },
-  describe: (check, w) => `${fieldLabel(w, check.field)} ~ /${String(check.pattern)}/`,
-  demand: (check) => ({ type: 'requirement', requirement: { pattern: String(check.pattern) } }),
+  describe: (check, w) => `${fieldLabel(w, check.field)} ~ /${check.pattern}/`,
+  demand: (check) => ({ type: 'requirement', requirement: { pattern: check.pattern } }),
   compile(check) {
-    const field = String(check.field);
-    const source = String(check.pattern);
+    const field = check.field;
+    const source = check.pattern;
     const compiled = compilePattern(source);
     if (!compiled.ok) throw new Error(`an invalid pattern reached the engine: ${source.slice(0, 80)}`);
     const { regex } = compiled;

@@ -7,18 +7,25 @@ import { EPSILON, fieldSchema, judgeBounds, NUMERIC, readNumber, unknownAll } fr
 import { CELL_OK } from '../../batch.js';
 import { FAIL, IN, PASS, UNKNOWN } from '../status.js';
 
-/** amount / per × base, never below the optional floor: 20 m² per 100 households × 1,234 = 246.8 m². */
-function requirementFor(check: CheckSpec, base?: number): Requirement {
-  const perField = String(check.per_field);
-  const amount = Number(check.amount);
-  const per = Number(check.per);
-  if (base === undefined) return { basis: { per_field: perField, amount, per, base: Number.NaN } };
-  const demand = roundNoise((amount / per) * base);
-  const floor = typeof check.min === 'number' ? check.min : undefined;
-  return { min: floor === undefined ? demand : Math.max(floor, demand), basis: { per_field: perField, amount, per, base } };
+export interface RatioCheck extends CheckSpec {
+  kind: 'ratio';
+  field: string;
+  per_field: string;
+  amount: number;
+  per: number;
+  /** A floor under the proportional demand. */
+  min?: number;
 }
 
-export const ratio: CheckKind = {
+/** amount / per × base, never below the optional floor: 20 m² per 100 households × 1,234 = 246.8 m². */
+function requirementFor(check: RatioCheck, base?: number): Requirement {
+  const { per_field: perField, amount, per } = check;
+  if (base === undefined) return { basis: { per_field: perField, amount, per, base: Number.NaN } };
+  const demand = roundNoise((amount / per) * base);
+  return { min: check.min === undefined ? demand : Math.max(check.min, demand), basis: { per_field: perField, amount, per, base } };
+}
+
+export const ratio: CheckKind<RatioCheck> = {
   kind: 'ratio',
   aggregate: false,
   summary: { zh: '按另一字段折算的下限（如每百户20平方米）', en: 'minimum proportional to another field (e.g. 20 m² per 100 households)' },
@@ -36,28 +43,28 @@ export const ratio: CheckKind = {
     },
   },
   fieldsRead: (check) => [
-    { option: 'field', field: String(check.field), types: NUMERIC },
-    { option: 'per_field', field: String(check.per_field), types: NUMERIC },
+    { option: 'field', field: check.field, types: NUMERIC },
+    { option: 'per_field', field: check.per_field, types: NUMERIC },
   ],
   describe(check, w) {
-    const amount = `${formatNumber(Number(check.amount))}${fieldUnit(w, check.field)}`;
-    const per = `${formatNumber(Number(check.per))}${fieldUnit(w, check.per_field)}`;
-    const floor = typeof check.min === 'number' ? `, ${boundsText(check.min, undefined, fieldUnit(w, check.field))}` : '';
+    const amount = `${formatNumber(check.amount)}${fieldUnit(w, check.field)}`;
+    const per = `${formatNumber(check.per)}${fieldUnit(w, check.per_field)}`;
+    const floor = check.min !== undefined ? `, ${boundsText(check.min, undefined, fieldUnit(w, check.field))}` : '';
     return w.lang === 'zh'
       ? `${fieldLabel(w, check.field)} ≥ 每${per}${amount}（按${fieldLabel(w, check.per_field)}折算${floor}）`
       : `${fieldLabel(w, check.field)} ≥ ${amount} per ${per} (${fieldLabel(w, check.per_field)}${floor})`;
   },
   demand(check, view) {
-    const base = view.get(String(check.per_field));
-    if (!base.ok || typeof base.value !== 'number') return { type: 'needs', fields: [String(check.per_field)] };
+    const base = view.get(check.per_field);
+    if (!base.ok || typeof base.value !== 'number') return { type: 'needs', fields: [check.per_field] };
     return { type: 'requirement', requirement: requirementFor(check, base.value) };
   },
   compile(check) {
-    const field = String(check.field);
-    const perField = String(check.per_field);
+    const field = check.field;
+    const perField = check.per_field;
     const requirement = (base?: number): Requirement => requirementFor(check, base);
-    const factor = Number(check.amount) / Number(check.per);
-    const floor = typeof check.min === 'number' ? check.min : -Infinity;
+    const factor = check.amount / check.per;
+    const floor = check.min ?? -Infinity;
     return {
       type: 'record',
       // The same figures as requirementFor, row by row: the base is read first, then the field.

@@ -10,7 +10,17 @@ import { roundNoise } from '../../numbers.js';
 
 const percent = { type: 'number', minimum: 0, maximum: 100 } as const;
 
-export const share: CheckKind = {
+// The schema's anyOf asks for at least one of min and max; each alone is optional.
+export interface ShareCheck extends CheckSpec {
+  kind: 'share';
+  /** The per-record check whose passing records are counted; validated against its own kind's schema. */
+  of: CheckSpec;
+  /** Percent. */
+  min?: number;
+  max?: number;
+}
+
+export const share: CheckKind<ShareCheck> = {
   kind: 'share',
   aggregate: true,
   summary: { zh: '满足某项检查的记录占比（%）达到目标', en: 'share (%) of records passing a check meets a target' },
@@ -27,15 +37,15 @@ export const share: CheckKind = {
     },
   },
   fieldsRead: () => [],
-  nested: (check) => [{ path: ['of'], check: check.of as CheckSpec }],
+  nested: (check) => [{ path: ['of'], check: check.of }],
   lint: (check) => (minAboveMax(check) ? [{ path: ['min'], code: 'bad-threshold', params: { rule: 'min-above-max' } }] : []),
   describe(check, w, nested) {
-    const inner = nested(check.of as CheckSpec);
+    const inner = nested(check.of);
     const target = boundsText(check.min, check.max, '%');
     return w.lang === 'zh' ? `满足「${inner}」的记录占比 ${target}` : `share of records with ${inner}: ${target}`;
   },
   compile(check, context) {
-    const inner = context.compileRecordCheck(check.of as CheckSpec);
+    const inner = context.compileRecordCheck(check.of);
     const expected = { ...bounds(check), unit: 'percent' };
     const compiled: CompiledAggregateCheck<ShareState> = {
       type: 'aggregate',

@@ -50,7 +50,13 @@ export function judgeBounds(actual: number, expected: Requirement): Outcome {
   return { status: 'pass', actual, expected, reason: { type: 'ok' } };
 }
 
-export function bounds(check: Readonly<Record<string, unknown>>): Requirement {
+/** The optional bounds several kinds share (threshold, count, mean, share, a tier). */
+export interface Bounds {
+  readonly min?: number;
+  readonly max?: number;
+}
+
+export function bounds(check: Bounds): Requirement {
   const requirement: Requirement = {};
   if (typeof check.min === 'number') requirement.min = check.min;
   if (typeof check.max === 'number') requirement.max = check.max;
@@ -62,7 +68,7 @@ export const NUMERIC = ['number', 'integer'] as const;
 export const fieldSchema = { type: 'string', pattern: '^[a-z][a-z0-9_]*$' } as const;
 export const numberSchema = { type: 'number' } as const;
 
-export function minAboveMax(check: Readonly<Record<string, unknown>>): boolean {
+export function minAboveMax(check: Bounds): boolean {
   return typeof check.min === 'number' && typeof check.max === 'number' && check.min > check.max;
 }
 

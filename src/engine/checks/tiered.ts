@@ -6,24 +6,33 @@ import { EPSILON, fieldSchema, judgeBounds, minAboveMax, NUMERIC, numberSchema, 
 import { CELL_OK } from '../../batch.js';
 import { FAIL, IN, NOT_APPLICABLE, PASS, UNKNOWN } from '../status.js';
 
-interface Tier {
+// The schema's anyOf asks a tier for at least one of min and max.
+export interface Tier {
   from?: number;
   below?: number;
   min?: number;
   max?: number;
 }
 
+export interface TieredCheck extends CheckSpec {
+  kind: 'tiered';
+  field: string;
+  /** The field whose value picks the tier. */
+  by: string;
+  tiers: Tier[];
+}
+
 /** The bounds of the tier whose band holds `value`, or undefined when no tier does. */
-function tierRequirement(check: CheckSpec, value: number): Requirement | undefined {
-  const tier = (check.tiers as Tier[]).find((t) => (t.from === undefined || value >= t.from) && (t.below === undefined || value < t.below));
+function tierRequirement(check: TieredCheck, value: number): Requirement | undefined {
+  const tier = check.tiers.find((t) => (t.from === undefined || value >= t.from) && (t.below === undefined || value < t.below));
   if (!tier) return undefined;
-  const expected: Requirement = { basis: { by: String(check.by), value, tier: { from: tier.from, below: tier.below } } };
+  const expected: Requirement = { basis: { by: check.by, value, tier: { from: tier.from, below: tier.below } } };
   if (tier.min !== undefined) expected.min = tier.min;
   if (tier.max !== undefined) expected.max = tier.max;
   return expected;
 }
 
-export const tiered: CheckKind = {
+export const tiered: CheckKind<TieredCheck> = {
   kind: 'tiered',
   aggregate: false,
   summary: { zh: '按分档（如户数段）确定的下限/上限', en: 'bound chosen by the band another field falls in' },
@@ -49,13 +58,12 @@ export const tiered: CheckKind = {
     },
   },
   fieldsRead: (check) => [
-    { option: 'field', field: String(check.field), types: NUMERIC },
-    { option: 'by', field: String(check.by), types: NUMERIC },
+    { option: 'field', field: check.field, types: NUMERIC },
+    { option: 'by', field: check.by, types: NUMERIC },
   ],
   lint(check) {
-    const tiers = (check.tiers ?? []) as Tier[];
-    return tiers.flatMap((tier, i) => {
-      if (minAboveMax({ ...tier })) return [{ path: ['tiers', i], code: 'bad-threshold' as const, params: { rule: 'min-above-max' } }];
+    return check.tiers.flatMap((tier, i) => {
+      if (minAboveMax(tier)) return [{ path: ['tiers', i], code: 'bad-threshold' as const, params: { rule: 'min-above-max' } }];
       if (tier.from !== undefined && tier.below !== undefined && tier.from >= tier.below) {
         return [{ path: ['tiers', i], code: 'bad-threshold' as const, params: { rule: 'from-not-below' } }];
       }
@@ -63,22 +71,22 @@ export const tiered: CheckKind = {
     });
   },
   describe(check, w) {
-    const tiers = (check.tiers as Tier[]).map((tier) => {
+    const tiers = check.tiers.map((tier) => {
       const band = [tier.from !== undefined ? `≥ ${formatNumber(tier.from)}` : '', tier.below !== undefined ? `< ${formatNumber(tier.below)}` : ''].filter(Boolean).join(' ');
       return `${fieldLabel(w, check.by)} ${band || (w.lang === 'zh' ? '任意' : 'any')} → ${boundsText(tier.min, tier.max, fieldUnit(w, check.field))}`;
     });
     return `${fieldLabel(w, check.field)}: ${tiers.join('; ')}`;
   },
   demand(check, view) {
-    const band = view.get(String(check.by));
-    if (!band.ok || typeof band.value !== 'number') return { type: 'needs', fields: [String(check.by)] };
+    const band = view.get(check.by);
+    if (!band.ok || typeof band.value !== 'number') return { type: 'needs', fields: [check.by] };
     const expected = tierRequirement(check, band.value);
     return expected ? { type: 'requirement', requirement: expected } : { type: 'not_applicable' };
   },
   compile(check) {
-    const field = String(check.field);
-    const by = String(check.by);
-    const tiers = (check.tiers as Tier[]).map((tier) => ({
+    const field = check.field;
+    const by = check.by;
+    const tiers = check.tiers.map((tier) => ({
       from: tier.from ?? -Infinity,
       below: tier.below ?? Infinity,
       low: tier.min === undefined ? -Infinity : tier.min - EPSILON,
