@@ -108,7 +108,16 @@ function textAt(batch: Batch, field: string, row: number): string | null {
 }
 
 /** Rules sharing a scope share one mask per batch: most rules have one of a handful of scopes. */
+/** Scope groups per list of rules: an evaluator is made per chunk of a large file, the grouping once. */
+const groupings = new WeakMap<readonly CompiledRule[], { index: number[]; scopes: Applicability[] }>();
+
 function scopeGroups(rules: readonly CompiledRule[]): { index: number[]; scopes: Applicability[] } {
+  let grouping = groupings.get(rules);
+  if (!grouping) groupings.set(rules, (grouping = groupScopes(rules)));
+  return grouping;
+}
+
+function groupScopes(rules: readonly CompiledRule[]): { index: number[]; scopes: Applicability[] } {
   const keys = new Map<string, number>();
   const scopes: Applicability[] = [];
   const index = rules.map((rule) => {

@@ -177,8 +177,16 @@ export async function* readSurvey(files: readonly string[], options: ReadSurveyO
  * One chunk of a large CSV or NDJSON file, read in a worker: whole records from the line given, the
  * header already found (and told) by the main thread. What the chunk had goes to `notices`.
  */
-export async function* readChunk(bytes: Uint8Array, file: string, chunk: { firstLine: number; header: HeaderInfo | null }, options: ReadSurveyOptions, notices: FileNotices, parsers = new Parsers(options.dictionary)): AsyncGenerator<Batch> {
-  const matcher = new HeaderMatcher(options.dictionary, options.mapping);
+export async function* readChunk(
+  bytes: Uint8Array,
+  file: string,
+  chunk: { firstLine: number; header: HeaderInfo | null },
+  options: ReadSurveyOptions,
+  notices: FileNotices,
+  // Shared by the chunks one thread reads: cell parses and header matches are remembered across them.
+  parsers = new Parsers(options.dictionary),
+  matcher = new HeaderMatcher(options.dictionary, options.mapping),
+): AsyncGenerator<Batch> {
   const knownItem = options.itemFields
     ? (field: string, item: string) => {
         const suffixes = options.itemFields?.get(field);

@@ -15,6 +15,7 @@ import type { HeaderInfo } from '../../survey/reader.js';
 import { FileNotices, type NoticesState } from '../../survey/notices.js';
 import { readChunk } from '../../survey/read-survey.js';
 import { Parsers } from '../../survey/typing.js';
+import { HeaderMatcher } from '../../survey/headers.js';
 
 /** Everything a worker needs to judge chunks of one file as the main thread would: plain data. */
 export interface ChunkSetup {
@@ -51,8 +52,9 @@ export interface ChunkOutput {
 
 export interface Prepared {
   plan: Plan;
-  /** Cell parses remembered across the chunks a thread judges. */
+  /** Cell parses and header matches remembered across the chunks a thread judges. */
   parsers: Parsers;
+  matcher: HeaderMatcher;
   contexts: ReportContext[];
   renderers: (((batch: ResultBatch) => string) | null)[];
   listing: Listing;
@@ -76,6 +78,7 @@ export async function prepare(setup: ChunkSetup): Promise<Prepared> {
   return {
     plan,
     parsers: new Parsers(setup.dictionary),
+    matcher: new HeaderMatcher(setup.dictionary, new Map(setup.mapping)),
     contexts: formats.map(() => context),
     renderers: formats.map((format) => format.renderBatch?.(context) ?? null),
     listing: listingFor(formats, setup.all),
@@ -98,7 +101,7 @@ export async function runChunk(setup: ChunkSetup, prepared: Prepared, bytes: Uin
     only: new Set(setup.only),
   };
   try {
-    for await (const batch of readChunk(bytes, setup.file, { firstLine, header: setup.header }, options, notices, prepared.parsers)) {
+    for await (const batch of readChunk(bytes, setup.file, { firstLine, header: setup.header }, options, notices, prepared.parsers, prepared.matcher)) {
       const evaluated = evaluator.evaluate(batch);
       records += batch.size;
       summary.addBatch(evaluated.statuses, batch.size);

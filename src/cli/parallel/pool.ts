@@ -20,7 +20,7 @@ import { lastBoundary, splitFile, type Chunk } from './split.js';
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 /** The head the main thread reads itself, and the size of each chunk a worker judges. */
 const HEAD_BYTES = 2 * 1024 * 1024;
-const CHUNK_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 2 * 1024 * 1024;
 /** A record longer than this ends the split: the reader refuses it at its line. */
 const RECORD_LIMIT = 48 * 1024 * 1024;
 
