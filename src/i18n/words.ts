@@ -39,10 +39,8 @@ export const WORDS = {
   warning: { zh: '警告', en: 'warning' },
   aggregates: { zh: '区域汇总指标', en: 'Aggregate targets' },
   summary: { zh: '汇总', en: 'Summary' },
+  yes: { zh: '是', en: 'yes' },
+  no: { zh: '否', en: 'no' },
+  /** Before the bounds of a count of list entries. */
+  entries: { zh: '条目数', en: 'entries' },
 } as const satisfies Record<string, Record<Lang, string>>;
-
-/** What follows a text or list cut short in a report, naming its full length. */
-export function clippedMark(count: number, what: 'characters' | 'entries', lang: Lang): string {
-  if (what === 'characters') return lang === 'zh' ? `…（共 ${count} 字符）` : `… (${count} characters)`;
-  return lang === 'zh' ? `…（共 ${count} 项）` : `… (${count} entries)`;
-}

@@ -4,7 +4,7 @@
 // everywhere. Characters are counted as Unicode code points (as SARIF's columnKind says), so a
 // character outside the BMP (𠮷) counts once and is never cut in half.
 import type { Lang } from '../model.js';
-import { clippedMark } from '../i18n/words.js';
+import { REPORT_TEXT } from '../i18n/report-text.js';
 import { listText } from '../i18n/quantities.js';
 
 /** Characters of one piece of data (a name, record id, region, sheet, value, list entry) every format shows. */
@@ -63,7 +63,7 @@ export function clipText(text: string, lang: Lang, limit = CELL_LIMIT): string {
   if (text.length <= limit) return text;
   const total = codePoints(text);
   if (total <= limit) return text;
-  return `${text.slice(0, prefixEnd(text, limit))}${clippedMark(total, 'characters', lang)}`;
+  return `${text.slice(0, prefixEnd(text, limit))}${REPORT_TEXT.clippedCharacters[lang](total)}`;
 }
 
 /** A bad value quoted back. Ingestion (survey/values.ts) already cuts one to CELL_LIMIT characters and
@@ -87,7 +87,7 @@ export function clipList(items: readonly string[], lang: Lang, limit = MESSAGE_L
   for (const item of items) {
     const entry = clipText(item, lang);
     used += codePoints(entry) + 1;
-    if (used > limit && shown.length > 0) return `${listText(shown, lang)}${clippedMark(items.length, 'entries', lang)}`;
+    if (used > limit && shown.length > 0) return `${listText(shown, lang)}${REPORT_TEXT.clippedEntries[lang](items.length)}`;
     shown.push(entry);
   }
   return listText(shown, lang);
@@ -141,7 +141,7 @@ function capValue(value: unknown, lang: Lang, state: { budget: number; clipped: 
   if (value === null || typeof value !== 'object') return value;
   if (depth >= JSON_ACTUAL_MAX_DEPTH) {
     state.clipped = true;
-    return clippedMark(Array.isArray(value) ? value.length : Object.keys(value).length, 'entries', lang);
+    return REPORT_TEXT.clippedEntries[lang](Array.isArray(value) ? value.length : Object.keys(value).length);
   }
   if (Array.isArray(value)) {
     const out: unknown[] = [];
@@ -151,7 +151,7 @@ function capValue(value: unknown, lang: Lang, state: { budget: number; clipped: 
     }
     if (out.length < value.length) {
       state.clipped = true;
-      out.push(clippedMark(value.length, 'entries', lang));
+      out.push(REPORT_TEXT.clippedEntries[lang](value.length));
     }
     return out;
   }

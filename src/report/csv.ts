@@ -2,6 +2,7 @@
 // neutralised against formula injection.
 import { isListed } from './listing.js';
 import { ruleTitle } from '../i18n/words.js';
+import { CSV_HEADERS } from '../i18n/report-text.js';
 import type { Result } from '../model.js';
 import { quoteText, ruleKey } from './context.js';
 import { describeRequirement, describeResult, describeActual } from './describe.js';
@@ -11,11 +12,6 @@ import { cellName } from './json.js';
 import { BufferedSink } from './sink.js';
 import { clipOrNull } from './clip.js';
 
-const HEADERS = {
-  zh: ['编号', '名称', '区域', '文件', '行', '工作表', '单元格', '标准', '规则', '规则名称', '状态', '级别', '是否到期', '期限', '实际值', '要求', '差距', '说明', '条款', '原文'],
-  en: ['record', 'name', 'group', 'file', 'line', 'sheet', 'cell', 'standard', 'rule', 'title', 'status', 'severity', 'due', 'deadline', 'actual', 'requirement', 'gap', 'message', 'section', 'quote'],
-} as const;
-
 export const csvFormat: ReportFormat = {
   create(target, context) {
     const sink = new BufferedSink(target);
@@ -24,7 +20,7 @@ export const csvFormat: ReportFormat = {
     const start = async (): Promise<void> => {
       if (started) return;
       started = true;
-      await sink.write(`\uFEFF${row([...HEADERS[context.lang]])}`);
+      await sink.write(`\uFEFF${row([...CSV_HEADERS[context.lang]])}`);
     };
     const line = (result: Result): string => {
       const rule = context.rules.get(ruleKey(result.standard, result.rule));

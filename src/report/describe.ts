@@ -1,45 +1,44 @@
-// Render a result's reason (data) as one sentence in the chosen language.
+// Render a result's reason (data) as one sentence in the chosen language: the pieces (labels, values
+// with units, requirements) are formatted and cut to size here, where the report's bounds (clip.ts)
+// are; the sentences around them are the catalogue's (src/i18n/results.ts).
 import type { Requirement, Result } from '../model.js';
 import { boundsText, fieldLabel, formatNumber, listText, unitText } from '../i18n/quantities.js';
+import { OUTCOMES, RESULT_TEXT } from '../i18n/results.js';
+import { WORDS } from '../i18n/words.js';
 import type { ReportContext } from './context.js';
 import { clipList, clipRaw, clipText, MESSAGE_LIMIT } from './clip.js';
 
 /** The requirement alone, e.g. "≥ 350 m²", "20 m² per 100 households × 1,234 = 246.8 m²". */
 export function describeRequirement(expected: Requirement, context: ReportContext): string {
-  const zh = context.lang === 'zh';
+  const lang = context.lang;
   const unit = unitText(context, expected.unit);
   const parts: string[] = [];
   const bounds = boundsText(expected.min, expected.max, expected.count ? '' : unit);
-  if (bounds) parts.push(expected.count ? `${zh ? '条目数' : 'entries'} ${bounds}` : bounds);
-  if (expected.of) parts.push(`(${clipList(expected.of, context.lang)})`);
-  if (expected.equals !== undefined) parts.push(expected.equals ? (zh ? '是' : 'yes') : zh ? '否' : 'no');
-  if (expected.items) parts.push(clipList(expected.items, context.lang));
-  if (expected.groups) parts.push(expected.groups.map((g) => `${g.name[context.lang]} ≥ ${g.min}`).join(zh ? '，' : ', '));
-  if (expected.pattern) parts.push(`/${clipText(expected.pattern, context.lang)}/`);
+  if (bounds) parts.push(expected.count ? `${WORDS.entries[lang]} ${bounds}` : bounds);
+  if (expected.of) parts.push(`(${clipList(expected.of, lang)})`);
+  if (expected.equals !== undefined) parts.push(WORDS[expected.equals ? 'yes' : 'no'][lang]);
+  if (expected.items) parts.push(clipList(expected.items, lang));
+  if (expected.groups) parts.push(RESULT_TEXT.groupMinimums[lang](expected.groups.map((g) => ({ name: g.name[lang], min: g.min }))));
+  if (expected.pattern) parts.push(`/${clipText(expected.pattern, lang)}/`);
   const basis = expected.basis;
   if (basis && 'per_field' in basis && !Number.isNaN(basis.base)) {
     const perUnit = unitText(context, context.dictionary.fields.get(basis.per_field)?.unit);
-    parts.push(
-      zh
-        ? `（每${formatNumber(basis.per)}${perUnit}${formatNumber(basis.amount)}${unit} × ${formatNumber(basis.base)}${perUnit}）`
-        : `(${formatNumber(basis.amount)}${unit} per ${formatNumber(basis.per)}${perUnit} × ${formatNumber(basis.base)}${perUnit})`,
-    );
+    parts.push(RESULT_TEXT.perBasis[lang]({ per: formatNumber(basis.per), perUnit, amount: formatNumber(basis.amount), unit, base: formatNumber(basis.base) }));
   } else if (basis && 'other' in basis && !Number.isNaN(basis.value)) {
-    parts.push(zh ? `（${fieldLabel(context, basis.other)}）` : `(${fieldLabel(context, basis.other)})`);
+    parts.push(RESULT_TEXT.otherBasis[lang](fieldLabel(context, basis.other)));
   } else if (basis && 'by' in basis) {
     const band = [basis.tier.from !== undefined ? `≥ ${formatNumber(basis.tier.from)}` : '', basis.tier.below !== undefined ? `< ${formatNumber(basis.tier.below)}` : ''].filter(Boolean).join(' ');
-    parts.push(zh ? `（${fieldLabel(context, basis.by)} ${formatNumber(basis.value)}，档位 ${band}）` : `(${fieldLabel(context, basis.by)} ${formatNumber(basis.value)}, band ${band})`);
+    parts.push(RESULT_TEXT.tierBasis[lang]({ field: fieldLabel(context, basis.by), value: formatNumber(basis.value), band }));
   }
   return parts.join(' ');
 }
 
 /** A value as reports show it; text and lists are cut (see clip.ts), so a huge cell stays one line's worth. */
 export function describeActual(actual: unknown, context: ReportContext, unit?: string): string {
-  const zh = context.lang === 'zh';
   if (actual === null || actual === undefined) return '—';
   if (typeof actual === 'number') return `${formatNumber(actual)}${unitText(context, unit)}`;
-  if (typeof actual === 'boolean') return actual ? (zh ? '是' : 'yes') : zh ? '否' : 'no';
-  if (Array.isArray(actual)) return actual.length === 0 ? (zh ? '（空）' : '(none)') : clipList(actual.map(String), context.lang);
+  if (typeof actual === 'boolean') return WORDS[actual ? 'yes' : 'no'][context.lang];
+  if (Array.isArray(actual)) return actual.length === 0 ? RESULT_TEXT.none[context.lang] : clipList(actual.map(String), context.lang);
   if (typeof actual === 'object') {
     const data = actual as Record<string, unknown>;
     if ('share' in data) return `${formatNumber(Number(data.share))}% (${String(data.passed)}/${String(data.total)})`;
@@ -65,66 +64,52 @@ export function describeResult(result: Result, context: ReportContext): string {
 function describeWhole(result: Result, context: ReportContext): string {
   const sentence = describeOutcome(result, context);
   if (!result.conversions) return sentence;
+  const lang = context.lang;
   const notes = result.conversions.map((c) => {
     const unit = unitText(context, context.dictionary.fields.get(c.field)?.unit);
-    const raw = clipRaw(c.raw, context.lang);
-    return context.lang === 'zh' ? `“${raw}”按 1${c.from} = ${formatNumber(c.factor)}${unit} 折算` : `"${raw}" converted at 1 ${c.from} = ${formatNumber(c.factor)}${unit}`;
+    return RESULT_TEXT.conversion[lang]({ raw: clipRaw(c.raw, lang), from: c.from, factor: formatNumber(c.factor), unit });
   });
-  return context.lang === 'zh' ? `${sentence}（${notes.join('；')}）` : `${sentence} (${notes.join('; ')})`;
+  return RESULT_TEXT.withConversions[lang](sentence, notes);
 }
 
 function describeOutcome(result: Result, context: ReportContext): string {
-  const zh = context.lang === 'zh';
+  const lang = context.lang;
   const reason = result.reason;
   const unit = result.expected.unit;
-  const field = result.fields[0] ?? '';
+  const field = fieldLabel(context, result.fields[0] ?? '');
   const requirement = describeRequirement(result.expected, context);
   const actual = describeActual(result.actual, context, unit);
   const gap = result.gap === null ? '' : `${formatNumber(result.gap)}${unitText(context, unit === 'percent' ? 'percent' : unit)}`;
   switch (reason.type) {
     case 'ok':
-      return zh ? `${fieldLabel(context, field)}：${actual}，要求 ${requirement}` : `${fieldLabel(context, field)}: ${actual}; requires ${requirement}`;
+      return OUTCOMES.ok[lang]({ field, actual, requirement });
     case 'missing':
-      return zh ? `缺少数据：${listText(reason.fields.map((f) => fieldLabel(context, f)), 'zh')}` : `missing data: ${listText(reason.fields.map((f) => fieldLabel(context, f)), 'en')}`;
+      return OUTCOMES.missing[lang](listText(reason.fields.map((f) => fieldLabel(context, f)), lang));
     case 'unparseable':
-      return zh
-        ? `无法识别${fieldLabel(context, reason.field)}的值 “${clipRaw(reason.raw, context.lang)}”${reason.problem === 'out-of-range' ? '（超出合理范围）' : ''}`
-        : `cannot read ${fieldLabel(context, reason.field)} value "${clipRaw(reason.raw, context.lang)}"${reason.problem === 'out-of-range' ? ' (out of plausible range)' : ''}`;
-    case 'out-of-scope': {
-      const value = codeText(context, reason.field, reason.value);
-      return zh ? `不适用：${fieldLabel(context, reason.field)}为 ${value}` : `not applicable: ${fieldLabel(context, reason.field)} is ${value}`;
-    }
+      return OUTCOMES.unparseable[lang]({ field: fieldLabel(context, reason.field), raw: clipRaw(reason.raw, lang), outOfRange: reason.problem === 'out-of-range' });
+    case 'out-of-scope':
+      return OUTCOMES['out-of-scope'][lang]({ field: fieldLabel(context, reason.field), value: codeText(context, reason.field, reason.value) });
     case 'below-min':
-      return zh
-        ? `${fieldLabel(context, field)} ${actual}，要求 ${requirement}，差 ${gap}`
-        : `${fieldLabel(context, field)} is ${actual}; requires ${requirement}; short by ${gap}`;
+      return OUTCOMES['below-min'][lang]({ field, actual, requirement, gap });
     case 'above-max':
-      return zh
-        ? `${fieldLabel(context, field)} ${actual}，要求 ${requirement}，超出 ${gap}`
-        : `${fieldLabel(context, field)} is ${actual}; requires ${requirement}; over by ${gap}`;
+      return OUTCOMES['above-max'][lang]({ field, actual, requirement, gap });
     case 'not-expected':
-      return zh ? `${fieldLabel(context, field)}：${actual}，要求：${reason.expected ? '是' : '否'}` : `${fieldLabel(context, field)}: ${actual}; required: ${reason.expected ? 'yes' : 'no'}`;
+      return OUTCOMES['not-expected'][lang]({ field, actual, expected: WORDS[reason.expected ? 'yes' : 'no'][lang] });
     case 'missing-items':
-      return zh ? `${fieldLabel(context, field)}缺少：${clipList(reason.items, 'zh')}` : `${fieldLabel(context, field)} lacks: ${clipList(reason.items, 'en')}`;
+      return OUTCOMES['missing-items'][lang]({ field, items: clipList(reason.items, lang) });
     case 'group-short':
-      return zh
-        ? `${fieldLabel(context, field)}不足：${reason.groups.map((g) => `${g.name.zh} ${g.have}/${g.need}`).join('，')}`
-        : `${fieldLabel(context, field)} short: ${reason.groups.map((g) => `${g.name.en} ${g.have}/${g.need}`).join(', ')}`;
+      return OUTCOMES['group-short'][lang]({ field, groups: reason.groups.map((g) => ({ name: g.name[lang], have: g.have, need: g.need })) });
     case 'no-match':
-      return zh ? `${fieldLabel(context, field)} “${actual}” 不符合格式 ${requirement}` : `${fieldLabel(context, field)} "${actual}" does not match ${requirement}`;
+      return OUTCOMES['no-match'][lang]({ field, actual, requirement });
     case 'other-year': {
       const target = reason.target.from === reason.target.to ? `${reason.target.from}` : `${reason.target.from}–${reason.target.to}`;
-      return zh ? `不适用：该指标针对 ${target} 年度的数据，本记录为 ${reason.year} 年度` : `not applicable: the target is for ${target} data; this record is for ${reason.year}`;
+      return OUTCOMES['other-year'][lang]({ target, year: reason.year });
     }
     case 'no-tier':
-      return zh ? '不适用：不在任何档位内' : 'not applicable: in no band';
     case 'no-records':
-      return zh ? '不适用：没有适用的记录' : 'not applicable: no records in scope';
+      return OUTCOMES[reason.type][lang];
     case 'share-undecided':
     case 'mean-undecided':
-      return zh
-        ? `${actual}，要求 ${requirement}；${reason.unknown} 条记录数据缺失，无法判断`
-        : `${actual}; requires ${requirement}; ${reason.unknown} record(s) lack data, cannot decide`;
+      return OUTCOMES[reason.type][lang]({ actual, requirement, unknown: reason.unknown });
   }
 }
-

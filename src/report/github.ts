@@ -1,6 +1,6 @@
 // GitHub Actions annotations: one workflow command per failure or unknown, on the survey file and line.
 import { isProblem, levelOf } from './listing.js';
-import { INTERPRETED_MARK } from '../i18n/words.js';
+import { INTERPRETED_MARK, WORDS } from '../i18n/words.js';
 import type { Result } from '../model.js';
 import { ruleKey } from './context.js';
 import { describeResult } from './describe.js';
@@ -26,7 +26,7 @@ export const githubFormat: ReportFormat = {
       if (result.line !== null) properties.push(`line=${result.line}`);
       if (result.column !== null && result.sheet === null) properties.push(`col=${result.column}`);
       const named = result.record ?? result.group;
-      const who = named !== null ? clipText(named, context.lang) : context.lang === 'zh' ? '全部记录' : 'all records';
+      const who = named !== null ? clipText(named, context.lang) : WORDS.allRecords[context.lang];
       properties.push(`title=${githubProperty(`${result.standard}/${result.rule} ${who}`)}`);
       const clause = rule ? `${rule.interpreted ? INTERPRETED_MARK[context.lang] : ''} [${rule.citation.section}]` : '';
       await sink.write(`::${level(result)} ${properties.join(',')}::${githubData(`${describeResult(result, context)}${clause}`)}\n`);

@@ -7,6 +7,7 @@ import { isListed } from './listing.js';
 import type { Summary } from '../engine/summary.js';
 import type { Result } from '../model.js';
 import { ruleTitle, STATUS_WORDS, WORDS } from '../i18n/words.js';
+import { HTML_TEXT, REPORT_TEXT } from '../i18n/report-text.js';
 import { quoteText, ruleKey } from './context.js';
 import { describeActual, describeRequirement, describeResult } from './describe.js';
 import { html } from './escape.js';
@@ -82,7 +83,6 @@ export const htmlFormat: ReportFormat = {
   create(target, context) {
     const sink = new BufferedSink(target);
     const lang = context.lang;
-    const zh = lang === 'zh';
     const w = (key: keyof typeof WORDS): string => WORDS[key][lang];
     let started = false;
     let rows = 0;
@@ -92,21 +92,21 @@ export const htmlFormat: ReportFormat = {
     const start = async (): Promise<void> => {
       if (started) return;
       started = true;
-      const title = zh ? '达标检查报告' : 'Compliance report';
+      const title = REPORT_TEXT.title[lang];
       await sink.write(
-        `<!doctype html>\n<html lang="${zh ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+        `<!doctype html>\n<html lang="${HTML_TEXT.langTag[lang]}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
           `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">` +
           `<title>${title}</title><style>${STYLE}</style></head><body><main>\n` +
-          `<section id="details"><h2>${zh ? '不通过与无法判断（按记录）' : 'Failures and unknowns by record'}</h2>` +
-          `<table id="results"><thead><tr><th>${w('standard')}</th><th>${w('rule')}</th><th>${w('status')}</th><th>${zh ? '实际值' : 'Actual'}</th><th>${zh ? '要求' : 'Requirement'}</th><th>${zh ? '差距' : 'Gap'}</th><th>${w('detail')}</th><th>${w('clause')}</th></tr></thead><tbody>\n`,
+          `<section id="details"><h2>${HTML_TEXT.failuresByRecord[lang]}</h2>` +
+          `<table id="results"><thead><tr><th>${w('standard')}</th><th>${w('rule')}</th><th>${w('status')}</th><th>${HTML_TEXT.actual[lang]}</th><th>${HTML_TEXT.requirement[lang]}</th><th>${HTML_TEXT.gap[lang]}</th><th>${w('detail')}</th><th>${w('clause')}</th></tr></thead><tbody>\n`,
       );
     };
     const resultRow = (result: Result, groupId: number): string => {
       const rule = context.rules.get(ruleKey(result.standard, result.rule));
       const quote = rule ? quoteText(rule.citation) : '';
       let status = STATUS_WORDS[result.status][lang];
-      if (!result.due) status += zh ? '（未到期）' : ' (not yet due)';
-      else if (result.severity === 'guidance' && result.status === 'fail') status += zh ? '（指导）' : ' (guidance)';
+      if (!result.due) status += REPORT_TEXT.notDueMark[lang];
+      else if (result.severity === 'guidance' && result.status === 'fail') status += REPORT_TEXT.guidanceMark[lang];
       const unit = result.expected.unit;
       return `<tr class="result" data-standard="${html(result.standard)}" data-status="${result.status}" data-region="${html(clipOrNull(result.region, lang) ?? '')}" data-group="${groupId}">` +
         `<td>${html(result.standard)}</td><td>${html(rule ? ruleTitle(rule, lang) : result.rule)}<br><span class="muted">${html(result.rule)}</span></td>` +
@@ -143,10 +143,10 @@ export const htmlFormat: ReportFormat = {
       async end(summary: Summary) {
         await start();
         await sink.write('</tbody></table>\n');
-        if (hidden > 0) await sink.write(`<p class="muted">${zh ? `另有 ${hidden} 项未列出，完整结果见 JSON 报告。` : `${hidden} more not listed here; the JSON report has all of them.`}</p>\n`);
+        if (hidden > 0) await sink.write(`<p class="muted">${HTML_TEXT.moreNotListed[lang](hidden)}</p>\n`);
         await sink.write('</section>\n');
         const blocking = summary.blocking.fail + summary.blocking.unknown;
-        const verdict = blocking === 0 ? `<span class="verdict ok">${zh ? '达标' : 'PASS'}</span>` : `<span class="verdict bad">${zh ? `不达标：${summary.blocking.fail} 项必须条款不通过，${summary.blocking.unknown} 项无法判断` : `FAIL: ${summary.blocking.fail} required result(s) failed, ${summary.blocking.unknown} could not be judged`}</span>`;
+        const verdict = blocking === 0 ? `<span class="verdict ok">${REPORT_TEXT.verdictPass[lang]}</span>` : `<span class="verdict bad">${HTML_TEXT.verdictFail[lang](summary.blocking.fail, summary.blocking.unknown)}</span>`;
         const option = (value: string, label: string) => `<option value="${html(value)}">${html(label)}</option>`;
         const standardRows = summary.standards.map((s) => ({ label: s.standard, rate: s.pass_rate, counts: s.counts }));
         const perRule = context.standards
@@ -159,18 +159,18 @@ export const htmlFormat: ReportFormat = {
           .join('\n');
         const counts = summary.results;
         await sink.write(
-          `<section id="summary"><h1>${zh ? '达标检查报告' : 'Compliance report'}</h1>` +
-            `<p>${zh ? `截至 ${summary.as_of}，共 ${summary.records} 条记录。` : `As of ${summary.as_of}, ${summary.records} record(s).`} ${verdict}</p>` +
+          `<section id="summary"><h1>${REPORT_TEXT.title[lang]}</h1>` +
+            `<p>${HTML_TEXT.asOf[lang](summary.as_of, summary.records)} ${verdict}</p>` +
             `<p id="counts" data-pass="${counts.pass}" data-fail="${counts.fail}" data-unknown="${counts.unknown}" data-not-applicable="${counts.not_applicable}">` +
-            `${STATUS_WORDS.pass[lang]} <b>${counts.pass}</b> · ${STATUS_WORDS.fail[lang]} <b>${counts.fail}</b> · ${STATUS_WORDS.unknown[lang]} <b>${counts.unknown}</b> · ${STATUS_WORDS.not_applicable[lang]} <b>${counts.not_applicable}</b> · ${zh ? '警告' : 'warnings'} <b>${summary.warnings}</b> · ${zh ? '未到期' : 'not yet due'} <b>${summary.not_yet_due}</b></p>` +
-            `<h2>${zh ? '各标准通过率' : 'Pass rate per standard'}</h2>${chart('chart-standards', standardRows)}` +
-            `<p class="legend"><span class="s-pass">■</span> ${STATUS_WORDS.pass[lang]} <span class="s-fail">■</span> ${STATUS_WORDS.fail[lang]} <span class="s-unknown">■</span> ${STATUS_WORDS.unknown[lang]} <span class="muted">${zh ? '（通过率 = 通过 ÷（通过 + 不通过 + 无法判断））' : '(pass rate = pass ÷ (pass + fail + unknown))'}</span></p>` +
-            `<h2>${zh ? '各规则通过率' : 'Pass rate per rule'}</h2>${perRule}` +
-            `<h2>${zh ? '筛选' : 'Filter'}</h2><div class="filters">` +
-            `<label>${w('standard')} <select name="standard">${option('', zh ? '全部' : 'all')}${context.standards.map((s) => option(s.id, s.id)).join('')}</select></label>` +
-            `<label>${w('status')} <select name="status">${option('', zh ? '全部' : 'all')}${(['fail', 'unknown', 'pass'] as const).map((s) => option(s, STATUS_WORDS[s][lang])).join('')}</select></label>` +
-            `<label>${w('group')} <select name="region">${option('', zh ? '全部' : 'all')}${[...regions].sort().map((r) => option(r, r)).join('')}</select></label>` +
-            `<span>${zh ? '显示' : 'showing'} <b id="shown">${rows}</b> ${zh ? '项' : 'result(s)'}</span></div></section>\n` +
+            `${STATUS_WORDS.pass[lang]} <b>${counts.pass}</b> · ${STATUS_WORDS.fail[lang]} <b>${counts.fail}</b> · ${STATUS_WORDS.unknown[lang]} <b>${counts.unknown}</b> · ${STATUS_WORDS.not_applicable[lang]} <b>${counts.not_applicable}</b> · ${HTML_TEXT.warnings[lang]} <b>${summary.warnings}</b> · ${w('notDue')} <b>${summary.not_yet_due}</b></p>` +
+            `<h2>${HTML_TEXT.passRatePerStandard[lang]}</h2>${chart('chart-standards', standardRows)}` +
+            `<p class="legend"><span class="s-pass">■</span> ${STATUS_WORDS.pass[lang]} <span class="s-fail">■</span> ${STATUS_WORDS.fail[lang]} <span class="s-unknown">■</span> ${STATUS_WORDS.unknown[lang]} <span class="muted">${HTML_TEXT.passRateLegend[lang]}</span></p>` +
+            `<h2>${HTML_TEXT.passRatePerRule[lang]}</h2>${perRule}` +
+            `<h2>${HTML_TEXT.filter[lang]}</h2><div class="filters">` +
+            `<label>${w('standard')} <select name="standard">${option('', HTML_TEXT.all[lang])}${context.standards.map((s) => option(s.id, s.id)).join('')}</select></label>` +
+            `<label>${w('status')} <select name="status">${option('', HTML_TEXT.all[lang])}${(['fail', 'unknown', 'pass'] as const).map((s) => option(s, STATUS_WORDS[s][lang])).join('')}</select></label>` +
+            `<label>${w('group')} <select name="region">${option('', HTML_TEXT.all[lang])}${[...regions].sort().map((r) => option(r, r)).join('')}</select></label>` +
+            `<span>${HTML_TEXT.showing[lang](`<b id="shown">${rows}</b>`)}</span></div></section>\n` +
             `</main><script>${SCRIPT}</script></body></html>\n`,
         );
         await sink.flush();

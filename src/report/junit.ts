@@ -3,7 +3,8 @@
 // due are <skipped> with the reason, so CI counts what --fail-on counts. Valid against the strict Ant
 // schema and the Jenkins xUnit one. A suite's counts come before its cases, so cases are held per
 // standard until the end: use JSON or SARIF for surveys of hundreds of thousands of records.
-import { ruleTitle } from '../i18n/words.js';
+import { ruleTitle, WORDS } from '../i18n/words.js';
+import { JUNIT_TEXT } from '../i18n/report-text.js';
 import type { Result } from '../model.js';
 import { quoteText, ruleKey } from './context.js';
 import { describeResult } from './describe.js';
@@ -27,15 +28,15 @@ export const junitFormat: ReportFormat = {
     const testcase = (result: Result, suite: Suite): string => {
       const rule = context.rules.get(ruleKey(result.standard, result.rule));
       const lang = context.lang;
-      const who = result.record !== null ? clipText(result.record, lang) : result.group !== null ? `${lang === 'zh' ? '区域' : 'region'} ${clipText(result.group, lang)}` : lang === 'zh' ? '全部记录' : 'all records';
+      const who = result.record !== null ? clipText(result.record, lang) : result.group !== null ? JUNIT_TEXT.region[lang](clipText(result.group, lang)) : WORDS.allRecords[lang];
       const where = result.file !== null ? ` (${result.file}${result.line !== null ? `:${result.line}` : ''})` : '';
       const open = `<testcase name="${xml(`${who} ${result.rule}`)}" classname="${xml(`${result.standard}.${result.rule}`)}" time="0"`;
       if (result.status === 'pass') return `${open}/>`;
       const message = xml(describeResult(result, context));
-      const body = xml(`${rule ? ruleTitle(rule, context.lang) : result.rule}${where}\n${rule ? `${rule.citation.section}: ${quoteText(rule.citation)}` : ''}`);
+      const body = xml(`${rule ? ruleTitle(rule, lang) : result.rule}${where}\n${rule ? `${rule.citation.section}: ${quoteText(rule.citation)}` : ''}`);
       if (!result.due || result.severity === 'guidance') {
         suite.skipped++;
-        const why = !result.due ? (context.lang === 'zh' ? '未到期：' : 'not yet due: ') : context.lang === 'zh' ? '指导性条款：' : 'guidance: ';
+        const why = !result.due ? JUNIT_TEXT.skippedNotDue[lang] : JUNIT_TEXT.skippedGuidance[lang];
         return `${open}><skipped message="${xml(why)}${message}"/></testcase>`;
       }
       if (result.status === 'unknown') {

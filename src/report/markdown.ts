@@ -3,6 +3,7 @@ import { isProblem } from './listing.js';
 import type { Result } from '../model.js';
 import type { Summary } from '../engine/summary.js';
 import { INTERPRETED_MARK, STATUS_WORDS, WORDS } from '../i18n/words.js';
+import { MARKDOWN_TEXT, REPORT_TEXT } from '../i18n/report-text.js';
 import type { ReportContext } from './context.js';
 import { quoteText, ruleKey } from './context.js';
 import { describeResult } from './describe.js';
@@ -33,16 +34,16 @@ function summaryMarkdown(summary: Summary, context: ReportContext): string {
 export const markdownFormat: ReportFormat = {
   create(target, context) {
     const sink = new BufferedSink(target);
-    const zh = context.lang === 'zh';
+    const lang = context.lang;
     const rows: string[] = [];
     let hidden = 0;
     const row = (result: Result): string => {
       const rule = context.rules.get(ruleKey(result.standard, result.rule));
       const who = result.record ?? result.group;
-      const where = who !== null ? clipText(who, context.lang) : zh ? '全部记录' : 'all records';
-      const name = result.name ? ` ${clipText(result.name, context.lang)}` : '';
+      const where = who !== null ? clipText(who, lang) : WORDS.allRecords[lang];
+      const name = result.name ? ` ${clipText(result.name, lang)}` : '';
       const place = result.file ? `${result.file}${result.sheet !== null ? ` ${cellName(result) ?? ''}` : result.line !== null ? `:${result.line}` : ''}` : '';
-      const status = `${STATUS_WORDS[result.status][context.lang]}${result.severity === 'guidance' ? (zh ? '（指导）' : ' (guidance)') : ''}${rule?.interpreted ? INTERPRETED_MARK[context.lang] : ''}${!result.due ? (zh ? '（未到期）' : ' (not yet due)') : ''}`;
+      const status = `${STATUS_WORDS[result.status][lang]}${result.severity === 'guidance' ? REPORT_TEXT.guidanceMark[lang] : ''}${rule?.interpreted ? INTERPRETED_MARK[lang] : ''}${!result.due ? REPORT_TEXT.notDueMark[lang] : ''}`;
       const clause = rule ? `${rule.citation.section}：“${quoteText(rule.citation, '…')}”` : '';
       return `| ${markdownCell(`${where}${name}`)} | ${markdownCell(place)} | \`${result.standard}/${result.rule}\` | ${markdownCell(status)} | ${markdownCell(describeResult(result, context))} | ${markdownCell(clause)} |`;
     };
@@ -55,16 +56,15 @@ export const markdownFormat: ReportFormat = {
         }
       },
       async end(summary) {
-        const title = zh ? '# 达标检查报告' : '# Compliance report';
-        const meta = zh ? `截至 ${summary.as_of}，${summary.records} 条记录。` : `As of ${summary.as_of}, ${summary.records} record(s).`;
-        await sink.write(`${title}\n\n${meta}\n\n${closingLine(summary, context, new Chalk({ level: 0 }))}\n\n## ${zh ? '汇总' : 'Summary'}\n\n${summaryMarkdown(summary, context)}\n\n`);
-        await sink.write(`## ${zh ? '不通过与无法判断' : 'Failures and unknowns'}\n\n`);
-        if (rows.length === 0) await sink.write(zh ? '无。\n' : 'None.\n');
+        const meta = MARKDOWN_TEXT.asOf[lang](summary.as_of, summary.records);
+        await sink.write(`# ${REPORT_TEXT.title[lang]}\n\n${meta}\n\n${closingLine(summary, context, new Chalk({ level: 0 }))}\n\n## ${WORDS.summary[lang]}\n\n${summaryMarkdown(summary, context)}\n\n`);
+        await sink.write(`## ${MARKDOWN_TEXT.failures[lang]}\n\n`);
+        if (rows.length === 0) await sink.write(`${MARKDOWN_TEXT.none[lang]}\n`);
         else {
-          const head = zh ? ['记录', '位置', '规则', '状态', '说明', '依据条款'] : ['Record', 'Where', 'Rule', 'Status', 'Detail', 'Clause'];
+          const head = [WORDS.record[lang], MARKDOWN_TEXT.where[lang], WORDS.rule[lang], WORDS.status[lang], WORDS.detail[lang], WORDS.clause[lang]];
           await sink.write(`| ${head.join(' | ')} |\n|${head.map(() => ' --- ').join('|')}|\n${rows.join('\n')}\n`);
         }
-        if (hidden > 0) await sink.write(zh ? `\n另有 ${hidden} 项未列出，完整结果见 JSON 报告。\n` : `\n${hidden} more not listed; see the JSON report for all of them.\n`);
+        if (hidden > 0) await sink.write(`\n${MARKDOWN_TEXT.moreNotListed[lang](hidden)}\n`);
         await sink.flush();
       },
     };

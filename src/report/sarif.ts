@@ -2,6 +2,7 @@
 // or unknown (record, rule), located at the survey file and line. Results stream out as they come.
 import { isProblem, levelOf } from './listing.js';
 import { ruleTitle } from '../i18n/words.js';
+import { SARIF_TEXT } from '../i18n/report-text.js';
 import type { Result, Rule, Standard } from '../model.js';
 import { quoteText, ruleKey } from './context.js';
 import type { ReportContext } from './context.js';
@@ -22,12 +23,12 @@ export function artifactUri(path: string): string {
 
 function descriptor(standard: Standard, rule: Rule, context: ReportContext): Record<string, unknown> {
   const quote = quoteText(rule.citation);
-  const zh = context.lang === 'zh';
+  const lang = context.lang;
   const help = [
-    ruleTitle(rule, context.lang),
-    `${zh ? '依据' : 'Clause'}: ${standard.source.document} — ${rule.citation.section}`,
+    ruleTitle(rule, lang),
+    SARIF_TEXT.clause[lang](standard.source.document, rule.citation.section),
     `“${quote}”`,
-    ...(rule.interpretation ? [`${zh ? '解读' : 'Interpretation'}: ${rule.interpretation[context.lang]}`] : []),
+    ...(rule.interpretation ? [SARIF_TEXT.interpretation[lang](rule.interpretation[lang])] : []),
   ].join('\n');
   return {
     id: ruleKey(standard.id, rule.id),

@@ -5,6 +5,7 @@ import Table from 'cli-table3';
 import type { Result } from '../model.js';
 import type { Summary } from '../engine/summary.js';
 import { ruleTitle, SEVERITY_WORDS, STATUS_WORDS, WORDS } from '../i18n/words.js';
+import { REPORT_TEXT, TABLE_TEXT } from '../i18n/report-text.js';
 import type { ReportContext } from './context.js';
 import { quoteText, ruleKey } from './context.js';
 import { describeResult } from './describe.js';
@@ -89,7 +90,7 @@ export const tableFormat: ReportFormat = {
             const first = results[0] as Result;
             const id = first.record !== null ? headingText(first.record, context) : '—';
             const name = first.name ? ` ${headingText(first.name, context)}` : '';
-            const place = first.sheet !== null ? `${first.file} [${headingText(first.sheet, context)}] ${context.lang === 'zh' ? '第' : 'row '}${first.line}${context.lang === 'zh' ? '行' : ''}` : `${first.file}:${first.line}`;
+            const place = first.sheet !== null ? `${first.file} [${headingText(first.sheet, context)}] ${TABLE_TEXT.sheetRow[context.lang](first.line)}` : `${first.file}:${first.line}`;
             await sink.write(`${chalk.bold(`● ${w('record')} ${id}${name}`)}  ${chalk.gray(place)}\n${resultTable(results)}\n\n`);
           }
         } else {
@@ -106,11 +107,8 @@ export const tableFormat: ReportFormat = {
       },
       async end(summary) {
         if (recordsHidden > 0) {
-          await sink.write(
-            context.lang === 'zh'
-              ? chalk.yellow(`另有 ${recordsHidden} 条记录存在问题未在此列出（--max-records 0 显示全部，或用 --format json）。\n\n`)
-              : chalk.yellow(`${recordsHidden} more record(s) with problems not listed here (--max-records 0 shows all, or use --format json).\n\n`),
-          );
+          // The line breaks stay inside the colour, as chalk closes and reopens it around them.
+          await sink.write(chalk.yellow(`${TABLE_TEXT.moreRecordsNotListed[context.lang](recordsHidden)}\n\n`));
         }
         await sink.write(`${summaryTable(summary, context)}\n${closingLine(summary, context, chalk)}\n`);
         await sink.flush();
@@ -143,12 +141,8 @@ function summaryTable(summary: Summary, context: ReportContext): string {
 }
 
 export function closingLine(summary: Summary, context: ReportContext, chalk: ChalkInstance): string {
+  const lang = context.lang;
   const blocking = summary.blocking.fail + summary.blocking.unknown;
-  const r = summary.results;
-  if (context.lang === 'zh') {
-    const verdict = blocking === 0 ? chalk.green('达标') : chalk.red(`不达标：${summary.blocking.fail} 项必须条款不通过，${summary.blocking.unknown} 项无法判断`);
-    return `${summary.records} 条记录（截至 ${summary.as_of}）：通过 ${r.pass}，不通过 ${r.fail}，无法判断 ${r.unknown}，不适用 ${r.not_applicable}；警告 ${summary.warnings}，未到期 ${summary.not_yet_due}。${verdict}`;
-  }
-  const verdict = blocking === 0 ? chalk.green('PASS') : chalk.red(`FAIL: ${summary.blocking.fail} required rule result(s) failed, ${summary.blocking.unknown} could not be judged`);
-  return `${summary.records} record(s) as of ${summary.as_of}: ${r.pass} pass, ${r.fail} fail, ${r.unknown} unknown, ${r.not_applicable} n/a; ${summary.warnings} warning(s), ${summary.not_yet_due} not yet due. ${verdict}`;
+  const verdict = blocking === 0 ? chalk.green(REPORT_TEXT.verdictPass[lang]) : chalk.red(REPORT_TEXT.verdictFail[lang](summary.blocking.fail, summary.blocking.unknown));
+  return REPORT_TEXT.closingLine[lang](summary, verdict);
 }

@@ -5,7 +5,7 @@ import { checkKinds } from '../../engine/checks/index.js';
 import { fieldUses } from '../../standards/kind-definition.js';
 import { SEVERITY_WORDS } from '../../i18n/words.js';
 import type { Lang, Rule, Standard } from '../../model.js';
-import { describeRuleRequirement } from '../../report/describe-check.js';
+import { describeRuleRequirement } from '../../i18n/describe-check.js';
 import { html, markdownCell } from '../../report/escape.js';
 import type { Io } from '../io.js';
 import { choice, loadAll, parseLang } from '../setup.js';

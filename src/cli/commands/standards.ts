@@ -3,7 +3,7 @@ import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import type { Lang, Standard } from '../../model.js';
 import { ruleTitle, SEVERITY_WORDS } from '../../i18n/words.js';
-import { describeRuleRequirement, type DescribeContext } from '../../report/describe-check.js';
+import { describeRuleRequirement, type DescribeContext } from '../../i18n/describe-check.js';
 import { quoteText } from '../../report/context.js';
 import { checkKinds } from '../../engine/checks/index.js';
 import type { Io } from '../io.js';

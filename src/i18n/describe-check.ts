@@ -1,7 +1,8 @@
 // State a rule's requirement as written in its standard ("服务中心面积 ≥ 350平方米"), with its dated
 // targets, for `standards show` and other listings. Each check kind words its own requirement.
 import type { CheckSpec, Rule } from '../model.js';
-import type { Wording } from '../i18n/quantities.js';
+import type { Wording } from './quantities.js';
+import { WORDS } from './words.js';
 import type { KindDefinition } from '../standards/kind-definition.js';
 
 export interface DescribeContext extends Wording {
@@ -25,5 +26,5 @@ export function describeRuleRequirement(rule: Rule, ctx: DescribeContext): strin
     return steps.join('\n    ');
   }
   const base = describeCheck(rule.check, ctx);
-  return rule.deadline ? `${base} (${ctx.lang === 'zh' ? '期限' : 'due'} ${rule.deadline})` : base;
+  return rule.deadline ? `${base} (${WORDS.dueBy[ctx.lang]} ${rule.deadline})` : base;
 }
