@@ -96,8 +96,8 @@ export interface EvaluatedBatch {
   readonly batch: Batch;
   /** Per per-record rule (in plan.recordRules order), a status code per row. */
   readonly statuses: readonly Uint8Array[];
-  /** The full results the listing keeps, record by record, in input order. */
-  results(keep: Keep): Result[];
+  /** The full results the listing keeps, record by record, in input order; rows from…to (default all). */
+  results(keep: Keep, from?: number, to?: number): Result[];
 }
 
 /** The record's id, name or region as written; an unreadable one is shown as its raw text, never dropped. */
@@ -107,8 +107,8 @@ function textAt(batch: Batch, field: string, row: number): string | null {
   return parsed.problem === 'missing' ? null : parsed.raw;
 }
 
-/** Rules sharing a scope share one mask per batch: most rules have one of a handful of scopes. */
-/** Scope groups per list of rules: an evaluator is made per chunk of a large file, the grouping once. */
+/** Rules sharing a scope share one mask per batch: most rules have one of a handful of scopes. An
+ * evaluator is made per chunk of a large file, so the grouping is remembered per list of rules. */
 const groupings = new WeakMap<readonly CompiledRule[], { index: number[]; scopes: Applicability[] }>();
 
 function scopeGroups(rules: readonly CompiledRule[]): { index: number[]; scopes: Applicability[] } {
@@ -168,7 +168,7 @@ export class Evaluator {
       return out;
     });
     if (plan.aggregateRules.length > 0) this.accumulate(batch);
-    return { batch, statuses, results: (keep) => this.results(batch, statuses, keep) };
+    return { batch, statuses, results: (keep, from = 0, to = batch.size) => this.results(batch, statuses, keep, from, to) };
   }
 
   private accumulate(batch: Batch): void {
@@ -232,10 +232,10 @@ export class Evaluator {
     return results;
   }
 
-  private results(batch: Batch, statuses: readonly Uint8Array[], keep: Keep): Result[] {
+  private results(batch: Batch, statuses: readonly Uint8Array[], keep: Keep, from: number, to: number): Result[] {
     const { plan } = this;
     const results: Result[] = [];
-    for (let row = 0; row < batch.size; row++) {
+    for (let row = from; row < Math.min(to, batch.size); row++) {
       let view: BatchRow | undefined;
       let where: Where | undefined;
       plan.recordRules.forEach((rule, i) => {

@@ -3,7 +3,9 @@
 // unknowns); --all lists every result; the formats that annotate problems (SARIF, GitHub, Markdown)
 // list problems whatever --all says. A failure's level follows its rule's severity; a target not yet
 // due is a note.
+import type { EvaluatedBatch } from '../engine/evaluate.js';
 import type { Result, Status } from '../model.js';
+import type { ResultBatch } from './format.js';
 
 /** Failures and results that could not be judged: what every report lists. */
 export function isProblem(status: Status): boolean {
@@ -38,4 +40,25 @@ export function listingFor(formats: readonly { listsNone?: boolean; alsoLists?: 
   const any = listing.length > 0;
   const statuses = new Set<Status>(any ? ['fail', 'unknown', ...listing.flatMap((format) => format.alsoLists ?? [])] : []);
   return { statuses: [...statuses], keep: all && any ? () => true : (status) => statuses.has(status), any };
+}
+
+/** About this many results are built and written at a time. */
+const RESULTS_PER_PART = 20_000;
+
+/**
+ * A batch's listed results in parts of whole records, each about RESULTS_PER_PART results: thousands
+ * of records against hundreds of rules, all unknown, would otherwise build millions of results (and
+ * one report text of gigabytes) at once. The batch's statuses go with the first part only, so a
+ * format that shows statuses (the matrix) writes each record once.
+ */
+export function* listedParts(evaluated: EvaluatedBatch, listing: Listing, rules: number): Generator<ResultBatch> {
+  const size = evaluated.batch.size;
+  if (!listing.any || size === 0) {
+    yield { results: [], aggregate: false, evaluated };
+    return;
+  }
+  const step = Math.max(1, Math.floor(RESULTS_PER_PART / Math.max(1, rules)));
+  for (let from = 0; from < size; from += step) {
+    yield { results: evaluated.results(listing.keep, from, from + step), aggregate: false, ...(from === 0 ? { evaluated } : {}) };
+  }
 }

@@ -27,6 +27,8 @@ export interface Tokenized {
   consumed: number;
   /** The line the next record starts on. */
   nextLine: number;
+  /** Whether `maxRows` stopped the split before the text ran out: tokenize the rest again. */
+  limited: boolean;
 }
 
 class Growable {
@@ -58,7 +60,7 @@ const CR = 13;
  * line break is complete, and an open quote is an error at the line its record started on.
  * Completely empty lines are skipped (they hold no cells); their lines are still counted.
  */
-export function tokenize(text: string, firstLine: number, final: boolean, file: string): Tokenized {
+export function tokenize(text: string, firstLine: number, final: boolean, file: string, maxRows = Number.POSITIVE_INFINITY): Tokenized {
   const n = text.length;
   const lines = new Growable(1024);
   const rowStart = new Growable(1024);
@@ -71,7 +73,13 @@ export function tokenize(text: string, firstLine: number, final: boolean, file: 
   let consumedLine = firstLine;
   // The next quote at or after p: most CSV has no quotes, so most records never look for one.
   let nextQuote = text.indexOf('"');
+  let limited = false;
   while (p < n) {
+    // At a record boundary: a block holds at most maxRows records, so the work and results of a batch stay bounded.
+    if (lines.length >= maxRows) {
+      limited = true;
+      break;
+    }
     const recordStart = p;
     const recordLine = line;
     const nl = text.indexOf('\n', p);
@@ -201,6 +209,7 @@ export function tokenize(text: string, firstLine: number, final: boolean, file: 
     table: { text, rows: lines.length, lines: lines.view(), rowStart: rowStart.view(), cellStart: cellStart.view(), cellEnd: cellEnd.view(), unescaped },
     consumed,
     nextLine: consumedLine,
+    limited,
   };
 }
 

@@ -10,6 +10,8 @@ import { decodeText, detectEncoding, withHead, DETECTION_WINDOW, type Encoding }
 import type { RawBlock, StreamReader, TableBlock } from './reader.js';
 
 const BLOCK_BYTES = 1 << 20;
+/** Records per block at most: a file of short rows gives batches of bounded work (and results) too. */
+const BLOCK_ROWS = 4096;
 
 /** Text of UTF-8 bytes held as Latin-1 characters, decoded: ASCII stays as it is, without a copy. */
 export function decodeLatin1(text: string): string {
@@ -34,12 +36,17 @@ export const csvReader: StreamReader = {
     let carry = '';
     let records = 0;
     const split = function* (text: string, final: boolean, latin1: boolean): Generator<RawBlock> {
-      const { table, consumed, nextLine } = tokenize(text, line, final, file);
-      line = nextLine;
-      carry = text.slice(consumed);
+      let rest = text;
+      for (;;) {
+        const { table, consumed, nextLine, limited } = tokenize(rest, line, final, file, BLOCK_ROWS);
+        line = nextLine;
+        records += table.rows;
+        if (table.rows > 0) yield tableBlock(rest, table, latin1);
+        rest = rest.slice(consumed);
+        if (!limited) break;
+      }
+      carry = rest;
       if (!final && carry.length > MAX_RECORD_CHARS) throw new DabiaoError({ code: 'cell-too-large', params: {}, location: { file, line } });
-      records += table.rows;
-      if (table.rows > 0) yield tableBlock(text, table, latin1);
     };
     const iterator = source[Symbol.asyncIterator]();
     const first = await iterator.next();

@@ -14,7 +14,7 @@ import { stat } from 'node:fs/promises';
 import { exitCodeFor, SummaryBuilder } from '../../engine/summary.js';
 import { DabiaoError } from '../../errors.js';
 import { makeContext, ruleKey } from '../../report/context.js';
-import { listingFor } from '../../report/listing.js';
+import { listedParts, listingFor } from '../../report/listing.js';
 import { formatForFile, isReportFormat, loadFormats, REPORT_FORMATS, type ReportFormatName } from '../../report/formats.js';
 import type { ReportFormat, ReportWriter } from '../../report/format.js';
 import { readSurvey } from '../../survey/read-survey.js';
@@ -28,6 +28,7 @@ import { surveyOptions, type SurveyCliOptions } from '../survey-options.js';
 import { renderNotice } from '../../i18n/notices.js';
 import { startProgress } from '../progress.js';
 import { neededFields } from '../field-hints.js';
+import { nextTurn } from '../next-turn.js';
 import { standardWarnings } from '../render-error.js';
 
 async function fileSize(file: string): Promise<number> {
@@ -137,8 +138,10 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
     const evaluated = evaluator.evaluate(batch);
     progress.records(batch.size);
     summary.addBatch(evaluated.statuses, batch.size);
-    const results = listing.any ? evaluated.results(listing.keep) : [];
-    for (const writer of writers) await writer.write({ results, aggregate: false, evaluated });
+    for (const part of listedParts(evaluated, listing, plan.recordRules.length)) {
+      for (const writer of writers) await writer.write(part);
+      await nextTurn();
+    }
   };
   let bytesDone = 0;
   const onProgress = (before: number) => (bytes: number) => progress.bytes(before + bytes);

@@ -8,12 +8,13 @@ import { SummaryBuilder, type SummaryState } from '../../engine/summary.js';
 import { DabiaoError, type Problem } from '../../errors.js';
 import type { Dictionary, Lang, Result, Standard } from '../../model.js';
 import { makeContext, ruleKey, type ReportContext } from '../../report/context.js';
-import { listingFor, type Listing } from '../../report/listing.js';
+import { listedParts, listingFor, type Listing } from '../../report/listing.js';
 import type { ResultBatch } from '../../report/format.js';
 import { loadFormats, type ReportFormatName } from '../../report/formats.js';
 import type { HeaderInfo } from '../../survey/reader.js';
 import { FileNotices, type NoticesState } from '../../survey/notices.js';
 import { readChunk } from '../../survey/read-survey.js';
+import { nextTurn } from '../next-turn.js';
 import { Parsers } from '../../survey/typing.js';
 import { HeaderMatcher } from '../../survey/headers.js';
 
@@ -105,12 +106,13 @@ export async function runChunk(setup: ChunkSetup, prepared: Prepared, bytes: Uin
       const evaluated = evaluator.evaluate(batch);
       records += batch.size;
       summary.addBatch(evaluated.statuses, batch.size);
-      const listed = prepared.listing.any ? evaluated.results(prepared.listing.keep) : [];
-      const part: ResultBatch = { results: listed, aggregate: false, evaluated };
-      prepared.renderers.forEach((render, i) => {
-        if (render) rendered[i]?.push(render(part));
-      });
-      if (results) for (const result of listed) results.push(result);
+      for (const part of listedParts(evaluated, prepared.listing, prepared.plan.recordRules.length)) {
+        prepared.renderers.forEach((render, i) => {
+          if (render) rendered[i]?.push(render(part));
+        });
+        if (results) for (const result of part.results) results.push(result);
+        await nextTurn();
+      }
     }
   } catch (error) {
     if (!(error instanceof DabiaoError)) throw error;
