@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PARALLEL_MIN_BYTES, planSplit } from '../src/cli/parallel/pool.js';
 import { splitFile } from '../src/cli/parallel/split.js';
+import { tokenize } from '../src/survey/cell-table.js';
 import { cli } from './helpers/cli.js';
 
 async function chunksOf(text: string, from: number, size: number): Promise<{ text: string; firstLine: number }[]> {
@@ -40,6 +41,42 @@ describe('splitting a file into chunks of whole records', () => {
     const chunks = await chunksOf(`${header}1,a\n2,"b\nc"`, header.length, 4);
     expect(chunks.map((chunk) => chunk.text)).toEqual(['1,a\n', '2,"b\nc"']);
     expect(chunks.map((chunk) => chunk.firstLine)).toEqual([2, 3]);
+  });
+});
+
+describe('bounded steps', () => {
+  it('a block stops at a record boundary after the rows asked for, and says so', () => {
+    const text = 'a,1\n"b\nc",2\nd,3\n';
+    const first = tokenize(text, 1, false, 'f.csv', 2);
+    expect([first.table.rows, first.consumed, first.nextLine, first.limited]).toEqual([2, 12, 4, true]);
+    const rest = tokenize(text.slice(first.consumed), first.nextLine, false, 'f.csv', 2);
+    expect([rest.table.rows, rest.consumed, rest.nextLine, rest.limited]).toEqual([1, 4, 5, false]);
+    expect(Array.from(rest.table.lines)).toEqual([4]);
+  });
+
+  it('lists every result once and every record once when a batch is written in parts', async () => {
+    // 300 records against every bundled standard, nearly every rule unknown: each batch is written
+    // in several parts (about 20,000 results each); the matrix still has each record once, in order.
+    const dir = mkdtempSync(join(tmpdir(), 'dabiao-parts-'));
+    const survey = join(dir, 'survey.csv');
+    const rows = ['id,level'];
+    for (let i = 0; i < 300; i++) rows.push(`P${i},village`);
+    writeFileSync(survey, `${rows.join('\n')}\n`);
+    const json = join(dir, 'r.json');
+    const matrix = join(dir, 'r.matrix.csv');
+    const run = await cli(['check', survey, '-o', json, '-o', matrix]);
+    expect(run.code).toBe(1);
+    const lines = readFileSync(matrix, 'utf8').trimEnd().split('\n');
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(Array.from({ length: 300 }, (_, i) => `P${i}`));
+    const report = JSON.parse(readFileSync(json, 'utf8')) as { summary: { results: Record<string, number> }; results: { record: string | null }[] };
+    const listed = report.results.filter((result) => result.record !== null).length;
+    // One column per per-record rule after the id: 300 records × that many results is several parts.
+    const rules = (lines[0] as string).split(',').length - 1;
+    expect(300 * rules).toBeGreaterThan(20_000 * 2);
+    // Every failure and unknown of a record is listed exactly once: as many as the matrix shows.
+    const problemCells = lines.slice(1).reduce((sum, line) => sum + line.split(',').filter((cell) => cell === 'fail' || cell === 'unknown').length, 0);
+    expect(listed).toBe(problemCells);
+    expect(new Set(report.results.filter((r) => r.record !== null).map((r) => JSON.stringify(r))).size).toBe(listed);
   });
 });
 
