@@ -115,6 +115,22 @@ export interface SurveyHooks {
   bytes?: (file: string) => AsyncIterable<Uint8Array>;
 }
 
+/** Whether an item of a list field is one the standards name (else it is told as unknown). */
+function knownItemOf(options: ReadSurveyOptions): ((field: string, item: string) => boolean) | undefined {
+  const itemFields = options.itemFields;
+  if (!itemFields) return undefined;
+  return (field, item) => {
+    const suffixes = itemFields.get(field);
+    return suffixes === undefined || isKnownItem(item, field, suffixes, options.dictionary);
+  };
+}
+
+/** An empty row is counted for a notice; a row of the wrong width stops the reading at its line. */
+function rowProblem(problem: RowProblem, file: string, line: number, notices: FileNotices): void {
+  if (problem.type === 'empty') return notices.empty(line);
+  throw new DabiaoError({ code: 'row-width', params: { cells: problem.cells, expected: problem.expected }, location: { file, line } });
+}
+
 /**
  * The typed batches of every file, in order. Each file's header is resolved once and each cell parsed
  * once; what a run handles rather than refuses (title rows, empty rows, unknown columns, names
@@ -130,12 +146,7 @@ export async function* readSurvey(files: readonly string[], options: ReadSurveyO
         options.onProgress?.(bytesRead);
       }
     : undefined;
-  const knownItem = options.itemFields
-    ? (field: string, item: string) => {
-        const suffixes = options.itemFields?.get(field);
-        return suffixes === undefined || isKnownItem(item, field, suffixes, options.dictionary);
-      }
-    : undefined;
+  const knownItem = knownItemOf(options);
   for (const file of files) {
     const notices = hooks.notices ?? new FileNotices();
     let sheet: string | undefined;
@@ -152,8 +163,7 @@ export async function* readSurvey(files: readonly string[], options: ReadSurveyO
       },
       onRowProblem: (problem, line, rowSheet) => {
         if (hooks.onRowProblem) return hooks.onRowProblem(problem, { file, line, sheet: rowSheet });
-        if (problem.type === 'empty') return notices.empty(line);
-        throw new DabiaoError({ code: 'row-width', params: { cells: problem.cells, expected: problem.expected }, location: { file, line } });
+        rowProblem(problem, file, line, notices);
       },
       onUnknownColumn: (name, column, line) => (hooks.onUnknownColumn ? hooks.onUnknownColumn(name, { file, line, column }) : notices.column(name, column)),
       onUnknownItem: (field, item, line, column) => (hooks.onUnknownItem ? hooks.onUnknownItem(field, item, { file, line, column }) : notices.item(field, item, line)),
@@ -187,21 +197,13 @@ export async function* readChunk(
   parsers = new Parsers(options.dictionary),
   matcher = new HeaderMatcher(options.dictionary, options.mapping),
 ): AsyncGenerator<Batch> {
-  const knownItem = options.itemFields
-    ? (field: string, item: string) => {
-        const suffixes = options.itemFields?.get(field);
-        return suffixes === undefined || isKnownItem(item, field, suffixes, options.dictionary);
-      }
-    : undefined;
+  const knownItem = knownItemOf(options);
   const typer = new FileTyper(file, {
     parsers,
     matcher,
     ...(options.only ? { only: options.only } : {}),
     ...(knownItem ? { knownItem } : {}),
-    onRowProblem: (problem, line) => {
-      if (problem.type === 'empty') return notices.empty(line);
-      throw new DabiaoError({ code: 'row-width', params: { cells: problem.cells, expected: problem.expected }, location: { file, line } });
-    },
+    onRowProblem: (problem, line) => rowProblem(problem, file, line, notices),
     onUnknownColumn: (name, column) => notices.column(name, column),
     onUnknownItem: (field, item, line) => notices.item(field, item, line),
   });

@@ -7,7 +7,7 @@ import { Evaluator, type AggregateStates } from '../../engine/evaluate.js';
 import { SummaryBuilder, type SummaryState } from '../../engine/summary.js';
 import { DabiaoError, type Problem } from '../../errors.js';
 import type { Dictionary, Lang, Result, Standard } from '../../model.js';
-import { makeContext, ruleKey, type ReportContext } from '../../report/context.js';
+import { makeContext, ruleKey } from '../../report/context.js';
 import { listedParts, listingFor, type Listing } from '../../report/listing.js';
 import type { ResultBatch } from '../../report/format.js';
 import { loadFormats, type ReportFormatName } from '../../report/formats.js';
@@ -56,7 +56,6 @@ export interface Prepared {
   /** Cell parses and header matches remembered across the chunks a thread judges. */
   parsers: Parsers;
   matcher: HeaderMatcher;
-  contexts: ReportContext[];
   renderers: (((batch: ResultBatch) => string) | null)[];
   listing: Listing;
   collect: boolean;
@@ -80,7 +79,6 @@ export async function prepare(setup: ChunkSetup): Promise<Prepared> {
     plan,
     parsers: new Parsers(setup.dictionary),
     matcher: new HeaderMatcher(setup.dictionary, new Map(setup.mapping)),
-    contexts: formats.map(() => context),
     renderers: formats.map((format) => format.renderBatch?.(context) ?? null),
     listing: listingFor(formats, setup.all),
     collect: formats.some((format) => !format.renderBatch && !format.listsNone),

@@ -3,9 +3,8 @@
 import { fieldLabel } from '../../i18n/quantities.js';
 import type { CheckSpec, Requirement } from '../../model.js';
 import type { CheckKind } from './check-kind.js';
-import { EPSILON, fieldSchema, judgeBounds, NUMERIC, readNumber, unknownAll } from './shared.js';
-import { CELL_OK } from '../../batch.js';
-import { FAIL, IN, PASS, UNKNOWN } from '../status.js';
+import { EPSILON, fieldSchema, judgeBounds, NUMERIC, numberPairKernel, readNumber } from './shared.js';
+import { FAIL, PASS } from '../status.js';
 
 type Op = '>=' | '<=';
 
@@ -59,21 +58,7 @@ export const compare: CheckKind<CompareCheck> = {
     const atLeast = opOf(check) === '>=';
     return {
       type: 'record',
-      kernel(batch, mask, out) {
-        const bound = batch.columns.get(other);
-        const value = batch.columns.get(field);
-        if (bound?.type !== 'number' || value?.type !== 'number') return unknownAll(mask, out, batch.size);
-        for (let row = 0; row < batch.size; row++) {
-          if (mask[row] !== IN) continue;
-          if (bound.state[row] !== CELL_OK || value.state[row] !== CELL_OK) {
-            out[row] = UNKNOWN;
-            continue;
-          }
-          const limit = bound.values[row] as number;
-          const actual = value.values[row] as number;
-          out[row] = (atLeast ? actual < limit - EPSILON : actual > limit + EPSILON) ? FAIL : PASS;
-        }
-      },
+      kernel: numberPairKernel(field, other, (actual, limit) => ((atLeast ? actual < limit - EPSILON : actual > limit + EPSILON) ? FAIL : PASS)),
       evaluate(view) {
         const bound = readNumber(view, other, pending);
         if (!bound.ok) return bound.outcome;

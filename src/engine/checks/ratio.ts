@@ -3,9 +3,8 @@ import { boundsText, fieldLabel, fieldUnit, formatNumber } from '../../i18n/quan
 import type { CheckSpec, Requirement } from '../../model.js';
 import { roundNoise } from '../../numbers.js';
 import type { CheckKind } from './check-kind.js';
-import { EPSILON, fieldSchema, judgeBounds, NUMERIC, readNumber, unknownAll } from './shared.js';
-import { CELL_OK } from '../../batch.js';
-import { FAIL, IN, PASS, UNKNOWN } from '../status.js';
+import { EPSILON, fieldSchema, judgeBounds, NUMERIC, numberPairKernel, readNumber } from './shared.js';
+import { FAIL, PASS } from '../status.js';
 
 export interface RatioCheck extends CheckSpec {
   kind: 'ratio';
@@ -68,20 +67,7 @@ export const ratio: CheckKind<RatioCheck> = {
     return {
       type: 'record',
       // The same figures as requirementFor, row by row: the base is read first, then the field.
-      kernel(batch, mask, out) {
-        const base = batch.columns.get(perField);
-        const value = batch.columns.get(field);
-        if (base?.type !== 'number' || value?.type !== 'number') return unknownAll(mask, out, batch.size);
-        for (let row = 0; row < batch.size; row++) {
-          if (mask[row] !== IN) continue;
-          if (base.state[row] !== CELL_OK || value.state[row] !== CELL_OK) {
-            out[row] = UNKNOWN;
-            continue;
-          }
-          const demand = Math.max(floor, roundNoise(factor * (base.values[row] as number)));
-          out[row] = (value.values[row] as number) < demand - EPSILON ? FAIL : PASS;
-        }
-      },
+      kernel: numberPairKernel(field, perField, (value, base) => (value < Math.max(floor, roundNoise(factor * base)) - EPSILON ? FAIL : PASS)),
       evaluate(view) {
         const base = readNumber(view, perField, requirement());
         if (!base.ok) return base.outcome;

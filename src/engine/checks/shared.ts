@@ -104,6 +104,20 @@ export function boundsKernel(field: string, min: number | undefined, max: number
   };
 }
 
+/** For each in-scope row, the status `judge` gives two numbers (the row's `first` and `second` fields):
+ * unknown unless both cells hold a number. */
+export function numberPairKernel(first: string, second: string, judge: (a: number, b: number) => number): Kernel {
+  return (batch, mask, out) => {
+    const a = batch.columns.get(first);
+    const b = batch.columns.get(second);
+    if (a?.type !== 'number' || b?.type !== 'number') return unknownAll(mask, out, batch.size);
+    for (let row = 0; row < batch.size; row++) {
+      if (mask[row] !== IN) continue;
+      out[row] = a.state[row] !== CELL_OK || b.state[row] !== CELL_OK ? UNKNOWN : judge(a.values[row] as number, b.values[row] as number);
+    }
+  };
+}
+
 /** Every in-scope row unknown: the file has no column for the field. */
 export function unknownAll(mask: Uint8Array, out: Uint8Array, size: number): void {
   for (let row = 0; row < size; row++) if (mask[row] === IN) out[row] = UNKNOWN;
