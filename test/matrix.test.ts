@@ -70,7 +70,7 @@ describe('dabiao check -f matrix', () => {
     expect(text.split('\n')).toHaveLength(7);
   });
 
-  it('writes the header alone for a survey whose records are all blank lines refused elsewhere: no record, exit 2', async () => {
+  it('writes nothing for a survey with a header and no record: exit 2', async () => {
     writeFileSync(join(dir, 'empty.csv'), 'id,level,population\n');
     const run = await cli(['check', join(dir, 'empty.csv'), '-s', join(dir, 'm.yaml'), '-f', 'matrix']);
     expect(run.code).toBe(2);

@@ -77,6 +77,13 @@ describe('bounded steps', () => {
     const problemCells = lines.slice(1).reduce((sum, line) => sum + line.split(',').filter((cell) => cell === 'fail' || cell === 'unknown').length, 0);
     expect(listed).toBe(problemCells);
     expect(new Set(report.results.filter((r) => r.record !== null).map((r) => JSON.stringify(r))).size).toBe(listed);
+    // Against a run small enough to be written in one part: one record lists k results, 300 list 300 k.
+    const single = join(dir, 'single.csv');
+    writeFileSync(single, 'id,level\nP0,village\n');
+    const one = await cli(['check', single, '-f', 'json']);
+    const k = (JSON.parse(one.stdout) as { results: { record: string | null }[] }).results.filter((result) => result.record !== null).length;
+    expect(k).toBeGreaterThan(100);
+    expect(listed).toBe(300 * k);
   });
 });
 
