@@ -1,11 +1,8 @@
-// One Ajv instance for the loader: all errors at once, strict schemas, no code from file content.
-import { Ajv, type ErrorObject } from 'ajv';
+// Schema errors (ajv's, see schema-validators.ts) turned into problems located in the YAML source.
+import type { ErrorObject } from 'ajv';
 import type { Problem } from '../errors.js';
 import { clip, type DataPath, type YamlSource } from './yaml-source.js';
 import { suggest } from './suggest.js';
-
-// strictRequired is off: anyOf [{required: [min]}, {required: [max]}] names properties declared alongside.
-export const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
 
 export function pathOf(instancePath: string): (string | number)[] {
   if (instancePath === '') return [];

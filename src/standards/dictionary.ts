@@ -1,14 +1,13 @@
 // Load and validate the data dictionary: canonical fields, units and the item vocabularies of list fields.
-import { DabiaoError, type Problem } from '../errors.js';
+import { DabiaoError, type Location, type Problem } from '../errors.js';
 import type { Dictionary, FieldDef, UnitDef } from '../model.js';
 import { neutraliseDeep, normaliseHeader, normaliseName } from '../text.js';
-import { ajv, schemaProblems } from './ajv.js';
+import { schemaProblems } from './ajv.js';
 import { DICTIONARY_SCHEMA } from './schema.js';
-import { parseYaml } from './yaml-source.js';
+import { validatorFor } from './schema-validators.js';
+import { parseYaml, type DataPath, type YamlSource } from './yaml-source.js';
 
-const validateDictionary = ajv.compile(DICTIONARY_SCHEMA);
-
-interface DictionaryFile {
+export interface DictionaryFile {
   units: Record<string, { symbol: { zh: string; en: string }; suffixes: string[]; conversions?: Record<string, number> }>;
   fields: Record<string, Omit<FieldDef, 'id' | 'aliases'> & { aliases?: string[] }>;
   vocabularies?: Record<string, Record<string, string[]>>;
@@ -16,11 +15,22 @@ interface DictionaryFile {
 
 export function parseDictionary(text: string, file: string): Dictionary {
   const source = parseYaml(text, file);
+  return buildDictionary(dictionaryData(source), (path) => source.locate(path));
+}
+
+/** The dictionary file's content, schema-checked, with control characters neutralised. */
+export function dictionaryData(source: YamlSource): DictionaryFile {
+  const validateDictionary = validatorFor(DICTIONARY_SCHEMA);
   if (!validateDictionary(source.data)) {
     const problems = schemaProblems(validateDictionary.errors, source);
     throw new DabiaoError(problems[0] as Problem, ...problems.slice(1));
   }
-  const data = neutraliseDeep(source.data) as DictionaryFile;
+  return neutraliseDeep(source.data) as DictionaryFile;
+}
+
+/** The dictionary from its checked content: units, fields and vocabularies, each header and item name owned once. */
+export function buildDictionary(data: DictionaryFile, locate: (path: DataPath) => Location): Dictionary {
+  const source = { locate };
   const problems: Problem[] = [];
   const units = new Map<string, UnitDef>(Object.entries(data.units).map(([id, unit]) => [id, { id, ...unit }]));
   const fields = new Map<string, FieldDef>();

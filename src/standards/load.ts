@@ -5,7 +5,8 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DabiaoError, type Problem } from '../errors.js';
 import type { Dictionary, Standard } from '../model.js';
-import { parseDictionary } from './dictionary.js';
+import { dictionaryCache, digestOf, standardsCache, kindNames, placedAt } from './bundled-cache.js';
+import { buildDictionary, parseDictionary } from './dictionary.js';
 import type { KindDefinition } from './kind-definition.js';
 import { suggest } from './suggest.js';
 import { validateStandard } from './validate.js';
@@ -32,8 +33,29 @@ function errorCode(error: unknown): string {
   return error && typeof error === 'object' && 'code' in error ? String(error.code) : String(error);
 }
 
-export function loadDictionary(path = join(BUNDLED_DIR, DICTIONARY_FILE)): Dictionary {
-  return parseDictionary(readTextFile(path), path);
+const BUNDLED_DICTIONARY = join(BUNDLED_DIR, DICTIONARY_FILE);
+/** Dictionaries read from the bundled file, with the digest of its text: bundled standards validated
+ * against exactly that text may come from the build's cache. */
+const bundledDigests = new WeakMap<Dictionary, string>();
+
+export function loadDictionary(path = BUNDLED_DICTIONARY): Dictionary {
+  const text = readTextFile(path);
+  if (path !== BUNDLED_DICTIONARY) return parseDictionary(text, path);
+  const digest = digestOf(text);
+  const cached = dictionaryCache();
+  const dictionary =
+    cached?.digest === digest ? buildDictionary(cached.data, () => ({ file: path })) : parseDictionary(text, path);
+  bundledDigests.set(dictionary, digest);
+  return dictionary;
+}
+
+/** A bundled standard as the build validated it, when its text and the dictionary's are unchanged. */
+function cachedStandard(id: string, path: string, text: string, options: LoadOptions): Standard | undefined {
+  const dictionaryDigest = bundledDigests.get(options.dictionary);
+  const cache = standardsCache();
+  if (dictionaryDigest === undefined || !cache || options.strict || cache.kinds !== kindNames(options.kinds)) return undefined;
+  const entry = cache.standards[id];
+  return entry?.digest === digestOf(dictionaryDigest, text) ? placedAt(entry.standard, path) : undefined;
 }
 
 export function bundledIds(dir = BUNDLED_DIR): string[] {
@@ -56,7 +78,12 @@ function isPath(selector: string): boolean {
 }
 
 export function loadStandardFile(path: string, options: LoadOptions, expectedId?: string): Standard {
-  const source = parseYaml(readTextFile(path), path);
+  const text = readTextFile(path);
+  if (expectedId !== undefined && resolve(dirname(path)) === BUNDLED_DIR) {
+    const cached = cachedStandard(expectedId, path, text, options);
+    if (cached) return cached;
+  }
+  const source = parseYaml(text, path);
   return validateStandard(source, { dictionary: options.dictionary, kinds: options.kinds, ...(expectedId ? { expectedId } : {}), ...(options.strict ? { strict: true } : {}) });
 }
 

@@ -5,24 +5,14 @@ import { DabiaoError, type Problem } from '../errors.js';
 import type { CheckSpec, Dictionary, FieldDef, Rule, Scope, Standard, Text, YearRange } from '../model.js';
 import { vocabularyOf } from '../model.js';
 import { isIsoDate, neutraliseDeep, normaliseName } from '../text.js';
-import { ajv, schemaProblems } from './ajv.js';
+import { schemaProblems } from './ajv.js';
+import { validatorFor } from './schema-validators.js';
 import type { KindDefinition } from './kind-definition.js';
 import { scopeCode } from './words.js';
 import { STANDARD_SCHEMA } from './schema.js';
 import { suggest } from './suggest.js';
 import type { DataPath, YamlSource } from './yaml-source.js';
 
-const validateShape = ajv.compile(STANDARD_SCHEMA);
-const kindValidators = new WeakMap<KindDefinition, ReturnType<typeof ajv.compile>>();
-
-function validatorFor(kind: KindDefinition): ReturnType<typeof ajv.compile> {
-  let validate = kindValidators.get(kind);
-  if (!validate) {
-    validate = ajv.compile(kind.schema);
-    kindValidators.set(kind, validate);
-  }
-  return validate;
-}
 
 export interface ValidateOptions {
   dictionary: Dictionary;
@@ -41,6 +31,7 @@ export function validateStandard(source: YamlSource, options: ValidateOptions): 
   if (root === null || typeof root !== 'object' || Array.isArray(root) || !('id' in root || 'rules' in root)) {
     throw new DabiaoError({ code: 'not-a-standard', params: { start: source.head }, location: { file: source.file, line: 1 } });
   }
+  const validateShape = validatorFor(STANDARD_SCHEMA);
   if (!validateShape(source.data)) {
     const problems = schemaProblems(validateShape.errors, source);
     throw new DabiaoError(problems[0] as Problem, ...problems.slice(1));
@@ -185,7 +176,7 @@ function checkProblems(
     report([...path, 'kind'], 'aggregate-nested', { kind: kind.kind });
     return;
   }
-  const validate = validatorFor(kind);
+  const validate = validatorFor(kind.schema);
   if (!validate(check)) {
     problems.push(...schemaProblems(validate.errors, source, path));
     return;
