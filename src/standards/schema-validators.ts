@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv, ValidateFunction } from 'ajv';
+import type * as AjvModule from 'ajv';
 
 const require = createRequire(import.meta.url);
 
@@ -35,7 +36,7 @@ function loadPrecompiled(): Readonly<Record<string, ValidateFunction>> | null {
 
 /** A fresh Ajv instance with the project's options (also used by the build to precompile). */
 export function newAjv(extra: Record<string, unknown> = {}): Ajv {
-  const { Ajv: AjvClass } = require('ajv') as typeof import('ajv');
+  const { Ajv: AjvClass } = require('ajv') as typeof AjvModule;
   return new AjvClass({ ...AJV_OPTIONS, ...extra });
 }
 
