@@ -10,7 +10,34 @@ export interface Text {
 }
 
 export type Severity = 'required' | 'guidance';
-export type Status = 'pass' | 'fail' | 'unknown' | 'not_applicable';
+export type Status = 'pass' | 'fail' | 'unknown' | 'not_applicable' | 'waived';
+
+/** An approved exception for one record and rule (see standards/waivers.ts). */
+export interface WaiverInfo {
+  reason: string;
+  approved_by: string;
+  approved_on: string;
+  /** The last day it applies; null when it does not expire. */
+  expires: string | null;
+}
+
+/** A record's verdict under a standard (see engine/verdicts.ts). */
+export type Verdict = 'compliant' | 'non_compliant' | 'undetermined' | 'not_applicable';
+
+/** One record with its verdict under each standard and the rules (`standard/rule`) behind it. */
+export interface RecordVerdict {
+  record: string | null;
+  name: string | null;
+  region: string | null;
+  file: string;
+  line: number;
+  sheet: string | null;
+  verdicts: Record<string, Verdict>;
+  failed: string[];
+  /** Rules that could not be judged for this record; those no input could feed are in the coverage instead. */
+  unknown: string[];
+  waived: string[];
+}
 
 /**
  * Which records a rule applies to: any boolean or enum field of the dictionary with the values it must
@@ -222,4 +249,6 @@ export interface Result {
   reason: Reason;
   /** Values read in another unit and converted (12亩 -> 8,000.04 m²), stated so nobody is surprised. */
   conversions?: { field: string; raw: string; from: string; factor: number }[];
+  /** The approved exception a waived result carries. */
+  waiver?: WaiverInfo;
 }

@@ -12,7 +12,7 @@ const corpus = join(import.meta.dirname, 'corpus');
 const standard = join(corpus, 'standard.yaml');
 
 interface Expectation {
-  check: { exit: number; at?: string; says?: string; notice?: string; unknown?: string[] };
+  check: { exit: number; at?: string; says?: string; notice?: string; unknown?: string[]; undetermined?: string[]; uncovered?: string[] };
   validate: { exit: number; finds?: string[] };
 }
 
@@ -29,9 +29,16 @@ async function checkFile(file: string, expectation: Expectation['check']): Promi
     expect(run.stderr).toContain(expectation.says ?? '');
     return;
   }
-  const results = (JSON.parse(run.stdout) as { results: { record: string; status: string }[] }).results;
+  const report = JSON.parse(run.stdout) as {
+    results: { record: string; status: string }[];
+    records: { record: string; verdicts: Record<string, string> }[];
+    coverage: { uncovered: { fields: string[] }[] }[];
+  };
+  const results = report.results;
   expect(results.map((r) => r.status)).not.toContain('pass');
   if (expectation.unknown) expect(results.filter((r) => r.status === 'unknown').map((r) => r.record)).toEqual(expectation.unknown);
+  if (expectation.undetermined) expect(report.records.filter((r) => Object.values(r.verdicts).includes('undetermined')).map((r) => r.record)).toEqual(expectation.undetermined);
+  if (expectation.uncovered) expect([...new Set(report.coverage.flatMap((entry) => entry.uncovered.flatMap((rule) => rule.fields)))]).toEqual(expectation.uncovered);
   if (expectation.notice) expect(run.stderr).toContain(expectation.notice);
 }
 

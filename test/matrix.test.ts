@@ -1,4 +1,5 @@
-// The matrix report: one line per record in input order, its id, then a status per record rule.
+// The matrix report: one line per record in input order, its id, a status per record rule, then its
+// verdict under each standard.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,12 +51,13 @@ describe('dabiao check -f matrix', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe(
       [
-        '\uFEFF编号,m/population,m/village-area',
-        'A1,pass,pass',
-        'A2,fail,fail',
-        `"'=HYPERLINK(""x"")",unknown,not_applicable`,
-        '"甲,乙",pass,unknown',
-        "'-7,pass,unknown",
+        '\uFEFF编号,m/population,m/village-area,判定:m',
+        'A1,pass,pass,compliant',
+        // The required population fails; the guidance area never decides a verdict.
+        'A2,fail,fail,non_compliant',
+        `"'=HYPERLINK(""x"")",unknown,not_applicable,undetermined`,
+        '"甲,乙",pass,unknown,compliant',
+        "'-7,pass,unknown,compliant",
         '',
       ].join('\n'),
     );
@@ -66,7 +68,7 @@ describe('dabiao check -f matrix', () => {
     const run = await cli(['check', join(dir, 'survey.csv'), '-s', join(dir, 'm.yaml'), '-o', out, '--lang', 'en']);
     expect(run.code).toBe(1);
     const text = readFileSync(out, 'utf8');
-    expect(text.split('\n')[0]).toBe('\uFEFFid,m/population,m/village-area');
+    expect(text.split('\n')[0]).toBe('\uFEFFid,m/population,m/village-area,verdict:m');
     expect(text.split('\n')).toHaveLength(7);
   });
 

@@ -89,7 +89,8 @@ describe('a 20 MiB name cell', () => {
 
   beforeAll(async () => {
     const survey = join(dir, 'huge-name.csv');
-    writeFileSync(survey, `编号,名称,级别,所属区域\nA,${name},村,东港镇\nB,西河村,村,东港镇\n`);
+    // An empty facilities column: the facility rules are judged (unknown) and listed under each record.
+    writeFileSync(survey, `编号,名称,级别,所属区域,设施\nA,${name},村,东港镇,\nB,西河村,村,东港镇,\n`);
     outputs = await everyFormat(survey, 'huge', ['-s', 'xishan-2008', '--as-of', '2026-11-22']);
   }, 120_000);
 
@@ -122,7 +123,9 @@ describe('hostile text in every cell', () => {
   // a line break that would put the next one at the start of a line.
   const evil = `::error::fake\n::warning file=a.csv::fake \u001b[2J\u001b]8;;http://x\u0007link\u001b]8;;\u0007 \u0007\u009b31m\u202eevil [点我](javascript:alert(1)) <script>alert(1)</script> www.evil.example https://evil.example x@evil.example =cmd|' /C calc'!A0`;
   let outputs: Outputs;
-  let json: { results: JsonResult[] };
+  let json: { results: JsonResult[]; coverage: { uncovered: { files: string[] }[] }[] };
+  /** Rules the survey has no column for: one more annotation or result each, at the file's header. */
+  const uncovered = (): number => json.coverage.reduce((sum, entry) => sum + entry.uncovered.reduce((n, rule) => n + rule.files.length, 0), 0);
 
   beforeAll(async () => {
     const survey = join(dir, 'hostile.csv');
@@ -130,7 +133,7 @@ describe('hostile text in every cell', () => {
     const row = (id: string) => [csvField(`${id}${evil}`), csvField(`名${evil}`), '村', csvField(`区${evil}`), csvField(`文体活动室、${evil}`), csvField(evil)].join(',');
     writeFileSync(survey, `${header}\n${row('=A')}\n${row('B')}\n`);
     outputs = await everyFormat(survey, 'hostile', ['-s', 'xishan-2008', '--as-of', '2026-11-22']);
-    json = JSON.parse(outputs.reports['report.json']) as { results: JsonResult[] };
+    json = JSON.parse(outputs.reports['report.json']) as typeof json;
   });
 
   it('lets no escape, bell, C1 control or bidi override reach any report, stdout or stderr', () => {
@@ -167,7 +170,8 @@ describe('hostile text in every cell', () => {
 
   it('GitHub: exactly one line per annotation, no command injected at a line start', () => {
     const lines = outputs.github.stdout.trimEnd().split('\n');
-    expect(lines.length).toBe(json.results.length);
+    expect(uncovered()).toBeGreaterThan(0);
+    expect(lines.length).toBe(json.results.length + uncovered());
     for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) file=[^:]*(,line=\d+)?(,col=\d+)?,title=[^:]*::[^\r]*$/);
     expect(outputs.github.stdout).toContain('%0A%3A%3Awarning file=a.csv%3A%3Afake'); // the record id, in a title
     expect(outputs.github.stdout).not.toMatch(/^::warning file=a\.csv/m);
@@ -182,7 +186,7 @@ describe('hostile text in every cell', () => {
 
   it('SARIF and JSON still parse; JUnit carries no markup from the data', () => {
     const sarif = JSON.parse(outputs.reports['report.sarif']) as { runs: { results: unknown[] }[] };
-    expect(sarif.runs[0]?.results.length).toBe(json.results.length);
+    expect(sarif.runs[0]?.results.length).toBe(json.results.length + uncovered());
     const xml = outputs.reports['junit.xml'];
     expect(xml).not.toContain('<script');
     expect(xml).toContain('&lt;script&gt;');

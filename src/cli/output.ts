@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DabiaoError } from '../errors.js';
-import type { Sink } from '../report/sink.js';
+import type { Appendix, Sink } from '../report/sink.js';
 import type { OutputStream } from './io.js';
 
 export interface Output extends Sink {
@@ -44,6 +44,7 @@ export function installOutputCleanup(): void {
 class TempFileOutput implements Output {
   private readonly stream: WriteStream;
   private failure: Error | undefined;
+  private readonly sides: TempFileOutput[] = [];
 
   constructor(
     readonly temp: string,
@@ -58,6 +59,23 @@ class TempFileOutput implements Output {
 
   write(text: string): Promise<void> {
     return this.writeChunk(text);
+  }
+
+  /** A temporary file beside this one, poured in when the report asks (JSON's records after its results). */
+  appendix(): Appendix {
+    const side = new TempFileOutput(`${this.temp}.appendix`, async () => undefined);
+    this.sides.push(side);
+    return {
+      write: (text) => side.write(text),
+      pourInto: async (sink) => {
+        await side.close();
+        try {
+          for await (const chunk of createReadStream(side.temp, { encoding: 'utf8', highWaterMark: 1 << 20 })) await sink.write(chunk as string);
+        } finally {
+          side.forget();
+        }
+      },
+    };
   }
 
   writeBytes(bytes: Uint8Array): Promise<void> {
@@ -78,7 +96,7 @@ class TempFileOutput implements Output {
     }
   }
 
-  private async close(): Promise<void> {
+  async close(): Promise<void> {
     await new Promise<void>((resolve, reject) => {
       this.stream.end((error?: Error | null) => (error ? reject(outputError(error)) : resolve()));
     });
@@ -95,11 +113,12 @@ class TempFileOutput implements Output {
   }
 
   async discard(): Promise<void> {
+    for (const side of this.sides) await side.discard();
     await this.close().catch(() => undefined);
     this.forget();
   }
 
-  private forget(): void {
+  forget(): void {
     rmSync(this.temp, { force: true });
     pending.delete(this.temp);
   }

@@ -52,6 +52,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option('-f, --format <format>', 'report format: table | json | html | markdown | csv | matrix | sarif | junit | github (repeatable)', collect, [])
     .option('-o, --output <file>', 'write a report to a file, complete or not at all (repeatable; the format follows the extension when not given)', collect, [])
     .option('--fail-on <what>', 'what makes exit code 1: fail | unknown | guidance', 'unknown')
+    .option('--waivers <file>', 'approved exceptions (YAML or JSON): a waived result is counted apart, never as a pass')
     .option('--all', 'list every result, passes and not-applicable ones included (default: failures and unknowns)')
     .option('--max-records <n>', 'records listed in the table before pointing to JSON (0 = all)', '200')
     .option('--threads <n>', 'worker threads for a large CSV or NDJSON file (default: the cores; 1 = none)')

@@ -1,6 +1,6 @@
 // Compile standards once per run: pick the targets in force at --as-of, resolve scopes, and turn each
 // check into a closure. Evaluating a record is then only closure calls.
-import type { CheckSpec, Dictionary, Rule, Standard, YearRange } from '../model.js';
+import type { CheckSpec, Dictionary, Rule, Standard, WaiverInfo, YearRange } from '../model.js';
 import type { CheckKind, CompiledCheck, CompileContext } from './checks/check-kind.js';
 import { fieldUses } from '../standards/kind-definition.js';
 
@@ -22,8 +22,18 @@ export interface Applicability {
   years: YearRange | null;
 }
 
+/** A waiver as the engine applies it: its index in the waivers file, by record id, per rule. */
+export interface PlannedWaiver {
+  index: number;
+  info: WaiverInfo;
+}
+
 export interface Plan {
   rules: CompiledRule[];
+  /** Per per-record rule (recordRules order): waivers in force by record id. */
+  waivers: ReadonlyMap<string, PlannedWaiver>[];
+  /** Every waiver in force, by record id: to tell which name a record the survey does not have. */
+  waiverRecords: ReadonlyMap<string, readonly number[]>;
   /** Per-record rules, in the order of EvaluatedBatch.statuses. */
   recordRules: CompiledRule[];
   aggregateRules: CompiledRule[];
@@ -39,6 +49,8 @@ export interface CompileOptions {
   year?: number;
   dictionary: Dictionary;
   kinds: ReadonlyMap<string, CheckKind>;
+  /** Approved exceptions in force at asOf (standards/waivers.ts), in file order. */
+  waivers?: readonly (WaiverInfo & { record: string; standard: string; rule: string })[];
 }
 
 /** The thresholds in force at `asOf`, and whether the rule is due yet. */
@@ -98,9 +110,20 @@ export function compile(standards: readonly Standard[], options: CompileOptions)
       };
     }),
   );
+  const recordRules = rules.filter((rule) => rule.check.type === 'record');
+  const waivers = recordRules.map(() => new Map<string, PlannedWaiver>());
+  const waiverRecords = new Map<string, number[]>();
+  (options.waivers ?? []).forEach((waiver, index) => {
+    const at = recordRules.findIndex((rule) => rule.standard.id === waiver.standard && rule.rule.id === waiver.rule);
+    const info: WaiverInfo = { reason: waiver.reason, approved_by: waiver.approved_by, approved_on: waiver.approved_on, expires: waiver.expires };
+    if (at !== -1) waivers[at]?.set(waiver.record, { index, info });
+    waiverRecords.set(waiver.record, [...(waiverRecords.get(waiver.record) ?? []), index]);
+  });
   return {
     rules,
-    recordRules: rules.filter((rule) => rule.check.type === 'record'),
+    waivers,
+    waiverRecords,
+    recordRules,
     aggregateRules: rules.filter((rule) => rule.check.type === 'aggregate'),
     dictionary,
     asOf: options.asOf,

@@ -4,11 +4,12 @@
 // and reasons, are built only for the statuses a report lists. Aggregates keep a mergeable state per
 // group (region), so batches judged in different workers add up to the same verdict.
 import { BatchRow, CELL_MISSING, CELL_OK, cellAt, type Batch, type Parsed, type RecordView } from '../batch.js';
-import type { Outcome, Reason, Result, Status } from '../model.js';
+import type { Outcome, Reason, RecordVerdict, Result, Status, Verdict, WaiverInfo } from '../model.js';
 import { rawText } from '../text.js';
 import type { CompiledAggregateCheck, CompiledRecordCheck } from './checks/check-kind.js';
 import type { Applicability, CompiledRule, Plan } from './compile.js';
-import { CODE_OF_STATUS, IN, NOT_APPLICABLE, OUT, SCOPE_UNKNOWN, STATUS_OF_CODE, UNKNOWN } from './status.js';
+import { CODE_OF_STATUS, FAIL, IN, NOT_APPLICABLE, OUT, PASS, SCOPE_UNKNOWN, STATUS_OF_CODE, UNKNOWN, WAIVED } from './status.js';
+import { VERDICT_OF_CODE, VerdictRules } from './verdicts.js';
 
 export type ScopeVerdict = { status: 'in' } | { status: 'out' | 'unknown'; reason: Reason };
 const IN_SCOPE: ScopeVerdict = { status: 'in' };
@@ -89,19 +90,27 @@ function cellValue(parsed: Parsed): unknown {
   return parsed.ok ? parsed.value : undefined;
 }
 
-/** Which results a report lists in full: the others are counted only. */
-export type Keep = (status: Status, rule: CompiledRule) => boolean;
+/** Which results a report lists in full: the others are counted only. `uncovered`: the batch had no
+ * column for a field the rule needs (see EvaluatedBatch.uncovered). */
+export type Keep = (status: Status, rule: CompiledRule, uncovered: boolean) => boolean;
 
 export interface EvaluatedBatch {
   readonly batch: Batch;
   /** Per per-record rule (in plan.recordRules order), a status code per row. */
   readonly statuses: readonly Uint8Array[];
+  /** Per standard (in Evaluator.verdictRules.standards order), a verdict code per row (verdicts.ts). */
+  readonly verdicts: readonly Uint8Array[];
+  /** Per per-record rule: the batch has no column for a field it reads or scopes on, and so judged none of
+   * its records. Its unknowns are told once, as coverage, not under every record. */
+  readonly uncovered: readonly boolean[];
   /** The full results the listing keeps, record by record, in input order; rows from…to (default all). */
   results(keep: Keep, from?: number, to?: number): Result[];
+  /** Every record with its verdicts and the rules it failed, could not be judged on or was waived. */
+  records(): RecordVerdict[];
 }
 
 /** The record's id, name or region as written; an unreadable one is shown as its raw text, never dropped. */
-function textAt(batch: Batch, field: string, row: number): string | null {
+export function textAt(batch: Batch, field: string, row: number): string | null {
   const parsed = cellAt(batch.columns.get(field), row);
   if (parsed.ok) return rawText(parsed.value);
   return parsed.problem === 'missing' ? null : parsed.raw;
@@ -150,7 +159,12 @@ export class Evaluator {
   private readonly aggregateGrouping: { index: number[]; scopes: Applicability[] };
   private readonly groups: Map<string | null, { state: unknown; scopeUnknown: number }>[];
 
+  readonly verdictRules: VerdictRules;
+  private ruleKeys: string[] | undefined;
+  private readonly seenWaivers = new Set<number>();
+
   constructor(readonly plan: Plan) {
+    this.verdictRules = new VerdictRules(plan.recordRules, plan.rules);
     this.grouping = scopeGroups(plan.recordRules);
     this.aggregateGrouping = scopeGroups(plan.aggregateRules);
     this.groups = plan.aggregateRules.map(() => new Map());
@@ -167,8 +181,69 @@ export class Evaluator {
       runCheck(rule.check as CompiledRecordCheck, batch, mask, out);
       return out;
     });
+    if (plan.waiverRecords.size > 0) this.waive(batch, statuses);
     if (plan.aggregateRules.length > 0) this.accumulate(batch);
-    return { batch, statuses, results: (keep, from = 0, to = batch.size) => this.results(batch, statuses, keep, from, to) };
+    const uncovered = plan.recordRules.map((rule, i) => isUncovered(rule, batch, statuses[i] as Uint8Array));
+    const verdicts = this.verdictRules.verdicts(statuses, size);
+    return {
+      batch,
+      statuses,
+      verdicts,
+      uncovered,
+      results: (keep, from = 0, to = batch.size) => this.results(batch, statuses, uncovered, keep, from, to),
+      records: () => this.records(batch, statuses, verdicts, uncovered),
+    };
+  }
+
+  /** Failures and unknowns an approved waiver covers become waived; waivers whose record is seen are noted. */
+  private waive(batch: Batch, statuses: readonly Uint8Array[]): void {
+    const ids = Array.from({ length: batch.size }, (_, row) => textAt(batch, 'id', row));
+    for (const id of ids) for (const index of (id !== null ? this.plan.waiverRecords.get(id) : undefined) ?? []) this.seenWaivers.add(index);
+    this.plan.waivers.forEach((byRecord, i) => {
+      if (byRecord.size === 0) return;
+      const codes = statuses[i] as Uint8Array;
+      for (let row = 0; row < batch.size; row++) {
+        const id = ids[row];
+        if ((codes[row] === FAIL || codes[row] === UNKNOWN) && id !== null && id !== undefined && byRecord.has(id)) codes[row] = WAIVED;
+      }
+    });
+  }
+
+  /** The waivers (by index) whose record some batch held. */
+  waiversSeen(): number[] {
+    return [...this.seenWaivers];
+  }
+
+  private records(batch: Batch, statuses: readonly Uint8Array[], verdicts: readonly Uint8Array[], uncovered: readonly boolean[]): RecordVerdict[] {
+    const keys = (this.ruleKeys ??= this.plan.recordRules.map((rule) => `${rule.standard.id}/${rule.rule.id}`));
+    const standards = this.verdictRules.standards;
+    const records: RecordVerdict[] = [];
+    for (let row = 0; row < batch.size; row++) {
+      const failed: string[] = [];
+      const unknown: string[] = [];
+      const waived: string[] = [];
+      for (let i = 0; i < statuses.length; i++) {
+        const code = (statuses[i] as Uint8Array)[row];
+        if (code === FAIL) failed.push(keys[i] as string);
+        else if (code === UNKNOWN && uncovered[i] !== true) unknown.push(keys[i] as string);
+        else if (code === WAIVED) waived.push(keys[i] as string);
+      }
+      const byStandard: Record<string, Verdict> = {};
+      standards.forEach((id, at) => (byStandard[id] = VERDICT_OF_CODE[(verdicts[at] as Uint8Array)[row] as number] as Verdict));
+      records.push({
+        record: textAt(batch, 'id', row),
+        name: textAt(batch, 'name', row),
+        region: textAt(batch, 'region', row),
+        file: batch.file,
+        line: batch.lines[row] as number,
+        sheet: batch.sheet,
+        verdicts: byStandard,
+        failed,
+        unknown,
+        waived,
+      });
+    }
+    return records;
   }
 
   private accumulate(batch: Batch): void {
@@ -197,7 +272,8 @@ export class Evaluator {
     return { groups: this.groups.map((byGroup) => [...byGroup].map(([group, { state, scopeUnknown }]) => ({ group, state, scopeUnknown }))) };
   }
 
-  merge(states: AggregateStates): void {
+  merge(states: AggregateStates, waiversSeen: readonly number[] = []): void {
+    for (const index of waiversSeen) this.seenWaivers.add(index);
     states.groups.forEach((groups, i) => {
       const check = this.plan.aggregateRules[i]?.check as CompiledAggregateCheck | undefined;
       const byGroup = this.groups[i];
@@ -232,7 +308,7 @@ export class Evaluator {
     return results;
   }
 
-  private results(batch: Batch, statuses: readonly Uint8Array[], keep: Keep, from: number, to: number): Result[] {
+  private results(batch: Batch, statuses: readonly Uint8Array[], uncovered: readonly boolean[], keep: Keep, from: number, to: number): Result[] {
     const { plan } = this;
     const results: Result[] = [];
     for (let row = from; row < Math.min(to, batch.size); row++) {
@@ -240,7 +316,7 @@ export class Evaluator {
       let where: Where | undefined;
       plan.recordRules.forEach((rule, i) => {
         const status = STATUS_OF_CODE[(statuses[i] as Uint8Array)[row] as number] as Status;
-        if (!keep(status, rule)) return;
+        if (!keep(status, rule, uncovered[i] === true)) return;
         view ??= new BatchRow(batch, row);
         where ??= {
           record: textAt(batch, 'id', row),
@@ -252,7 +328,8 @@ export class Evaluator {
           sheet: batch.sheet,
           column: null,
         };
-        results.push(toResult(rule, this.outcome(rule, view, status), { ...where, column: positionOf(batch, rule) }, view));
+        const waiver = status === 'waived' && where.record !== null ? plan.waivers[i]?.get(where.record)?.info : undefined;
+        results.push(toResult(rule, this.outcome(rule, view, status), { ...where, column: positionOf(batch, rule) }, view, waiver));
       });
     }
     return results;
@@ -267,6 +344,19 @@ export class Evaluator {
     // The kernel and the check agree by contract; the status counted is the one shown.
     return outcome.status === status ? outcome : { ...outcome, status };
   }
+}
+
+/** The fields a rule reads or scopes on that have no column in the batch. */
+export function missingColumns(rule: CompiledRule, batch: Batch): string[] {
+  const fields = [...rule.fields, ...rule.applies.scope.map(({ field }) => field)];
+  return [...new Set(fields.filter((field) => !batch.columns.has(field)))];
+}
+
+/** A rule the batch cannot feed: a field it needs has no column, and so no record was judged. */
+function isUncovered(rule: CompiledRule, batch: Batch, codes: Uint8Array): boolean {
+  if (missingColumns(rule, batch).length === 0) return false;
+  for (let row = 0; row < batch.size; row++) if (codes[row] === PASS || codes[row] === FAIL) return false;
+  return true;
 }
 
 function positionOf(batch: Batch, rule: CompiledRule): number | null {
@@ -296,7 +386,7 @@ function conversionsOf(rule: CompiledRule, view: RecordView | undefined): Result
 }
 
 // Built field by field in one fixed order: millions are made per run, and one shape keeps them cheap.
-function toResult(rule: CompiledRule, outcome: Outcome, where: Where, view?: RecordView): Result {
+function toResult(rule: CompiledRule, outcome: Outcome, where: Where, view?: RecordView, waiver?: WaiverInfo): Result {
   const expected = outcome.expected;
   if (rule.unit !== undefined && expected.unit === undefined) expected.unit = rule.unit;
   const conversions = outcome.status === 'not_applicable' ? undefined : conversionsOf(rule, view);
@@ -321,6 +411,7 @@ function toResult(rule: CompiledRule, outcome: Outcome, where: Where, view?: Rec
     gap: outcome.gap ?? null,
     reason: outcome.reason,
     ...(conversions ? { conversions } : {}),
+    ...(waiver ? { waiver } : {}),
   };
 }
 

@@ -5,12 +5,14 @@ export const PASS = 0;
 export const FAIL = 1;
 export const UNKNOWN = 2;
 export const NOT_APPLICABLE = 3;
+/** A failure or unknown an approved waiver covers: counted apart, never as a pass. */
+export const WAIVED = 4;
 
-export type StatusCode = typeof PASS | typeof FAIL | typeof UNKNOWN | typeof NOT_APPLICABLE;
+export type StatusCode = typeof PASS | typeof FAIL | typeof UNKNOWN | typeof NOT_APPLICABLE | typeof WAIVED;
 
-export const STATUS_OF_CODE: readonly Status[] = ['pass', 'fail', 'unknown', 'not_applicable'];
+export const STATUS_OF_CODE: readonly Status[] = ['pass', 'fail', 'unknown', 'not_applicable', 'waived'];
 
-export const CODE_OF_STATUS: Readonly<Record<Status, StatusCode>> = { pass: PASS, fail: FAIL, unknown: UNKNOWN, not_applicable: NOT_APPLICABLE };
+export const CODE_OF_STATUS: Readonly<Record<Status, StatusCode>> = { pass: PASS, fail: FAIL, unknown: UNKNOWN, not_applicable: NOT_APPLICABLE, waived: WAIVED };
 
 /** Scope masks: whether each row of a batch is in a rule's scope. */
 export const IN = 0;

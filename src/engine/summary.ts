@@ -4,6 +4,8 @@ import type { Severity, Status } from '../model.js';
 import type { CompiledRule, Plan } from './compile.js';
 import type { Result } from '../model.js';
 import { CODE_OF_STATUS, STATUS_OF_CODE } from './status.js';
+import type { EvaluatedBatch } from './evaluate.js';
+import { CELL_OK } from '../batch.js';
 
 export type Counts = Record<Status, number>;
 
@@ -24,8 +26,28 @@ export interface StandardSummary {
   rules: number;
   counts: Counts;
   pass_rate: number | null;
-  /** Records by their verdict under this standard (due, required rules only). */
-  records: { compliant: number; non_compliant: number; unknown: number; not_applicable: number };
+  /** Records by their verdict under this standard (verdicts.ts); `unknown` is the older name of `undetermined`. */
+  records: { compliant: number; non_compliant: number; undetermined: number; unknown: number; not_applicable: number };
+}
+
+/** Records by verdict under one standard in one region; a region path (锡山区/东港镇) is rolled up at each level. */
+export interface RegionSummary {
+  /** The region as written, or its first levels for a roll-up; null for records without a region. */
+  region: string | null;
+  /** 1 for the top level of a region path, 2 for the next … */
+  level: number;
+  standard: string;
+  records: number;
+  compliant: number;
+  non_compliant: number;
+  undetermined: number;
+  not_applicable: number;
+}
+
+/** Rules of a standard that some input could not feed at all: a field they need has no column there. */
+export interface Coverage {
+  standard: string;
+  uncovered: { rule: string; fields: string[]; severity: Severity; due: boolean; files: string[] }[];
 }
 
 export interface Summary {
@@ -40,9 +62,24 @@ export interface Summary {
   not_yet_due: number;
   standards: StandardSummary[];
   rules: RuleSummary[];
+  regions: RegionSummary[];
 }
 
-const zero = (): Counts => ({ pass: 0, fail: 0, unknown: 0, not_applicable: 0 });
+/** Status codes per rule in the counts (pass, fail, unknown, not applicable, waived). */
+const STATUSES = 5;
+
+/** Distinct regions counted apart; records of further regions are counted under no region. */
+const REGION_LIMIT = 10_000;
+
+/** A region path's levels: "锡山区/东港镇" → ["锡山区", "锡山区/东港镇"]. */
+export function regionLevels(region: string | null): (string | null)[] {
+  if (region === null) return [null];
+  const parts = region.split(/[/／]/).map((part) => part.trim()).filter((part) => part !== '');
+  if (parts.length <= 1) return [parts[0] ?? region];
+  return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+
+const zero = (): Counts => ({ pass: 0, fail: 0, unknown: 0, not_applicable: 0, waived: 0 });
 
 function passRate(counts: Counts): number | null {
   const judged = counts.pass + counts.fail + counts.unknown;
@@ -59,53 +96,96 @@ export class SummaryBuilder {
   private readonly counts: Float64Array;
   private readonly ruleIndex: Map<CompiledRule, number>;
   private readonly standardIds: string[];
-  /** Per standard: compliant, non-compliant, unknown, not applicable records. */
+  /** Per standard: compliant, non-compliant, undetermined, not applicable records. */
   private readonly verdicts: Float64Array;
-  /** Per per-record rule: its standard's index, and whether it decides a verdict (required and due). */
-  private readonly recordStandard: Int32Array;
-  private readonly recordBlocking: Uint8Array;
+  /** Per region path (each level): per standard, the same four counts. */
+  private readonly regions = new Map<string | null, Float64Array>();
+  /** Per input file: which per-record rules some batch could feed, and the fields it had columns for. */
+  private readonly files = new Map<string, { covered: Uint8Array; fields: Set<string> }>();
 
   constructor(private readonly plan: Plan) {
-    this.counts = new Float64Array(plan.rules.length * 4);
+    this.counts = new Float64Array(plan.rules.length * STATUSES);
     this.ruleIndex = new Map(plan.rules.map((rule, i) => [rule, i]));
     this.standardIds = [...new Set(plan.rules.map((rule) => rule.standard.id))];
     this.verdicts = new Float64Array(this.standardIds.length * 4);
-    this.recordStandard = Int32Array.from(plan.recordRules, (rule) => this.standardIds.indexOf(rule.standard.id));
-    this.recordBlocking = Uint8Array.from(plan.recordRules, (rule) => (rule.rule.severity === 'required' && rule.due ? 1 : 0));
   }
 
-  /** Count a batch's status arrays (plan.recordRules order). */
-  addBatch(statuses: readonly Uint8Array[], size: number): void {
+  /** Count a batch's statuses and verdicts, by region, and what its file could feed. */
+  addBatch(evaluated: EvaluatedBatch): void {
+    const { statuses, verdicts, batch } = evaluated;
+    const size = batch.size;
     this.records += size;
     statuses.forEach((codes, i) => {
       const rule = this.plan.recordRules[i] as CompiledRule;
-      const base = (this.ruleIndex.get(rule) as number) * 4;
-      const tally = [0, 0, 0, 0];
+      const base = (this.ruleIndex.get(rule) as number) * STATUSES;
+      const tally = [0, 0, 0, 0, 0];
       for (let row = 0; row < size; row++) (tally[codes[row] as number] as number)++;
       tally.forEach((count, code) => {
         if (count > 0) this.count(rule, code, count, base);
       });
     });
-    // A record's verdict under a standard: its worst required, due result (fail > unknown > pass > n/a).
     const standards = this.standardIds.length;
-    const worst = new Uint8Array(standards);
+    const regions = batch.columns.get('region');
+    let lastText: string | null | undefined;
+    let lastTallies: Float64Array[] = [];
     for (let row = 0; row < size; row++) {
-      worst.fill(0);
-      for (let i = 0; i < statuses.length; i++) {
-        if (this.recordBlocking[i] !== 1) continue;
-        const rank = RANK_OF_CODE[(statuses[i] as Uint8Array)[row] as number] as number;
-        const at = this.recordStandard[i] as number;
-        if (rank > (worst[at] as number)) worst[at] = rank;
+      const text = regions?.type === 'text' && regions.state[row] === CELL_OK ? (regions.values[row] ?? null) : null;
+      // Records of one region usually come together: its tallies are looked up once per run of them.
+      if (text !== lastText) {
+        lastText = text;
+        lastTallies = regionLevels(text).map((region) => this.regionTally(region));
       }
-      for (let at = 0; at < standards; at++) (this.verdicts[at * 4 + VERDICT_OF_RANK[worst[at] as number]!] as number)++;
+      for (let at = 0; at < standards; at++) {
+        const slot = at * 4 + ((verdicts[at] as Uint8Array)[row] as number);
+        this.verdicts[slot] = (this.verdicts[slot] as number) + 1;
+        for (const tally of lastTallies) tally[slot] = (tally[slot] as number) + 1;
+      }
     }
+    if (batch.file !== '') this.addCoverage(batch.file, evaluated);
+  }
+
+  private regionTally(region: string | null): Float64Array {
+    let tally = this.regions.get(region);
+    if (!tally) {
+      if (this.regions.size >= REGION_LIMIT) return this.regionTally(null);
+      this.regions.set(region, (tally = new Float64Array(this.standardIds.length * 4)));
+    }
+    return tally;
+  }
+
+  private addCoverage(file: string, evaluated: EvaluatedBatch): void {
+    let seen = this.files.get(file);
+    if (!seen) this.files.set(file, (seen = { covered: new Uint8Array(this.plan.recordRules.length), fields: new Set() }));
+    for (const field of evaluated.batch.columns.keys()) seen.fields.add(field);
+    evaluated.uncovered.forEach((uncovered, i) => {
+      if (!uncovered) (seen as { covered: Uint8Array }).covered[i] = 1;
+    });
+  }
+
+  /** Per standard, the rules some input file could not feed at all, with the fields it lacked. */
+  coverage(): Coverage[] {
+    return this.standardIds.map((standard) => {
+      const uncovered: Coverage['uncovered'] = [];
+      this.plan.recordRules.forEach((rule, i) => {
+        if (rule.standard.id !== standard) return;
+        const files: string[] = [];
+        const fields = new Set<string>();
+        for (const [file, seen] of this.files) {
+          if (seen.covered[i] === 1) continue;
+          files.push(file);
+          for (const field of [...rule.fields, ...rule.applies.scope.map((scope) => scope.field)]) if (!seen.fields.has(field)) fields.add(field);
+        }
+        if (files.length > 0) uncovered.push({ rule: rule.rule.id, fields: [...fields], severity: rule.rule.severity, due: rule.due, files });
+      });
+      return { standard, uncovered };
+    });
   }
 
   /** Count results given in full (the aggregate results at the end). */
   addResults(results: readonly Result[]): void {
     for (const result of results) {
       const rule = this.plan.rules.find((r) => r.standard.id === result.standard && r.rule.id === result.rule);
-      if (rule) this.count(rule, CODE_OF_STATUS[result.status], 1, (this.ruleIndex.get(rule) as number) * 4);
+      if (rule) this.count(rule, CODE_OF_STATUS[result.status], 1, (this.ruleIndex.get(rule) as number) * STATUSES);
     }
   }
 
@@ -114,6 +194,18 @@ export class SummaryBuilder {
     this.records += other.records;
     other.counts.forEach((value, i) => (this.counts[i] = (this.counts[i] as number) + value));
     other.verdicts.forEach((value, i) => (this.verdicts[i] = (this.verdicts[i] as number) + value));
+    for (const [region, counts] of other.regions) {
+      const tally = this.regionTally(region);
+      counts.forEach((value, i) => (tally[i] = (tally[i] as number) + value));
+    }
+    for (const { file, covered, fields } of other.files) {
+      let seen = this.files.get(file);
+      if (!seen) this.files.set(file, (seen = { covered: new Uint8Array(this.plan.recordRules.length), fields: new Set() }));
+      covered.forEach((value, i) => {
+        if (value === 1) (seen as { covered: Uint8Array }).covered[i] = 1;
+      });
+      for (const field of fields) seen.fields.add(field);
+    }
     for (const status of Object.keys(this.results) as Status[]) this.results[status] += other.results[status];
     this.blocking.fail += other.blocking.fail;
     this.blocking.unknown += other.blocking.unknown;
@@ -122,7 +214,13 @@ export class SummaryBuilder {
   }
 
   state(): SummaryState {
-    return { records: this.records, counts: [...this.counts], verdicts: [...this.verdicts], results: { ...this.results }, blocking: { ...this.blocking }, warnings: this.warnings, notYetDue: this.notYetDue };
+    return {
+      records: this.records,
+      counts: [...this.counts],
+      verdicts: [...this.verdicts],
+      regions: [...this.regions].map(([region, counts]) => [region, [...counts]]),
+      files: [...this.files].map(([file, { covered, fields }]) => ({ file, covered: [...covered], fields: [...fields] })),
+      results: { ...this.results }, blocking: { ...this.blocking }, warnings: this.warnings, notYetDue: this.notYetDue };
   }
 
   private count(rule: CompiledRule, code: number, count: number, base: number): void {
@@ -154,8 +252,18 @@ export class SummaryBuilder {
       const own = rules.filter((rule) => rule.standard === id);
       for (const rule of own) for (const status of Object.keys(counts) as Status[]) counts[status] += rule.counts[status];
       const v = (k: number): number => this.verdicts[at * 4 + k] as number;
-      return { standard: id, rules: own.length, counts, pass_rate: passRate(counts), records: { compliant: v(0), non_compliant: v(1), unknown: v(2), not_applicable: v(3) } };
+      return { standard: id, rules: own.length, counts, pass_rate: passRate(counts), records: { compliant: v(0), non_compliant: v(1), undetermined: v(2), unknown: v(2), not_applicable: v(3) } };
     });
+    const regions: RegionSummary[] = [];
+    const ordered = [...this.regions].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'zh')));
+    for (const [region, tally] of ordered) {
+      this.standardIds.forEach((standard, at) => {
+        const v = (k: number): number => tally[at * 4 + k] as number;
+        const records = v(0) + v(1) + v(2) + v(3);
+        if (records === 0) return;
+        regions.push({ region, level: region === null ? 1 : region.split('/').length, standard, records, compliant: v(0), non_compliant: v(1), undetermined: v(2), not_applicable: v(3) });
+      });
+    }
     return {
       as_of: this.plan.asOf,
       records: this.records,
@@ -165,6 +273,7 @@ export class SummaryBuilder {
       not_yet_due: this.notYetDue,
       standards,
       rules,
+      regions,
     };
   }
 }
@@ -174,6 +283,8 @@ export interface SummaryState {
   records: number;
   counts: number[];
   verdicts: number[];
+  regions: [string | null, number[]][];
+  files: { file: string; covered: number[]; fields: string[] }[];
   results: Counts;
   blocking: { fail: number; unknown: number };
   warnings: number;
@@ -181,14 +292,9 @@ export interface SummaryState {
 }
 
 function countsOf(counts: Float64Array, rule: number): Counts {
-  const at = rule * 4;
-  return { pass: counts[at] as number, fail: counts[at + 1] as number, unknown: counts[at + 2] as number, not_applicable: counts[at + 3] as number };
+  const at = rule * STATUSES;
+  return { pass: counts[at] as number, fail: counts[at + 1] as number, unknown: counts[at + 2] as number, not_applicable: counts[at + 3] as number, waived: counts[at + 4] as number };
 }
-
-// Status code -> rank for a verdict (n/a 0 < pass 1 < unknown 2 < fail 3), and rank -> verdict slot
-// (compliant 0, non-compliant 1, unknown 2, not applicable 3).
-const RANK_OF_CODE = [1, 3, 2, 0];
-const VERDICT_OF_RANK = [3, 0, 2, 1];
 
 /**
  * What makes exit code 1: `fail`, definite failures of required rules; `unknown` (the default), also

@@ -19,6 +19,14 @@ export const NOTICES = {
     zh: (p: Params) => `还有 ${s(p.count)}${p.over ? ' 个以上' : ' 个'}词表外的名称（共出现 ${s(p.times)} 次），清单检查不会把它们当作任何要求的项目`,
     en: (p: Params) => `${s(p.count)}${p.over ? '+' : ''} more name(s) outside the vocabulary (${s(p.times)} occurrence(s)); checklists will not count them as any required item`,
   },
+  'waiver-expired': {
+    zh: (p: Params) => `第 ${s(p.line)} 行的豁免（记录 ${s(p.record)}，${s(p.rule)}）已于 ${s(p.expires)} 到期，未予适用`,
+    en: (p: Params) => `the waiver on line ${s(p.line)} (record ${s(p.record)}, ${s(p.rule)}) expired on ${s(p.expires)} and was not applied`,
+  },
+  'waiver-unmatched': {
+    zh: (p: Params) => `第 ${s(p.line)} 行的豁免所指的记录 “${s(p.record)}” 不在调查表中（${s(p.rule)}）`,
+    en: (p: Params) => `the waiver on line ${s(p.line)} names record "${s(p.record)}", which is not in the survey (${s(p.rule)})`,
+  },
   'blank-column': {
     zh: (p: Params) => `第 ${s(p.index)} 列没有表头，已忽略`,
     en: (p: Params) => `column ${s(p.index)} has no header; ignored`,

@@ -99,6 +99,18 @@ export const PROBLEMS = {
     zh: (p) => `没有编号为 “${s(p.id)}” 的标准${hint(p, true)}；可用：${s(p.available)}`,
     en: (p) => `no standard with id "${s(p.id)}"${hint(p, false)}; available: ${s(p.available)}`,
   },
+  'waiver-unknown-standard': {
+    zh: (p) => `豁免所指的标准 “${s(p.standard)}” 不在本次检查之列${hint(p, true)}；本次检查的标准：${s(p.available)}`,
+    en: (p) => `the waiver names standard "${s(p.standard)}", which this run does not check${hint(p, false)}; checked: ${s(p.available)}`,
+  },
+  'waiver-unknown-rule': {
+    zh: (p) => `标准 ${s(p.standard)} 中没有规则 “${s(p.rule)}”${hint(p, true)}`,
+    en: (p) => `standard ${s(p.standard)} has no rule "${s(p.rule)}"${hint(p, false)}`,
+  },
+  'waiver-duplicate': {
+    zh: (p) => `同一记录与规则的豁免重复（另见第 ${s(p.first)} 行）`,
+    en: (p) => `a second waiver for the same record and rule (the first is on line ${s(p.first)})`,
+  },
   'standard-duplicate': {
     zh: (p) => `标准编号 “${s(p.id)}” 重复（另见 ${s(p.other)}）`,
     en: (p) => `standard id "${s(p.id)}" is loaded twice (also in ${s(p.other)})`,

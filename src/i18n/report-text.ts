@@ -40,6 +40,54 @@ export const REPORT_TEXT = {
   clippedEntries: { zh: (count: number) => `…（共 ${count} 项）`, en: (count: number) => `… (${count} entries)` },
 } as const satisfies Catalogue;
 
+/** Rules a survey cannot feed: told once, at the top of every human report and once per machine report. */
+export const COVERAGE_TEXT = {
+  /** Heading line: how many rules no input could judge, and the columns that would feed them. */
+  summary: {
+    zh: (rules: number, columns: string) => `本调查表未覆盖 ${rules} 条规则，缺少数据列：${columns}`,
+    en: (rules: number, columns: string) => `The survey does not cover ${rules} rule(s): no column for ${columns}`,
+  },
+  /** One rule: the columns it lacks (in SARIF, GitHub and JUnit, and beside its bar). */
+  rule: {
+    zh: (columns: string) => `调查表缺少数据列 ${columns}，无法判断此规则`,
+    en: (columns: string) => `the survey has no column for ${columns}: this rule cannot be judged`,
+  },
+  /** Instead of a pass-rate bar for a rule nothing fed. */
+  notCovered: { zh: '未覆盖（缺少数据列）', en: 'not covered (column missing)' },
+  /** Joins column names in a list. */
+  separator: { zh: '、', en: ', ' },
+  /** After the first few columns when there are more. */
+  more: { zh: (count: number) => ` 等共 ${count} 列`, en: (count: number) => ` and more (${count} in all)` },
+} as const satisfies Catalogue;
+
+/** What the human reports lead with: verdicts by region, by record, and what each record must fix. */
+export const ACCEPTANCE_TEXT = {
+  rollUp: { zh: '汇总：各区域达标情况', en: 'Roll-up by region' },
+  recordVerdicts: { zh: '各记录判定', en: 'Verdict per record' },
+  toFix: { zh: '需整改事项（不达标与无法判定的记录）', en: 'What each record must fix (non-compliant and undetermined)' },
+  guidanceApart: { zh: '指导性条款与未到期目标（不影响判定）', en: 'Guidance and targets not yet due (do not change the verdict)' },
+  waived: { zh: '已豁免', en: 'Waived' },
+  /** A region cell for records that name none. */
+  noRegion: { zh: '（未填区域）', en: '(no region)' },
+  records: { zh: '记录数', en: 'Records' },
+  name: { zh: '名称', en: 'Name' },
+  sheetTitle: { zh: '验收表', en: 'Acceptance sheet' },
+  /** The signature block of a printed acceptance sheet. */
+  inspector: { zh: '验收人', en: 'Inspector' },
+  date: { zh: '日期', en: 'Date' },
+  opinion: { zh: '意见', en: 'Opinion' },
+  /** A waiver as reports state it: its reason, who approved it and when, and until when it holds. */
+  waiver: {
+    zh: (reason: string, who: string, on: string, expires: string | null) => `已豁免：${reason}（${who} 于 ${on} 批准${expires ? `，有效至 ${expires}` : ''}）`,
+    en: (reason: string, who: string, on: string, expires: string | null) => `waived: ${reason} (approved by ${who} on ${on}${expires ? `, until ${expires}` : ''})`,
+  },
+  noProblems: { zh: '所有适用的必须条款均已通过。', en: 'Every applicable required rule passed.' },
+  moreRecords: {
+    zh: (count: number) => `另有 ${count} 条记录未在此列出（其判定已计入汇总；--max-records 0 显示全部，完整清单见 JSON 报告）。`,
+    en: (count: number) => `${count} more record(s) not listed here (their verdicts are in the roll-up; --max-records 0 shows all, the JSON report lists every one).`,
+  },
+} as const satisfies Catalogue;
+
 export const TABLE_TEXT = {
   /** Where a record of a worksheet is, after the file and sheet. */
   sheetRow: { zh: (line: number | null) => `第${line}行`, en: (line: number | null) => `row ${line}` },
@@ -110,6 +158,6 @@ export const SARIF_TEXT = {
 } as const satisfies Catalogue;
 
 export const CSV_HEADERS = {
-  zh: ['编号', '名称', '区域', '文件', '行', '工作表', '单元格', '标准', '规则', '规则名称', '状态', '级别', '是否到期', '期限', '实际值', '要求', '差距', '说明', '条款', '原文'],
-  en: ['record', 'name', 'group', 'file', 'line', 'sheet', 'cell', 'standard', 'rule', 'title', 'status', 'severity', 'due', 'deadline', 'actual', 'requirement', 'gap', 'message', 'section', 'quote'],
+  zh: ['编号', '名称', '区域', '文件', '行', '工作表', '单元格', '标准', '规则', '规则名称', '状态', '级别', '是否到期', '期限', '实际值', '要求', '差距', '说明', '条款', '原文', '豁免'],
+  en: ['record', 'name', 'region', 'file', 'line', 'sheet', 'cell', 'standard', 'rule', 'title', 'status', 'severity', 'due', 'deadline', 'actual', 'requirement', 'gap', 'message', 'section', 'quote', 'waiver'],
 } as const satisfies Record<Lang, readonly string[]>;

@@ -1,12 +1,23 @@
 // Words reports print, in both languages.
-import type { Lang, Severity, Status } from '../model.js';
+import type { Lang, Severity, Status, Verdict } from '../model.js';
 
 export const STATUS_WORDS = {
   pass: { zh: '通过', en: 'pass' },
   fail: { zh: '不通过', en: 'fail' },
   unknown: { zh: '无法判断', en: 'unknown' },
   not_applicable: { zh: '不适用', en: 'n/a' },
+  waived: { zh: '已豁免', en: 'waived' },
 } as const satisfies Record<Status, Record<Lang, string>>;
+
+export const VERDICT_WORDS = {
+  compliant: { zh: '达标', en: 'compliant' },
+  non_compliant: { zh: '不达标', en: 'non-compliant' },
+  undetermined: { zh: '无法判定', en: 'undetermined' },
+  not_applicable: { zh: '不适用', en: 'n/a' },
+} as const satisfies Record<Verdict, Record<Lang, string>>;
+
+/** Verdicts in the order reports count them. */
+export const VERDICT_ORDER: readonly Verdict[] = ['compliant', 'non_compliant', 'undetermined', 'not_applicable'];
 
 export const SEVERITY_WORDS = {
   required: { zh: '必须', en: 'required' },
@@ -29,6 +40,7 @@ export const WORDS = {
   clause: { zh: '依据条款', en: 'Clause' },
   record: { zh: '记录', en: 'Record' },
   recordId: { zh: '编号', en: 'id' },
+  verdict: { zh: '判定', en: 'verdict' },
   group: { zh: '区域', en: 'Region' },
   allRecords: { zh: '全部记录', en: 'all records' },
   rules: { zh: '规则数', en: 'Rules' },

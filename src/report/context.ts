@@ -16,16 +16,18 @@ export interface ReportContext {
   color: boolean;
   /** The per-record rules as `standard/rule`, in the order of the engine's status arrays. */
   recordRules: readonly string[];
+  /** Standard ids in the order of the engine's verdict arrays (the order standards were given). */
+  verdictStandards: readonly string[];
 }
 
 export function ruleKey(standard: string, rule: string): string {
   return `${standard}/${rule}`;
 }
 
-export function makeContext(options: Omit<ReportContext, 'rules' | 'recordRules'> & { recordRules?: readonly string[] }): ReportContext {
+export function makeContext(options: Omit<ReportContext, 'rules' | 'recordRules' | 'verdictStandards'> & { recordRules?: readonly string[] }): ReportContext {
   const rules = new Map<string, Rule>();
   for (const standard of options.standards) for (const rule of standard.rules) rules.set(ruleKey(standard.id, rule.id), rule);
-  return { ...options, rules, recordRules: options.recordRules ?? [] };
+  return { ...options, rules, recordRules: options.recordRules ?? [], verdictStandards: options.standards.map((standard) => standard.id) };
 }
 
 /** A citation's verbatim text; a quote cut into fragments in the source is joined with an ellipsis. */

@@ -1,7 +1,8 @@
 // CSV report: one row per result, UTF-8 with BOM so Excel shows Chinese correctly, every cell
-// neutralised against formula injection.
+// neutralised against formula injection; statuses, severities and yes/no in the report's language.
 import { isListed } from './listing.js';
-import { ruleTitle } from '../i18n/words.js';
+import { ruleTitle, SEVERITY_WORDS, STATUS_WORDS, WORDS } from '../i18n/words.js';
+import { waiverText } from './waivers.js';
 import { CSV_HEADERS } from '../i18n/report-text.js';
 import type { Result } from '../model.js';
 import { quoteText, ruleKey } from './context.js';
@@ -29,7 +30,8 @@ export const csvFormat: ReportFormat = {
       return row([
         clipOrNull(result.record, lang),
         clipOrNull(result.name, lang),
-        clipOrNull(result.group, lang),
+        // Per-record results name the record's region; aggregate results the region they are about.
+        clipOrNull(result.group ?? result.region, lang),
         result.file,
         result.line,
         clipOrNull(result.sheet, lang),
@@ -37,9 +39,9 @@ export const csvFormat: ReportFormat = {
         result.standard,
         result.rule,
         rule ? ruleTitle(rule, context.lang) : '',
-        result.status,
-        result.severity,
-        result.due,
+        STATUS_WORDS[result.status][lang],
+        SEVERITY_WORDS[result.severity][lang],
+        result.due ? WORDS.yes[lang] : WORDS.no[lang],
         result.deadline,
         describeActual(result.actual, context, result.expected.unit),
         describeRequirement(result.expected, context),
@@ -47,6 +49,7 @@ export const csvFormat: ReportFormat = {
         describeResult(result, context),
         rule?.citation.section ?? '',
         quote,
+        result.waiver ? waiverText(result.waiver, lang) : '',
       ]);
     };
     return {

@@ -1,7 +1,7 @@
 // The contract of one report format: results stream in batch by batch, the summary comes last.
 import type { EvaluatedBatch } from '../engine/evaluate.js';
-import type { Summary } from '../engine/summary.js';
-import type { Result, Status } from '../model.js';
+import type { Coverage, Summary } from '../engine/summary.js';
+import type { RecordVerdict, Result, Status } from '../model.js';
 import type { ReportContext } from './context.js';
 import type { Sink } from './sink.js';
 
@@ -13,6 +13,8 @@ export interface ResultBatch {
   results: readonly Result[];
   aggregate: boolean;
   evaluated?: EvaluatedBatch;
+  /** Every record of the batch with its verdicts (with the batch's first part, for formats that show them). */
+  records?: readonly RecordVerdict[];
 }
 
 /** A batch's results grouped by record (consecutive results of the same file and line). */
@@ -27,11 +29,24 @@ export function byRecord(results: readonly Result[]): Result[][] {
   return groups;
 }
 
+/** A batch's texts made where it was evaluated: the body, and what goes after it (JSON's `records`). */
+export interface Rendered {
+  body: string;
+  records?: string;
+}
+
+/** Joins the rendered parts of several batches, in order. */
+export function joinRendered(parts: readonly Rendered[]): Rendered {
+  const records = parts.map((part) => part.records ?? '').join('');
+  return { body: parts.map((part) => part.body).join(''), ...(records !== '' ? { records } : {}) };
+}
+
 export interface ReportWriter {
   write(batch: ResultBatch): Promise<void>;
-  /** A batch's text made by the format's `renderBatch` where the batch was evaluated (a worker). */
-  writeRendered?(text: string): Promise<void>;
-  end(summary: Summary): Promise<void>;
+  /** A batch's texts made by the format's `renderBatch` where the batch was evaluated (a worker). */
+  writeRendered?(rendered: Rendered): Promise<void>;
+  /** The run's totals, and the rules some input could not feed at all. */
+  end(summary: Summary, coverage: readonly Coverage[]): Promise<void>;
 }
 
 /** A report format's behaviour; its name and file extensions are in the registry (formats.ts). */
@@ -40,11 +55,13 @@ export interface ReportFormat {
   alsoLists?: readonly Status[];
   /** Formats that show statuses only (the matrix) need no result built in full. */
   listsNone?: boolean;
+  /** Formats that show every record's verdicts (terminal, HTML, Markdown) get them with each batch. */
+  showsRecords?: boolean;
   /**
    * Formats whose body is a run of per-batch texts (JSON results, matrix lines): the text of one batch,
    * pure, so it can be made in the worker that evaluated the batch; the writer's `writeRendered` puts
    * it in place.
    */
-  renderBatch?(context: ReportContext): (batch: ResultBatch) => string;
+  renderBatch?(context: ReportContext): (batch: ResultBatch) => Rendered;
   create(sink: Sink, context: ReportContext): ReportWriter;
 }

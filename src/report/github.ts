@@ -8,9 +8,12 @@ import { githubData, githubProperty } from './escape.js';
 import type { ReportFormat } from './format.js';
 import { BufferedSink } from './sink.js';
 import { clipText } from './clip.js';
+import { uncoveredReason, uncoveredRules } from './coverage.js';
+import { waiverText } from './waivers.js';
 
 /** GitHub calls a note a notice. */
 function level(result: Result): 'error' | 'warning' | 'notice' {
+  if (result.status === 'waived') return 'notice';
   const of = levelOf(result);
   return of === 'note' ? 'notice' : of;
 }
@@ -29,13 +32,22 @@ export const githubFormat: ReportFormat = {
       const who = named !== null ? clipText(named, context.lang) : WORDS.allRecords[context.lang];
       properties.push(`title=${githubProperty(`${result.standard}/${result.rule} ${who}`)}`);
       const clause = rule ? `${rule.interpreted ? INTERPRETED_MARK[context.lang] : ''} [${rule.citation.section}]` : '';
-      await sink.write(`::${level(result)} ${properties.join(',')}::${githubData(`${describeResult(result, context)}${clause}`)}\n`);
+      const waiver = result.waiver ? ` ${waiverText(result.waiver, context.lang)}` : '';
+      await sink.write(`::${level(result)} ${properties.join(',')}::${githubData(`${describeResult(result, context)}${waiver}${clause}`)}\n`);
     };
     return {
       async write(batch) {
-        for (const result of batch.results) if (isProblem(result.status)) await annotate(result);
+        for (const result of batch.results) if (isProblem(result.status) || result.status === 'waived') await annotate(result);
       },
-      async end() {
+      async end(_summary, coverage) {
+        // A rule the survey cannot feed: one annotation at the header of each file lacking its columns.
+        for (const rule of uncoveredRules(coverage, context)) {
+          const of = levelOf(rule);
+          for (const file of rule.files) {
+            const properties = [`file=${githubProperty(file)}`, 'line=1', `title=${githubProperty(`${rule.standard}/${rule.rule}`)}`];
+            await sink.write(`::${of === 'note' ? 'notice' : of} ${properties.join(',')}::${githubData(uncoveredReason(rule, context))}\n`);
+          }
+        }
         await sink.flush();
       },
     };

@@ -2,12 +2,12 @@
 // judged; the summary follows them, so memory does not grow with the survey.
 import { isListed } from './listing.js';
 import { ruleTitle } from '../i18n/words.js';
-import type { Result } from '../model.js';
+import type { Lang, RecordVerdict, Result } from '../model.js';
 import type { ReportContext } from './context.js';
 import { ruleKey } from './context.js';
 import { describeResult } from './describe.js';
-import type { ReportFormat, ResultBatch } from './format.js';
-import { BufferedSink } from './sink.js';
+import type { Rendered, ReportFormat, ResultBatch } from './format.js';
+import { BufferedSink, MemoryAppendix } from './sink.js';
 import { columnLetters } from '../text.js';
 import { capActual, clipOrNull, clipRaw } from './clip.js';
 
@@ -57,6 +57,7 @@ export function resultSerialiser(context: ReportContext): (result: Result) => st
       gap: result.gap,
       reason: 'raw' in result.reason ? { ...result.reason, raw: clipRaw(result.reason.raw, lang) } : result.reason,
       ...(result.conversions ? { conversions: result.conversions.map((c) => ({ ...c, raw: clipRaw(c.raw, lang) })) } : {}),
+      ...(result.waiver ? { waiver: result.waiver } : {}),
       message: describeResult(result, context),
     }).slice(1);
     const place = `"sheet":${JSON.stringify(clipOrNull(result.sheet, lang))},"column":${JSON.stringify(result.column)},"cell":${JSON.stringify(cellName(result))}`;
@@ -65,8 +66,13 @@ export function resultSerialiser(context: ReportContext): (result: Result) => st
   };
 }
 
-/** A batch's results as JSON array elements, each starting with a comma: the writer drops the first. */
-function renderResults(context: ReportContext): (batch: ResultBatch) => string {
+/** A record's entry in the JSON report's `records`, its texts cut as results' are. */
+export function serialiseRecord(record: RecordVerdict, lang: Lang): string {
+  return JSON.stringify({ ...record, record: clipOrNull(record.record, lang), name: clipOrNull(record.name, lang), region: clipOrNull(record.region, lang), sheet: clipOrNull(record.sheet, lang) });
+}
+
+/** A batch's results and records as JSON array elements, each starting with a comma: the writer drops the first. */
+function renderResults(context: ReportContext): (batch: ResultBatch) => Rendered {
   const serialise = resultSerialiser(context);
   return (batch) => {
     let text = '';
@@ -75,7 +81,9 @@ function renderResults(context: ReportContext): (batch: ResultBatch) => string {
       if (!isListed(result.status, context.all)) continue;
       text += `,\n${serialise(result)}`;
     }
-    return text;
+    let records = '';
+    for (const record of batch.evaluated?.records() ?? []) records += `,\n${serialiseRecord(record, context.lang)}`;
+    return { body: text, ...(records !== '' ? { records } : {}) };
   };
 }
 
@@ -110,18 +118,29 @@ export const jsonFormat: ReportFormat = {
       };
       await sink.write(`${JSON.stringify(head).slice(0, -1)},"results":[`);
     };
-    const writeRendered = async (text: string): Promise<void> => {
+    // Records go to an appendix while results stream: the array is written after `results`.
+    const appendix = target.appendix?.() ?? new MemoryAppendix();
+    let firstRecord = true;
+    const writeRendered = async (rendered: Rendered): Promise<void> => {
       if (!started) await start();
-      if (text === '') return;
-      await sink.write(first ? text.slice(1) : text);
-      first = false;
+      if (rendered.body !== '') {
+        await sink.write(first ? rendered.body.slice(1) : rendered.body);
+        first = false;
+      }
+      if (rendered.records) {
+        await appendix.write(firstRecord ? rendered.records.slice(1) : rendered.records);
+        firstRecord = false;
+      }
     };
     return {
       write: (batch) => writeRendered(render(batch)),
       writeRendered,
-      async end(summary) {
+      async end(summary, coverage) {
         if (!started) await start();
-        await sink.write(`\n],"summary":${JSON.stringify(summary)}}\n`);
+        await sink.write(`\n],"records":[`);
+        await sink.flush();
+        await appendix.pourInto(sink);
+        await sink.write(`\n],"coverage":${JSON.stringify(coverage)},"summary":${JSON.stringify(summary)}}\n`);
         await sink.flush();
       },
     };

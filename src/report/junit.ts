@@ -12,6 +12,8 @@ import { xml } from './escape.js';
 import type { ReportFormat } from './format.js';
 import { BufferedSink } from './sink.js';
 import { clipText } from './clip.js';
+import { uncoveredReason, uncoveredRules } from './coverage.js';
+import { waiverText } from './waivers.js';
 
 interface Suite {
   cases: string[];
@@ -33,6 +35,10 @@ export const junitFormat: ReportFormat = {
       const open = `<testcase name="${xml(`${who} ${result.rule}`)}" classname="${xml(`${result.standard}.${result.rule}`)}" time="0"`;
       if (result.status === 'pass') return `${open}/>`;
       const message = xml(describeResult(result, context));
+      if (result.status === 'waived') {
+        suite.skipped++;
+        return `${open}><skipped message="${xml(result.waiver ? waiverText(result.waiver, lang) : '')} ${message}"/></testcase>`;
+      }
       const body = xml(`${rule ? ruleTitle(rule, lang) : result.rule}${where}\n${rule ? `${rule.citation.section}: ${quoteText(rule.citation)}` : ''}`);
       if (!result.due || result.severity === 'guidance') {
         suite.skipped++;
@@ -54,7 +60,24 @@ export const junitFormat: ReportFormat = {
           if (suite) suite.cases.push(testcase(result, suite));
         }
       },
-      async end(summary) {
+      async end(summary, coverage) {
+        // A rule the survey cannot feed is one test case (not one per record): an error when it decides
+        // the run, skipped when guidance or not yet due.
+        for (const rule of uncoveredRules(coverage, context)) {
+          const suite = suites.get(rule.standard);
+          if (!suite) continue;
+          const reason = xml(uncoveredReason(rule, context));
+          const open = `<testcase name="${xml(`${WORDS.allRecords[context.lang]} ${rule.rule}`)}" classname="${xml(`${rule.standard}.${rule.rule}`)}" time="0"`;
+          if (!rule.due || rule.severity === 'guidance') {
+            suite.skipped++;
+            suite.cases.push(`${open}><skipped message="${reason}"/></testcase>`);
+          } else {
+            suite.errors++;
+            const definition = rule.definition;
+            const body = definition ? xml(`${ruleTitle(definition, context.lang)}\n${definition.citation.section}: ${quoteText(definition.citation)}`) : '';
+            suite.cases.push(`${open}><error type="uncovered" message="${reason}">${body}</error></testcase>`);
+          }
+        }
         const timestamp = `${summary.as_of}T00:00:00`;
         await sink.write('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n');
         let id = 0;

@@ -12,9 +12,10 @@ export function isProblem(status: Status): boolean {
   return status === 'fail' || status === 'unknown';
 }
 
-/** Whether a report listing results (table, CSV, JSON, HTML) shows one with this status. */
+/** Whether a report listing results (table, CSV, JSON, HTML) shows one with this status: problems,
+ * and waived results with their waiver; --all everything. */
 export function isListed(status: Status, all: boolean): boolean {
-  return all || isProblem(status);
+  return all || isProblem(status) || status === 'waived';
 }
 
 export type Level = 'error' | 'warning' | 'note';
@@ -28,18 +29,22 @@ export function levelOf(result: Pick<Result, 'severity' | 'due'>): Level {
 /** What the reports of one run need built in full: the statuses, and whether any result at all. */
 export interface Listing {
   statuses: Status[];
-  /** Whether a result with this status is built in full for some report. */
-  keep(status: Status): boolean;
+  /** Whether a result with this status is built in full for some report. The unknowns of a rule the
+   * survey has no column for are told once, as coverage, never under every record (not with --all either). */
+  keep(status: Status, rule: unknown, uncovered: boolean): boolean;
   /** Whether any report lists results (a matrix alone needs only statuses). */
   any: boolean;
+  /** Whether some report shows every record's verdicts (ResultBatch.records). */
+  records: boolean;
 }
 
 /** The listing for a run's report formats: each lists problems, some more (JUnit: passes), --all everything. */
-export function listingFor(formats: readonly { listsNone?: boolean; alsoLists?: readonly Status[] }[], all: boolean): Listing {
+export function listingFor(formats: readonly { listsNone?: boolean; alsoLists?: readonly Status[]; showsRecords?: boolean }[], all: boolean): Listing {
   const listing = formats.filter((format) => !format.listsNone);
   const any = listing.length > 0;
-  const statuses = new Set<Status>(any ? ['fail', 'unknown', ...listing.flatMap((format) => format.alsoLists ?? [])] : []);
-  return { statuses: [...statuses], keep: all && any ? () => true : (status) => statuses.has(status), any };
+  const statuses = new Set<Status>(any ? ['fail', 'unknown', 'waived', ...listing.flatMap((format) => format.alsoLists ?? [])] : []);
+  const keep = (status: Status, _rule: unknown, uncovered: boolean): boolean => !(uncovered && status === 'unknown') && ((all && any) || statuses.has(status));
+  return { statuses: [...statuses], keep, any, records: formats.some((format) => format.showsRecords === true) };
 }
 
 /** About this many results are built and written at a time. */
@@ -59,6 +64,7 @@ export function* listedParts(evaluated: EvaluatedBatch, listing: Listing, rules:
   }
   const step = Math.max(1, Math.floor(RESULTS_PER_PART / Math.max(1, rules)));
   for (let from = 0; from < size; from += step) {
-    yield { results: evaluated.results(listing.keep, from, from + step), aggregate: false, ...(from === 0 ? { evaluated } : {}) };
+    const first = from === 0 ? { evaluated, ...(listing.records ? { records: evaluated.records() } : {}) } : {};
+    yield { results: evaluated.results(listing.keep, from, from + step), aggregate: false, ...first };
   }
 }

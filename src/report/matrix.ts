@@ -4,13 +4,16 @@
 // Excel reads the Chinese), cells neutralised against formula injection like the CSV report's.
 import { STATUS_OF_CODE } from '../engine/status.js';
 import { WORDS } from '../i18n/words.js';
-import type { ReportFormat, ResultBatch } from './format.js';
+import type { Rendered, ReportFormat, ResultBatch } from './format.js';
+import { VERDICT_OF_CODE } from '../engine/verdicts.js';
 import { csvCell } from './escape.js';
 import { BufferedSink } from './sink.js';
 
-/** ",pass" … by status code, as UTF-8 bytes. */
-const CELLS = STATUS_OF_CODE.map((status) => Uint8Array.from(`,${status}`, (ch) => ch.charCodeAt(0)));
-const WIDEST = Math.max(...CELLS.map((cell) => cell.length));
+const ascii = (text: string): Uint8Array => Uint8Array.from(text, (ch) => ch.charCodeAt(0));
+/** ",pass" … by status code, and ",compliant" … by verdict code, as UTF-8 bytes. */
+const CELLS = STATUS_OF_CODE.map((status) => ascii(`,${status}`));
+const VERDICT_CELLS = VERDICT_OF_CODE.map((verdict) => ascii(`,${verdict}`));
+const WIDEST = Math.max(...CELLS.map((cell) => cell.length), ...VERDICT_CELLS.map((cell) => cell.length));
 const UTF8 = new TextDecoder();
 const encoder = new TextEncoder();
 
@@ -25,24 +28,26 @@ function plainIdChar(code: number): boolean {
 }
 
 /**
- * A batch's lines: the record's id and its status under each per-record rule. Written as bytes into
+ * A batch's lines: the record's id, its status under each per-record rule, then its verdict under each
+ * standard. Written as bytes into
  * one buffer (a line is a handful of fixed ASCII pieces) and read back as text once per batch; ids
  * that are not plain ASCII are quoted as the CSV report quotes them, written as UTF-8.
  */
-function renderLines(): (batch: ResultBatch) => string {
+function renderLines(): (batch: ResultBatch) => Rendered {
   let buffer = new Uint8Array(1 << 16);
   // Records repeat the same few combinations of statuses: each group of rules' bytes made once per combination.
   const memos: Map<number, Uint8Array>[] = [];
-  const piece = (statuses: readonly Uint8Array[], row: number, from: number, to: number): Uint8Array => {
+  const verdictMemos: Map<number, Uint8Array>[] = [];
+  const piece = (statuses: readonly Uint8Array[], row: number, from: number, to: number, cells: readonly Uint8Array[], memos: Map<number, Uint8Array>[]): Uint8Array => {
     let key = 0;
-    for (let rule = from; rule < to; rule++) key = key * CELLS.length + ((statuses[rule] as Uint8Array)[row] as number);
+    for (let rule = from; rule < to; rule++) key = key * cells.length + ((statuses[rule] as Uint8Array)[row] as number);
     const memo = (memos[from / GROUP] ??= new Map());
     let bytes = memo.get(key);
     if (bytes === undefined) {
       bytes = new Uint8Array((to - from) * WIDEST);
       let at = 0;
       for (let rule = from; rule < to; rule++) {
-        const cell = CELLS[(statuses[rule] as Uint8Array)[row] as number] as Uint8Array;
+        const cell = cells[(statuses[rule] as Uint8Array)[row] as number] as Uint8Array;
         bytes.set(cell, at);
         at += cell.length;
       }
@@ -54,10 +59,10 @@ function renderLines(): (batch: ResultBatch) => string {
   };
   return (part) => {
     const evaluated = part.evaluated;
-    if (!evaluated || evaluated.batch.size === 0) return '';
-    const { batch, statuses } = evaluated;
+    if (!evaluated || evaluated.batch.size === 0) return { body: '' };
+    const { batch, statuses, verdicts } = evaluated;
     const ids = batch.columns.get('id');
-    const rules = statuses.length;
+    const rules = statuses.length + verdicts.length;
     let at = 0;
     const room = (bytes: number): void => {
       if (at + bytes <= buffer.length) return;
@@ -79,15 +84,20 @@ function renderLines(): (batch: ResultBatch) => string {
         const { written } = encoder.encodeInto(quoted, buffer.subarray(at));
         at += written;
       }
-      for (let from = 0; from < rules; from += GROUP) {
-        const bytes = piece(statuses, row, from, Math.min(rules, from + GROUP));
+      for (let from = 0; from < statuses.length; from += GROUP) {
+        const bytes = piece(statuses, row, from, Math.min(statuses.length, from + GROUP), CELLS, memos);
+        buffer.set(bytes, at);
+        at += bytes.length;
+      }
+      for (let from = 0; from < verdicts.length; from += GROUP) {
+        const bytes = piece(verdicts, row, from, Math.min(verdicts.length, from + GROUP), VERDICT_CELLS, verdictMemos);
         buffer.set(bytes, at);
         at += bytes.length;
       }
       buffer[at++] = 10;
     }
     const bytes = buffer.subarray(0, at);
-    return UTF8.decode(bytes);
+    return { body: UTF8.decode(bytes) };
   };
 }
 
@@ -100,13 +110,15 @@ export const matrixFormat: ReportFormat = {
     const start = async (): Promise<void> => {
       if (started) return;
       started = true;
-      // The columns are the per-record rules, in the order the engine's status arrays hold them.
-      await sink.write(`\uFEFF${csvCell(WORDS.recordId[context.lang])},${context.recordRules.map((key) => csvCell(key)).join(',')}\n`);
+      // The columns are the per-record rules, in the order the engine's status arrays hold them, then
+      // the verdict under each standard.
+      const verdicts = context.verdictStandards.map((id) => csvCell(`${WORDS.verdict[context.lang]}:${id}`));
+      await sink.write(`\uFEFF${[csvCell(WORDS.recordId[context.lang]), ...context.recordRules.map((key) => csvCell(key)), ...verdicts].join(',')}\n`);
     };
     const render = renderLines();
-    const writeRendered = async (text: string): Promise<void> => {
+    const writeRendered = async (rendered: Rendered): Promise<void> => {
       await start();
-      await sink.write(text);
+      await sink.write(rendered.body);
     };
     return {
       write: (part) => writeRendered(render(part)),

@@ -2,9 +2,22 @@
 const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type: 'null' }] });
 const counts = {
   type: 'object',
-  required: ['pass', 'fail', 'unknown', 'not_applicable'],
+  required: ['pass', 'fail', 'unknown', 'not_applicable', 'waived'],
   additionalProperties: false,
-  properties: { pass: { type: 'integer' }, fail: { type: 'integer' }, unknown: { type: 'integer' }, not_applicable: { type: 'integer' } },
+  properties: { pass: { type: 'integer' }, fail: { type: 'integer' }, unknown: { type: 'integer' }, not_applicable: { type: 'integer' }, waived: { type: 'integer' } },
+};
+const verdict = { enum: ['compliant', 'non_compliant', 'undetermined', 'not_applicable'] };
+const ruleKeys = { type: 'array', items: { type: 'string', pattern: '^[^/]+/[^/]+$' } };
+const verdictCounts = {
+  compliant: { type: 'integer', minimum: 0 },
+  non_compliant: { type: 'integer', minimum: 0 },
+  undetermined: { type: 'integer', minimum: 0 },
+  not_applicable: { type: 'integer', minimum: 0 },
+};
+const waiver = {
+  type: 'object',
+  required: ['reason', 'approved_by', 'approved_on'],
+  properties: { reason: { type: 'string' }, approved_by: { type: 'string' }, approved_on: { type: 'string' }, expires: nullable({ type: 'string' }) },
 };
 const citation = {
   type: 'object',
@@ -17,7 +30,7 @@ export const REPORT_SCHEMA = {
   $id: 'https://dabiao.dev/schemas/report-1.json',
   title: 'dabiao JSON report, version 1',
   type: 'object',
-  required: ['version', 'tool', 'as_of', 'lang', 'inputs', 'standards', 'results', 'summary'],
+  required: ['version', 'tool', 'as_of', 'lang', 'inputs', 'standards', 'results', 'records', 'coverage', 'summary'],
   properties: {
     version: { const: '1' },
     tool: { const: 'dabiao' },
@@ -63,7 +76,9 @@ export const REPORT_SCHEMA = {
           rule: { type: 'string' },
           title: { type: 'string' },
           fields: { type: 'array', items: { type: 'string' } },
-          status: { enum: ['pass', 'fail', 'unknown', 'not_applicable'] },
+          status: { enum: ['pass', 'fail', 'unknown', 'not_applicable', 'waived'] },
+          // Present on a waived result: the approved exception that covers it.
+          waiver,
           severity: { enum: ['required', 'guidance'] },
           due: { type: 'boolean' },
           deadline: nullable({ type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
@@ -94,9 +109,51 @@ export const REPORT_SCHEMA = {
         },
       },
     },
+    // Every record, passing ones included, with its verdict under each standard.
+    records: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['record', 'name', 'region', 'file', 'line', 'sheet', 'verdicts', 'failed', 'unknown', 'waived'],
+        additionalProperties: false,
+        properties: {
+          record: nullable({ type: 'string' }),
+          name: nullable({ type: 'string' }),
+          region: nullable({ type: 'string' }),
+          file: { type: 'string' },
+          line: { type: 'integer', minimum: 1 },
+          sheet: nullable({ type: 'string' }),
+          verdicts: { type: 'object', additionalProperties: verdict },
+          failed: ruleKeys,
+          unknown: ruleKeys,
+          waived: ruleKeys,
+        },
+      },
+    },
+    // Per standard, the rules some input file has no column for: told once here, not under every record.
+    coverage: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['standard', 'uncovered'],
+        additionalProperties: false,
+        properties: {
+          standard: { type: 'string' },
+          uncovered: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['rule', 'fields', 'severity', 'due', 'files'],
+              additionalProperties: false,
+              properties: { rule: { type: 'string' }, fields: { type: 'array', items: { type: 'string' } }, severity: { enum: ['required', 'guidance'] }, due: { type: 'boolean' }, files: { type: 'array', items: { type: 'string' } } },
+            },
+          },
+        },
+      },
+    },
     summary: {
       type: 'object',
-      required: ['as_of', 'records', 'results', 'blocking', 'warnings', 'not_yet_due', 'standards', 'rules'],
+      required: ['as_of', 'records', 'results', 'blocking', 'warnings', 'not_yet_due', 'standards', 'rules', 'regions'],
       properties: {
         as_of: { type: 'string' },
         records: { type: 'integer', minimum: 0 },
@@ -109,7 +166,14 @@ export const REPORT_SCHEMA = {
           items: {
             type: 'object',
             required: ['standard', 'rules', 'counts', 'pass_rate', 'records'],
-            properties: { standard: { type: 'string' }, rules: { type: 'integer' }, counts, pass_rate: nullable({ type: 'number', minimum: 0, maximum: 1 }), records: { type: 'object' } },
+            properties: {
+              standard: { type: 'string' },
+              rules: { type: 'integer' },
+              counts,
+              pass_rate: nullable({ type: 'number', minimum: 0, maximum: 1 }),
+              // `unknown` is the older name of `undetermined`, kept for readers of earlier reports.
+              records: { type: 'object', required: ['compliant', 'non_compliant', 'undetermined', 'not_applicable'], properties: { ...verdictCounts, unknown: { type: 'integer', minimum: 0 } } },
+            },
           },
         },
         rules: {
@@ -118,6 +182,16 @@ export const REPORT_SCHEMA = {
             type: 'object',
             required: ['standard', 'rule', 'severity', 'due', 'deadline', 'aggregate', 'counts', 'pass_rate'],
             properties: { counts, pass_rate: nullable({ type: 'number', minimum: 0, maximum: 1 }) },
+          },
+        },
+        // Records by verdict per (region, standard); a region path (区/镇) is rolled up at each level.
+        regions: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['region', 'level', 'standard', 'records', 'compliant', 'non_compliant', 'undetermined', 'not_applicable'],
+            additionalProperties: false,
+            properties: { region: nullable({ type: 'string' }), level: { type: 'integer', minimum: 1 }, standard: { type: 'string' }, records: { type: 'integer', minimum: 0 }, ...verdictCounts },
           },
         },
       },

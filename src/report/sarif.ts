@@ -10,6 +10,8 @@ import { describeResult } from './describe.js';
 import type { ReportFormat } from './format.js';
 import { BufferedSink } from './sink.js';
 import { capActual, clipOrNull } from './clip.js';
+import { uncoveredReason, uncoveredRules } from './coverage.js';
+import { waiverText } from './waivers.js';
 
 const TOOL_VERSION = '0.1.0';
 
@@ -78,6 +80,8 @@ export const sarifFormat: ReportFormat = {
         kind: result.status === 'unknown' ? 'review' : 'fail',
         message: { text: `${who !== null ? `${who}${name ? ` ${name}` : ''}: ` : ''}${describeResult(result, context)}` },
         locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region }, ...(sheet !== null ? { message: { text: sheet } } : {}) }],
+        // A waived result is reported as suppressed by an approved, external decision.
+        ...(result.waiver ? { suppressions: [{ kind: 'external', status: 'accepted', justification: waiverText(result.waiver, lang) }] } : {}),
         properties: {
           record: clipOrNull(result.record, lang),
           group: clipOrNull(result.group, lang),
@@ -95,13 +99,30 @@ export const sarifFormat: ReportFormat = {
       async write(batch) {
         await start();
         for (const result of batch.results) {
-          if (!isProblem(result.status)) continue;
+          if (!isProblem(result.status) && result.status !== 'waived') continue;
           await sink.write(`${first ? '\n' : ',\n'}${JSON.stringify(toSarif(result))}`);
           first = false;
         }
       },
-      async end(summary) {
+      async end(summary, coverage) {
         await start();
+        // A rule the survey cannot feed: one result at the header of each file lacking its columns.
+        for (const rule of uncoveredRules(coverage, context)) {
+          const id = ruleKey(rule.standard, rule.rule);
+          for (const file of rule.files) {
+            const result = {
+              ruleId: id,
+              ruleIndex: index.get(id) ?? -1,
+              level: levelOf(rule),
+              kind: 'review',
+              message: { text: uncoveredReason(rule, context) },
+              locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region: { startLine: 1 } } }],
+              properties: { uncovered: true, fields: rule.fields },
+            };
+            await sink.write(`${first ? '\n' : ',\n'}${JSON.stringify(result)}`);
+            first = false;
+          }
+        }
         const invocation = { executionSuccessful: true, properties: { as_of: summary.as_of, records: summary.records, summary: { results: summary.results, blocking: summary.blocking } } };
         await sink.write(`\n],"invocations":[${JSON.stringify(invocation)}],"columnKind":"unicodeCodePoints"}]}\n`);
         await sink.flush();

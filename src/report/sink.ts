@@ -1,6 +1,27 @@
 // Where a report's text goes. Reports only see this interface; files and terminals are the CLI's.
 export interface Sink {
   write(text: string): Promise<void> | void;
+  /** A second place to write to, poured in after what is written here (JSON's `records` after its
+   * `results`): a file beside the report, so memory does not grow with the survey. */
+  appendix?(): Appendix;
+}
+
+export interface Appendix {
+  write(text: string): Promise<void> | void;
+  /** Everything written to the appendix, written to `sink`; the appendix is gone after. */
+  pourInto(sink: Sink): Promise<void>;
+}
+
+/** An appendix held in memory, for sinks without their own (tests, terminals). */
+export class MemoryAppendix implements Appendix {
+  private texts: string[] = [];
+  write(text: string): void {
+    this.texts.push(text);
+  }
+  async pourInto(sink: Sink): Promise<void> {
+    for (const text of this.texts) await sink.write(text);
+    this.texts = [];
+  }
 }
 
 /** Collects small writes into larger chunks: millions of results, a few thousand writes. */

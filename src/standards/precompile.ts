@@ -11,13 +11,14 @@ import { CACHE_FILES, digestOf, kindNames, type DictionaryCache, type StandardsC
 import { buildDictionary, dictionaryData } from './dictionary.js';
 import { BUNDLED_DIR, bundledIds, DICTIONARY_FILE, loadStandardFile, readTextFile } from './load.js';
 import { DICTIONARY_SCHEMA, STANDARD_SCHEMA } from './schema.js';
+import { WAIVERS_SCHEMA } from './waivers.js';
 import { newAjv, PRECOMPILED_FILE, schemaKey } from './schema-validators.js';
 import { parseYaml } from './yaml-source.js';
 
 export function precompileValidators(): string {
   const ajv = newAjv({ code: { source: true } });
   const exports: Record<string, string> = {};
-  for (const schema of [STANDARD_SCHEMA, DICTIONARY_SCHEMA, ...[...checkKinds.values()].map((kind) => kind.schema)]) {
+  for (const schema of [STANDARD_SCHEMA, DICTIONARY_SCHEMA, WAIVERS_SCHEMA, ...[...checkKinds.values()].map((kind) => kind.schema)]) {
     const key = schemaKey(schema);
     if (key in exports) continue;
     ajv.addSchema(schema, key);

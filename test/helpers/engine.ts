@@ -45,7 +45,7 @@ export async function runEngine(
   const results: Result[] = [];
   if (rows.length > 0) {
     const evaluated = evaluator.evaluate(batchOfRecords(toRecords(rows), new Parsers(dictionary())));
-    builder.addBatch(evaluated.statuses, evaluated.batch.size);
+    builder.addBatch(evaluated);
     results.push(...evaluated.results(() => true));
   }
   const aggregates = evaluator.finish();

@@ -18,7 +18,9 @@ import { listedParts, listingFor } from '../../report/listing.js';
 import { formatForFile, isReportFormat, loadFormats, REPORT_FORMATS, type ReportFormatName } from '../../report/formats.js';
 import type { ReportFormat, ReportWriter } from '../../report/format.js';
 import { readSurvey } from '../../survey/read-survey.js';
-import { BUNDLED_DIR, DICTIONARY_FILE } from '../../standards/load.js';
+import { BUNDLED_DIR, DICTIONARY_FILE, readTextFile } from '../../standards/load.js';
+import { parseWaivers } from '../../standards/waivers.js';
+import { parseYaml } from '../../standards/yaml-source.js';
 import { join } from 'node:path';
 import type { Io } from '../io.js';
 import { useColor } from '../io.js';
@@ -53,6 +55,7 @@ export interface CheckOptions extends SurveyCliOptions {
   all?: boolean;
   maxRecords: string;
   failOn: string;
+  waivers?: string;
 }
 
 const FAIL_ON = ['fail', 'unknown', 'guidance'] as const;
@@ -101,12 +104,13 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
   if (!Number.isInteger(maxRecords) || maxRecords < 0) throw new DabiaoError({ code: 'usage', params: { detail: '--max-records must be a whole number' } });
 
   const { dictionary, standards } = loadAll(options.standard);
+  const waivers = options.waivers ? parseWaivers(parseYaml(readTextFile(options.waivers), options.waivers), standards, asOf) : undefined;
   // Nothing the run reads may be overwritten by a report.
-  const inputs = [...files, ...standards.map((standard) => standard.file), join(BUNDLED_DIR, DICTIONARY_FILE), ...(options.mapFile ? [options.mapFile] : [])];
+  const inputs = [...files, ...standards.map((standard) => standard.file), join(BUNDLED_DIR, DICTIONARY_FILE), ...(options.mapFile ? [options.mapFile] : []), ...(options.waivers ? [options.waivers] : [])];
   targets.forEach((target, i) => {
     if (target.output) checkOutputPath(target.output, inputs, targets.slice(0, i).flatMap((t) => (t.output ? [t.output] : [])));
   });
-  const plan = compile(standards, { asOf, year: parseYear(options.year, asOf), dictionary, kinds: checkKinds });
+  const plan = compile(standards, { asOf, year: parseYear(options.year, asOf), dictionary, kinds: checkKinds, ...(waivers ? { waivers: waivers.active } : {}) });
   const context = makeContext({ lang, asOf, dictionary, standards, inputs: files, all: Boolean(options.all), maxRecords, color: false, recordRules: plan.recordRules.map((rule) => ruleKey(rule.standard.id, rule.rule.id)) });
   const outputs: Output[] = [];
   const writers: ReportWriter[] = [];
@@ -118,6 +122,9 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
     writers.push((formats[i] as ReportFormat).create(output, { ...context, color }));
   }
   const notices: string[] = standardWarnings(standards, lang);
+  for (const waiver of waivers?.expired ?? []) {
+    notices.push(renderNotice({ code: 'waiver-expired', file: waivers?.file ?? '', params: { line: waiver.line, record: waiver.record, rule: `${waiver.standard}/${waiver.rule}`, expires: waiver.expires ?? '' } }, lang));
+  }
   // A report streaming to the terminal is its own progress; otherwise a bar on stderr after a second.
   const reportOnTerminal = io.stdout.isTTY && targets.some((target) => target.output === undefined);
   const progress = await startProgress(reportOnTerminal ? undefined : io.progress, files, lang);
@@ -125,7 +132,7 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
   const listing = listingFor(formats, context.all);
   // Only the fields the rules read are typed, and the record's id, name and region where results are listed.
   const only = neededFields(standards);
-  if (plan.aggregateRules.length > 0 || listing.any) only.add('region');
+  only.add('region');
   if (listing.any) only.add('name');
   const readOptions = {
     ...(await surveyOptions(options, dictionary, standards)),
@@ -137,7 +144,7 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
   const judge = async (batch: Batch): Promise<void> => {
     const evaluated = evaluator.evaluate(batch);
     progress.records(batch.size);
-    summary.addBatch(evaluated.statuses, batch.size);
+    summary.addBatch(evaluated);
     for (const part of listedParts(evaluated, listing, plan.recordRules.length)) {
       for (const writer of writers) await writer.write(part);
       await nextTurn();
@@ -185,6 +192,7 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
         mapping: [...(readOptions.mapping ?? [])],
         itemFields: [...(readOptions.itemFields ?? [])].map(([field, suffixes]) => [field, [...suffixes]]),
         only: [...only],
+        waivers: waivers?.active ?? [],
         targets: targets.map((target) => target.format),
         lang,
         all: context.all,
@@ -197,24 +205,29 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
         records += output.records;
         progress.records(output.records);
         summary.merge(output.summary);
-        evaluator.merge(output.aggregates);
+        evaluator.merge(output.aggregates, output.waiversSeen);
         fileNotices.merge(output.notices);
         for (const [i, writer] of writers.entries()) {
-          const text = output.rendered[i];
-          if (text !== null && text !== undefined && writer.writeRendered) await writer.writeRendered(text);
-          else await writer.write({ results: output.results ?? [], aggregate: false });
+          const rendered = output.rendered[i];
+          if (rendered !== null && rendered !== undefined && writer.writeRendered) await writer.writeRendered(rendered);
+          else await writer.write({ results: output.results ?? [], aggregate: false, ...(output.verdicts ? { records: output.verdicts } : {}) });
         }
       }
       bytesDone += size;
       fileNotices.report(file, sheet, new HeaderMatcher(dictionary, readOptions.mapping), readOptions.onNotice);
       if (records === 0) throw new DabiaoError({ code: 'survey-no-records', params: {}, location: { file, line: 1 } });
     }
+    const seen = new Set(evaluator.waiversSeen());
+    (waivers?.active ?? []).forEach((waiver, index) => {
+      if (!seen.has(index)) notices.push(renderNotice({ code: 'waiver-unmatched', file: waivers?.file ?? '', params: { line: waiver.line, record: waiver.record, rule: `${waiver.standard}/${waiver.rule}` } }, lang));
+    });
     const aggregates = evaluator.finish();
     summary.addResults(aggregates);
     for (const writer of writers) await writer.write({ results: aggregates, aggregate: true });
     progress.stop();
     const final = summary.finish();
-    for (const writer of writers) await writer.end(final);
+    const coverage = summary.coverage();
+    for (const writer of writers) await writer.end(final, coverage);
     for (const output of outputs) await output.commit();
     for (const notice of notices) await io.stderr.write(`${notice}\n`);
     return exitCodeFor(final, failOn);

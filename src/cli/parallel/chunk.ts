@@ -6,10 +6,10 @@ import { compile, type Plan } from '../../engine/compile.js';
 import { Evaluator, type AggregateStates } from '../../engine/evaluate.js';
 import { SummaryBuilder, type SummaryState } from '../../engine/summary.js';
 import { DabiaoError, type Problem } from '../../errors.js';
-import type { Dictionary, Lang, Result, Standard } from '../../model.js';
+import type { Dictionary, Lang, RecordVerdict, Result, Standard } from '../../model.js';
 import { makeContext, ruleKey } from '../../report/context.js';
 import { listedParts, listingFor, type Listing } from '../../report/listing.js';
-import type { ResultBatch } from '../../report/format.js';
+import { joinRendered, type Rendered, type ResultBatch } from '../../report/format.js';
 import { loadFormats, type ReportFormatName } from '../../report/formats.js';
 import type { HeaderInfo } from '../../survey/reader.js';
 import { FileNotices, type NoticesState } from '../../survey/notices.js';
@@ -17,6 +17,7 @@ import { readChunk } from '../../survey/read-survey.js';
 import { nextTurn } from '../next-turn.js';
 import { Parsers } from '../../survey/typing.js';
 import { HeaderMatcher } from '../../survey/headers.js';
+import type { Waiver } from '../../standards/waivers.js';
 
 /** Everything a worker needs to judge chunks of one file as the main thread would: plain data. */
 export interface ChunkSetup {
@@ -30,6 +31,8 @@ export interface ChunkSetup {
   mapping: [string, string][];
   itemFields: [string, string[]][];
   only: string[];
+  /** Waivers in force, applied where the chunk is judged. */
+  waivers: Waiver[];
   /** The reports, by format name, with the context they are written in. */
   targets: ReportFormatName[];
   lang: Lang;
@@ -42,11 +45,15 @@ export interface ChunkOutput {
   records: number;
   summary: SummaryState;
   aggregates: AggregateStates;
+  /** The waivers whose record the chunk held. */
+  waiversSeen: number[];
   notices: NoticesState;
   /** Per target: its text for this chunk where the format renders batches, null otherwise. */
-  rendered: (string | null)[];
+  rendered: (Rendered | null)[];
   /** The listed results, for the reports that keep state across batches (table, HTML, JUnit …). */
   results: Result[] | null;
+  /** Every record with its verdicts, for the reports that show them (table, HTML, Markdown). */
+  verdicts: RecordVerdict[] | null;
   /** A problem with the chunk (a ragged row, a bad line): the run stops at the first, in input order. */
   error: Problem[] | null;
 }
@@ -56,13 +63,13 @@ export interface Prepared {
   /** Cell parses and header matches remembered across the chunks a thread judges. */
   parsers: Parsers;
   matcher: HeaderMatcher;
-  renderers: (((batch: ResultBatch) => string) | null)[];
+  renderers: (((batch: ResultBatch) => Rendered) | null)[];
   listing: Listing;
   collect: boolean;
 }
 
 export async function prepare(setup: ChunkSetup): Promise<Prepared> {
-  const plan = compile(setup.standards, { asOf: setup.asOf, year: setup.year, dictionary: setup.dictionary, kinds: checkKinds });
+  const plan = compile(setup.standards, { asOf: setup.asOf, year: setup.year, dictionary: setup.dictionary, kinds: checkKinds, waivers: setup.waivers });
   const context = makeContext({
     lang: setup.lang,
     asOf: setup.asOf,
@@ -89,8 +96,9 @@ export async function runChunk(setup: ChunkSetup, prepared: Prepared, bytes: Uin
   const summary = new SummaryBuilder(prepared.plan);
   const evaluator = new Evaluator(prepared.plan);
   const notices = new FileNotices();
-  const rendered: (string[] | null)[] = prepared.renderers.map((render) => (render ? [] : null));
+  const rendered: (Rendered[] | null)[] = prepared.renderers.map((render) => (render ? [] : null));
   const results: Result[] | null = prepared.collect ? [] : null;
+  const verdicts: RecordVerdict[] | null = prepared.listing.records ? [] : null;
   let records = 0;
   const options = {
     dictionary: setup.dictionary,
@@ -103,26 +111,29 @@ export async function runChunk(setup: ChunkSetup, prepared: Prepared, bytes: Uin
     for await (const batch of readChunk(bytes, setup.file, { firstLine, header: setup.header }, options, notices, prepared.parsers, prepared.matcher)) {
       const evaluated = evaluator.evaluate(batch);
       records += batch.size;
-      summary.addBatch(evaluated.statuses, batch.size);
+      summary.addBatch(evaluated);
       for (const part of listedParts(evaluated, prepared.listing, prepared.plan.recordRules.length)) {
         prepared.renderers.forEach((render, i) => {
           if (render) rendered[i]?.push(render(part));
         });
         if (results) for (const result of part.results) results.push(result);
+        if (verdicts) for (const record of part.records ?? []) verdicts.push(record);
         await nextTurn();
       }
     }
   } catch (error) {
     if (!(error instanceof DabiaoError)) throw error;
-    return { records, summary: summary.state(), aggregates: evaluator.aggregateStates(), notices: notices.state(), rendered: [], results: null, error: [...error.problems] };
+    return { records, summary: summary.state(), aggregates: evaluator.aggregateStates(), waiversSeen: evaluator.waiversSeen(), notices: notices.state(), rendered: [], results: null, verdicts: null, error: [...error.problems] };
   }
   return {
     records,
     summary: summary.state(),
     aggregates: evaluator.aggregateStates(),
+    waiversSeen: evaluator.waiversSeen(),
     notices: notices.state(),
-    rendered: rendered.map((texts) => (texts ? texts.join('') : null)),
+    rendered: rendered.map((parts) => (parts ? joinRendered(parts) : null)),
     results,
+    verdicts,
     error: null,
   };
 }
