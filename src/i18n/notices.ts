@@ -27,6 +27,14 @@ export const NOTICES = {
     zh: (p: Params) => `第 ${s(p.line)} 行的豁免所指的记录 “${s(p.record)}” 不在调查表中（${s(p.rule)}）`,
     en: (p: Params) => `the waiver on line ${s(p.line)} names record "${s(p.record)}", which is not in the survey (${s(p.rule)})`,
   },
+  'footer-row': {
+    zh: (p: Params) => `第 ${s(p.line)} 行不是记录（合计或表尾：“${s(p.text)}”），已跳过`,
+    en: (p: Params) => `line ${s(p.line)} is not a record (a total or the form's footer: "${s(p.text)}"); skipped`,
+  },
+  'more-footer-rows': {
+    zh: (p: Params) => `另有 ${s(p.count)} 行合计或表尾已跳过`,
+    en: (p: Params) => `${s(p.count)} more total or footer row(s) skipped`,
+  },
   'blank-column': {
     zh: (p: Params) => `第 ${s(p.index)} 列没有表头，已忽略`,
     en: (p: Params) => `column ${s(p.index)} has no header; ignored`,

@@ -49,7 +49,7 @@ h1{font-size:22px;margin:8px 0}h2{font-size:18px;border-bottom:2px solid #ddd;pa
 table{border-collapse:collapse;width:100%;font-size:13px;background:#fff}
 th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top;text-align:left}
 th{background:#f0f0f0}
-td.n{text-align:right}
+td.n{text-align:right}td.nw{white-space:nowrap}
 tr.record td{background:#eef3fb;font-weight:bold}
 .s-pass{color:var(--pass)}.s-fail{color:var(--fail)}.s-unknown{color:var(--unknown)}.s-not_applicable{color:var(--na)}
 .muted{color:#777}.quote{color:#555;font-size:12px}
@@ -156,7 +156,7 @@ export const htmlFormat: ReportFormat = {
       const head = [w('rule'), w('status'), HTML_TEXT.actual[lang], HTML_TEXT.requirement[lang], HTML_TEXT.gap[lang], w('detail'), w('clause')];
       const rows = results.map((result) => {
         const detail = `${html(describeResult(result, context))}${result.waiver ? `<br><b>${html(waiverText(result.waiver, lang))}</b>` : ''}`;
-        return `<tr class="sheet-result" data-status="${result.status}">${ruleCell(result)}<td class="s-${result.status}">${html(statusText(result))}</td><td>${html(describeActual(result.actual, context, result.expected.unit))}</td><td>${html(describeRequirement(result.expected, context))}</td><td>${result.gap === null ? '' : html(String(result.gap))}</td><td>${detail}</td>${clauseCell(result)}</tr>`;
+        return `<tr class="sheet-result" data-status="${result.status}">${ruleCell(result)}<td class="nw s-${result.status}">${html(statusText(result))}</td><td class="nw">${html(describeActual(result.actual, context, result.expected.unit))}</td><td class="nw">${html(describeRequirement(result.expected, context))}</td><td class="nw">${result.gap === null ? '' : html(String(result.gap))}</td><td>${detail}</td>${clauseCell(result)}</tr>`;
       });
       return `<table><thead><tr>${head.map((cell) => `<th>${html(cell)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
     };

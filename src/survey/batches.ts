@@ -9,6 +9,7 @@ import { rowCells, type CellTable } from './cell-table.js';
 import type { HeaderMatcher } from './headers.js';
 import type { HeaderInfo, RawBlock, RawRow, RowProblem, TableBlock } from './reader.js';
 import { TableRows } from './table-rows.js';
+import { footerText, mayBeginFooter } from './footer.js';
 import type { ColumnBuilder, Parsers } from './typing.js';
 
 export interface TypingOptions {
@@ -193,6 +194,11 @@ export class FileTyper {
         this.options.onRowProblem({ type: 'empty' }, line, undefined);
         continue;
       }
+      const footer = footerRow(table, row, first, cells, decodeText);
+      if (footer !== null) {
+        this.options.onRowProblem({ type: 'footer', text: footer }, line, undefined);
+        continue;
+      }
       if (cells !== width) this.options.onRowProblem({ type: 'ragged', cells, expected: width }, line, undefined);
       builder.lines[base + kept] = line;
       firsts[kept] = first;
@@ -220,7 +226,7 @@ export class FileTyper {
 
   private row(row: RawRow, builder: BatchBuilder): void {
     if (row.sheet !== undefined) this.sheet = row.sheet;
-    if (row.problem?.type === 'empty') {
+    if (row.problem?.type === 'empty' || row.problem?.type === 'footer') {
       this.options.onRowProblem(row.problem, row.line, row.sheet);
       return;
     }
@@ -276,6 +282,21 @@ export class FileTyper {
 
 function unknownItems(list: ItemList, field: string, known: (field: string, item: string) => boolean): readonly string[] {
   return list.items.filter((item) => !known(field, item));
+}
+
+/** A total or footer row under the table (footer.ts): its text, or null for a record. Only a row whose
+ * first filled cells hold non-ASCII text is decoded to look. */
+function footerRow(table: CellTable, row: number, first: number, cells: number, decodeText: (text: string) => string): string | null {
+  for (let i = first; i < first + Math.min(cells, 3); i++) {
+    const own = table.unescaped.get(i);
+    const start = table.cellStart[i] as number;
+    const end = table.cellEnd[i] as number;
+    const code = own !== undefined ? own.charCodeAt(0) : start < end ? table.text.charCodeAt(start) : 32;
+    if (code === 32 || Number.isNaN(code)) continue;
+    if (!mayBeginFooter(code)) return null;
+    return footerText(rowCells(table, row, decodeText));
+  }
+  return null;
 }
 
 /** A row all of whose cells are blank (spaces at most). */

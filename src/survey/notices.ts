@@ -10,6 +10,7 @@ export interface NoticesState {
   blankColumns: number[];
   emptyRows: number;
   emptyLines: number[];
+  footers: [number, string][];
   unknownItems: { field: string; item: string; line: number; count: number }[];
   unknownItemsOver: number;
 }
@@ -28,6 +29,9 @@ export class FileNotices {
   readonly blankColumns: number[] = [];
   emptyRows = 0;
   readonly emptyLines: number[] = [];
+  /** Totals and footer rows skipped, by line: each named (a survey has a few). */
+  readonly footers: [number, string][] = [];
+  footersOver = 0;
   readonly unknownItems = new Map<string, { field: string; item: string; line: number; count: number }>();
   unknownItemsOver = 0;
 
@@ -42,6 +46,11 @@ export class FileNotices {
   empty(line: number): void {
     this.emptyRows++;
     if (this.emptyLines.length < MAX_LISTED_LINES) this.emptyLines.push(line);
+  }
+
+  footer(line: number, text: string): void {
+    if (this.footers.length < MAX_LISTED_NAMES) this.footers.push([line, clipName(text)]);
+    else this.footersOver++;
   }
 
   item(field: string, item: string, line: number): void {
@@ -60,6 +69,7 @@ export class FileNotices {
       blankColumns: [...this.blankColumns],
       emptyRows: this.emptyRows,
       emptyLines: [...this.emptyLines],
+      footers: [...this.footers],
       unknownItems: [...this.unknownItems.values()],
       unknownItemsOver: this.unknownItemsOver,
     };
@@ -72,6 +82,7 @@ export class FileNotices {
     for (const index of other.blankColumns) this.column('', index);
     this.emptyRows += other.emptyRows;
     for (const line of other.emptyLines) if (this.emptyLines.length < MAX_LISTED_LINES) this.emptyLines.push(line);
+    for (const [line, text] of other.footers) this.footer(line, text);
     for (const entry of other.unknownItems) {
       const key = `${entry.field}\u0000${entry.item}`;
       const seen = this.unknownItems.get(key);
@@ -97,6 +108,8 @@ export class FileNotices {
       const lines = this.emptyLines.join(', ') + (this.emptyRows > this.emptyLines.length ? ' …' : '');
       onNotice({ code: 'empty-rows', file, ...at, params: { count: this.emptyRows, lines } });
     }
+    for (const [line, text] of this.footers) onNotice({ code: 'footer-row', file, ...at, params: { line, text } });
+    if (this.footersOver > 0) onNotice({ code: 'more-footer-rows', file, ...at, params: { count: this.footersOver } });
     const items = [...this.unknownItems.values()];
     for (const { field, item, line, count } of items.slice(0, MAX_LISTED_NAMES)) {
       onNotice({ code: 'unknown-item', file, ...at, params: { ...matcher.labels(field), item: clipName(item), line, count } });

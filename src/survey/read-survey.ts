@@ -128,6 +128,7 @@ function knownItemOf(options: ReadSurveyOptions): ((field: string, item: string)
 /** An empty row is counted for a notice; a row of the wrong width stops the reading at its line. */
 function rowProblem(problem: RowProblem, file: string, line: number, notices: FileNotices): void {
   if (problem.type === 'empty') return notices.empty(line);
+  if (problem.type === 'footer') return notices.footer(line, problem.text);
   throw new DabiaoError({ code: 'row-width', params: { cells: problem.cells, expected: problem.expected }, location: { file, line } });
 }
 

@@ -18,6 +18,7 @@ export type FindingCode =
   | 'out-of-range'
   | 'duplicate-id'
   | 'empty-row'
+  | 'footer-row'
   | 'ragged-row'
   | 'unknown-item'
   | 'title-rows'
@@ -117,6 +118,7 @@ export async function validateSurvey(files: readonly string[], options: Validate
     },
     onRowProblem(problem, where) {
       if (problem.type === 'empty') add({ code: 'empty-row', severity: 'warning', ...at(where.file, where.sheet ?? null, where.line, null), detail: {} });
+      else if (problem.type === 'footer') add({ code: 'footer-row', severity: 'warning', ...at(where.file, where.sheet ?? null, where.line, null), detail: { text: problem.text } });
       else add({ code: 'ragged-row', severity: 'error', ...at(where.file, where.sheet ?? null, where.line, null), detail: { cells: problem.cells, expected: problem.expected } });
     },
     onUnknownColumn(name, where) {
