@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Ajv } from 'ajv';
 import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from './helpers/cli.js';
@@ -150,6 +151,17 @@ describe('coverage: a rule the survey has no column for', () => {
     ]);
   });
 
+  it('says so on its pass-rate bar in the HTML report, under the rule\'s Chinese title', async () => {
+    await cli(['check', path('no-area.csv'), '-s', path('county.yaml'), '--as-of', '2026-12-01', '-o', path('no-area.html')]);
+    const page = readFileSync(path('no-area.html'), 'utf8');
+    const bars = [...page.matchAll(/<g class="bar"[^>]*data-uncovered="true"><text[^>]*>([^<]*)<\/text>[\s\S]*?<text[^>]*>([^<]*)<\/text><\/g>/g)].map((m) => [m[1], m[2]]);
+    expect(bars).toEqual([
+      ['村服务中心面积不少于350平方米', '未覆盖（缺少数据列）'],
+      ['乡镇服务中心面积不少于1500平方米', '未覆盖（缺少数据列）'],
+    ]);
+    expect(page).toContain('<p class="coverage" id="coverage">本调查表未覆盖 2 条规则，缺少数据列：“服务中心面积”</p>');
+  });
+
   it('opens the terminal report and is not listed under the records, also with --all', async () => {
     const run = await cli(['check', path('no-area.csv'), '-s', path('county.yaml'), '--as-of', '2026-12-01', '--all']);
     expect(run.stdout.split('\n')[0]).toBe('本调查表未覆盖 2 条规则，缺少数据列：“服务中心面积”');
@@ -214,6 +226,14 @@ describe('waivers', () => {
     const { code, stderr } = await checkJson(path('two.csv'), '--waivers', waivers(R2.replace('record: R2', 'record: R9')));
     expect(code).toBe(1);
     expect(stderr).toContain('第 2 行的豁免所指的记录 “R9” 不在调查表中（county/centre-area）');
+  });
+
+  it('keep the JSON report valid against the schema dabiao ships', async () => {
+    const { report } = await checkJson(path('survey.csv'), '--waivers', waivers(R2));
+    const schema = JSON.parse((await cli(['schema', 'report'])).stdout) as object;
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+    expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(report.summary.results.waived).toBe(1);
   });
 
   it('appear as SARIF suppressions and JUnit skipped test cases with the reason', async () => {
