@@ -6,7 +6,6 @@
 // judge regions, not records.
 import type { Verdict } from '../model.js';
 import type { CompiledRule } from './compile.js';
-import { FAIL, NOT_APPLICABLE, UNKNOWN } from './status.js';
 
 export const COMPLIANT = 0;
 export const NON_COMPLIANT = 1;
@@ -14,6 +13,12 @@ export const UNDETERMINED = 2;
 export const VERDICT_NOT_APPLICABLE = 3;
 
 export const VERDICT_OF_CODE: readonly Verdict[] = ['compliant', 'non_compliant', 'undetermined', 'not_applicable'];
+
+// By status code (pass, fail, unknown, not applicable, waived): the rank a result gives its standard's
+// verdict when its rule decides one (required and due), and when it only shows the standard applies.
+const DECIDING_RANK = Uint8Array.of(1, 3, 2, 0, 1);
+const APPLYING_RANK = Uint8Array.of(1, 1, 1, 0, 1);
+const VERDICT_OF_RANK = Uint8Array.of(VERDICT_NOT_APPLICABLE, COMPLIANT, UNDETERMINED, NON_COMPLIANT);
 
 /** Which standard each per-record rule belongs to, and whether it decides a verdict (required, due). */
 export class VerdictRules {
@@ -28,27 +33,20 @@ export class VerdictRules {
     this.decides = Uint8Array.from(rules, (rule) => (rule.rule.severity === 'required' && rule.due ? 1 : 0));
   }
 
-  /** Per standard, a verdict code per row. */
+  /** Per standard, a verdict code per row. Worked rule by rule, a column at a time: each rule raises
+   * its standard's rank per row (0 nothing applies, 1 applies, 2 unknown, 3 failed), read as a verdict. */
   verdicts(statuses: readonly Uint8Array[], size: number): Uint8Array[] {
-    const count = this.standards.length;
-    const verdicts = Array.from({ length: count }, () => new Uint8Array(size));
-    // Per standard while a row is read: 0 nothing applies, 1 something applies, 2 unknown, 3 failed.
-    const worst = new Uint8Array(count);
-    for (let row = 0; row < size; row++) {
-      worst.fill(0);
-      for (let i = 0; i < statuses.length; i++) {
-        const code = (statuses[i] as Uint8Array)[row] as number;
-        if (code === NOT_APPLICABLE) continue;
-        const at = this.standardOf[i] as number;
-        let rank = 1;
-        if (this.decides[i] === 1) rank = code === FAIL ? 3 : code === UNKNOWN ? 2 : 1;
-        if (rank > (worst[at] as number)) worst[at] = rank;
-      }
-      for (let at = 0; at < count; at++) {
-        const rank = worst[at] as number;
-        (verdicts[at] as Uint8Array)[row] = rank === 3 ? NON_COMPLIANT : rank === 2 ? UNDETERMINED : rank === 1 ? COMPLIANT : VERDICT_NOT_APPLICABLE;
+    const ranks = Array.from({ length: this.standards.length }, () => new Uint8Array(size));
+    for (let i = 0; i < statuses.length; i++) {
+      const codes = statuses[i] as Uint8Array;
+      const rank = ranks[this.standardOf[i] as number] as Uint8Array;
+      const rankOf = this.decides[i] === 1 ? DECIDING_RANK : APPLYING_RANK;
+      for (let row = 0; row < size; row++) {
+        const next = rankOf[codes[row] as number] as number;
+        if (next > (rank[row] as number)) rank[row] = next;
       }
     }
-    return verdicts;
+    for (const rank of ranks) for (let row = 0; row < size; row++) rank[row] = VERDICT_OF_RANK[rank[row] as number] as number;
+    return ranks;
   }
 }
