@@ -56,6 +56,8 @@ export interface Citation {
   section: string;
   /** Verbatim text from the source; several fragments when the clause is split in the source. */
   quote: string | string[];
+  /** The document the clause is in, when not the standard's own (a rule inherited through `extends`). */
+  document?: string;
 }
 
 /** A check as written in a standard file: `kind` picks the check, the rest are its options. */
@@ -94,6 +96,9 @@ export interface Rule {
    * count): shown as an interpretation wherever the rule is shown. */
   interpreted?: boolean;
   position?: SourcePosition;
+  /** A rule taken from the standard this one extends: that standard, and the clause it cites there
+   * (the rule's own citation is the clause in force: the base's, or the override's that changed it). */
+  inherited?: { standard: string; citation: Citation };
 }
 
 export interface StandardSource {
@@ -115,6 +120,12 @@ export interface Standard {
   file: string;
   /** Points of form the standard loads despite (an alias as a rule item); `lint` refuses them. */
   warnings?: readonly Problem[];
+  /** Fields the standard (or one it extends) declares for data the dictionary lacks. */
+  fields?: FieldDef[];
+  /** The standard this one extends (its id). */
+  extends?: string;
+  /** Inherited rules this standard drops, with why and the clause that says so. */
+  disabled?: { rule: string; title: Text; reason?: Text; citation: Citation }[];
 }
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'enum' | 'list' | 'date';

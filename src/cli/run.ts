@@ -98,6 +98,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
   root
     .command('fields')
     .description('list the data dictionary: field, labels, type, unit, and which standards read it')
+    .addOption(standardOption('standards whose fields are listed with the dictionary\'s (their own fields included)'))
     .option('-f, --format <format>', 'table | json', 'table')
     .addOption(langOption())
     .action(async (options) => setCode(await (await import('./commands/fields.js')).fields(options, io)));
@@ -126,8 +127,9 @@ function program(io: Io, setCode: (code: number) => void): Command {
 
   root
     .command('lint')
-    .description('validate standard YAML files')
+    .description('validate standard YAML files: every problem of a file at once, with the standards they extend')
     .argument('<files...>', 'standard files')
+    .option('-f, --format <format>', 'table | json | sarif | github', 'table')
     .addOption(langOption())
     .action(async (files: string[], options) => setCode(await (await import('./commands/lint.js')).lint(files, options, io)));
 
@@ -135,7 +137,8 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .command('schema')
     .description('print a JSON Schema: standard | dictionary | survey | report')
     .argument('<name>', 'standard | dictionary | survey | report')
-    .action(async (name: string) => setCode(await (await import('./commands/schema.js')).schema(name, io)));
+    .addOption(standardOption('survey: the standards whose own fields a record may carry'))
+    .action(async (name: string, options) => setCode(await (await import('./commands/schema.js')).schema(name, options, io)));
 
   return root;
 }

@@ -4,6 +4,7 @@ import { DabiaoError } from '../errors.js';
 import type { Dictionary, Lang, Standard } from '../model.js';
 import { LANGS } from '../model.js';
 import { loadDictionary, loadStandards } from '../standards/load.js';
+import { runDictionary } from '../standards/own-fields.js';
 import { isIsoDate } from '../text.js';
 
 export interface Loaded {
@@ -12,9 +13,10 @@ export interface Loaded {
 }
 
 export function loadAll(selectors: readonly string[]): Loaded {
-  const dictionary = loadDictionary();
-  const standards = loadStandards(selectors, { dictionary, kinds: checkKinds });
-  return { dictionary, standards };
+  const bundled = loadDictionary();
+  const standards = loadStandards(selectors, { dictionary: bundled, kinds: checkKinds });
+  // Fields the standards declare join the dictionary for the run: headers, templates, validation.
+  return { dictionary: runDictionary(bundled, standards), standards };
 }
 
 /** An option value that must be one of a closed set, refused with the set named. */

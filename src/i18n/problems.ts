@@ -161,6 +161,50 @@ export const PROBLEMS = {
     zh: () => `interpreted: true 的规则必须用 interpretation 说明如何解读原文`,
     en: () => `a rule marked interpreted: true must say in interpretation how the text was read`,
   },
+  'field-clash': {
+    zh: (p) => `字段 “${s(p.field)}” 在数据字典中已有另一含义（${s(p.other)}）；请换一个编号`,
+    en: (p) => `field "${s(p.field)}" already means something else in the data dictionary (${s(p.other)}); choose another id`,
+  },
+  'field-header-taken': {
+    zh: (p) => `字段 “${s(p.field)}” 的名称 “${s(p.name)}” 已是字段 “${s(p.other)}” 的列名，调查表将无法区分`,
+    en: (p) => `the name "${s(p.name)}" of field "${s(p.field)}" already names field "${s(p.other)}": survey columns could not tell them apart`,
+  },
+  'field-unknown-unit': {
+    zh: (p) => `字段 “${s(p.field)}” 的单位 “${s(p.unit)}” 不在数据字典中${hint(p, true)}`,
+    en: (p) => `field "${s(p.field)}" has unit "${s(p.unit)}", which the data dictionary does not know${hint(p, false)}`,
+  },
+  'field-enum-values': {
+    zh: (p) => `字段 “${s(p.field)}” 为枚举类型时须列出 values，其他类型不可列出`,
+    en: (p) => `field "${s(p.field)}" needs values when it is an enum, and may have them only then`,
+  },
+  'field-unknown-vocabulary': {
+    zh: (p) => `字段 “${s(p.field)}” 的词表 “${s(p.vocabulary)}” 不在数据字典中（只有列表字段可用词表）`,
+    en: (p) => `field "${s(p.field)}" names vocabulary "${s(p.vocabulary)}", which the data dictionary does not have (only list fields take one)`,
+  },
+  'no-rules': {
+    zh: () => `标准没有任何规则：请写 rules，或用 extends 继承另一标准`,
+    en: () => `the standard has no rules: write rules, or extend another standard with extends`,
+  },
+  'extends-outside': {
+    zh: (p) => `extends 只能是内置标准编号，或本文件所在文件夹内的相对路径；“${s(p.value)}” 不符合，未读取`,
+    en: (p) => `extends takes a bundled standard id or a path inside this file's folder; "${s(p.value)}" is neither and was not read`,
+  },
+  'extends-missing': {
+    zh: (p) => `找不到所继承的标准 “${s(p.value)}”${hint(p, true)}`,
+    en: (p) => `the standard to extend, "${s(p.value)}", does not exist${hint(p, false)}`,
+  },
+  'extends-cycle': {
+    zh: (p) => `继承形成循环：${s(p.cycle)}`,
+    en: (p) => `the standards extend each other in a cycle: ${s(p.cycle)}`,
+  },
+  'override-unknown-rule': {
+    zh: (p) => `所继承的标准 ${s(p.base)} 中没有规则 “${s(p.rule)}”${hint(p, true)}`,
+    en: (p) => `the extended standard ${s(p.base)} has no rule "${s(p.rule)}"${hint(p, false)}`,
+  },
+  'override-without-extends': {
+    zh: () => `overrides 只能修改所继承标准的规则：请先写 extends`,
+    en: () => `overrides change the rules of an extended standard: add extends first`,
+  },
   'duplicate-rule': {
     zh: (p) => `规则编号 “${s(p.id)}” 重复（第一次出现在第 ${s(p.first)} 行）`,
     en: (p) => `duplicate rule id "${s(p.id)}" (first at line ${s(p.first)})`,

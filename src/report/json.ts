@@ -41,7 +41,7 @@ export function resultSerialiser(context: ReportContext): (result: Result) => st
         severity: result.severity,
         due: result.due,
         deadline: result.deadline,
-        citation: rule ? { section: rule.citation.section, quote: rule.citation.quote } : null,
+        citation: rule ? { section: rule.citation.section, quote: rule.citation.quote, ...(rule.citation.document ? { document: rule.citation.document } : {}) } : null,
       }).slice(1, -1);
       ruleParts.set(key, ruleJson);
     }

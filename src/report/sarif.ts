@@ -28,7 +28,7 @@ function descriptor(standard: Standard, rule: Rule, context: ReportContext): Rec
   const lang = context.lang;
   const help = [
     ruleTitle(rule, lang),
-    SARIF_TEXT.clause[lang](standard.source.document, rule.citation.section),
+    SARIF_TEXT.clause[lang](rule.citation.document ?? standard.source.document, rule.citation.section),
     `“${quote}”`,
     ...(rule.interpretation ? [SARIF_TEXT.interpretation[lang](rule.interpretation[lang])] : []),
   ].join('\n');

@@ -1,7 +1,7 @@
 // The file-system edge of the standards stage: find bundled standards, read files with a size bound,
 // and hand their text to the pure parser and validator.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DabiaoError, type Problem } from '../errors.js';
 import type { Dictionary, Standard } from '../model.js';
@@ -10,7 +10,7 @@ import { buildDictionary, parseDictionary } from './dictionary.js';
 import type { KindDefinition } from './kind-definition.js';
 import { suggest } from './suggest.js';
 import { validateStandard } from './validate.js';
-import { MAX_YAML_BYTES, parseYaml } from './yaml-source.js';
+import { MAX_YAML_BYTES, parseYaml, type YamlSource } from './yaml-source.js';
 
 export const BUNDLED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../standards');
 export const DICTIONARY_FILE = 'dictionary.yaml';
@@ -77,14 +77,60 @@ function isPath(selector: string): boolean {
   return selector.includes('/') || selector.includes('\\') || /\.ya?ml$/i.test(selector);
 }
 
-export function loadStandardFile(path: string, options: LoadOptions, expectedId?: string): Standard {
+/**
+ * Load one standard file, and the chain of standards it extends. `chain`: the real paths of the files
+ * that extend this one (a file met twice is a cycle).
+ */
+export function loadStandardFile(path: string, options: LoadOptions, expectedId?: string, chain: readonly string[] = []): Standard {
   const text = readTextFile(path);
   if (expectedId !== undefined && resolve(dirname(path)) === BUNDLED_DIR) {
     const cached = cachedStandard(expectedId, path, text, options);
     if (cached) return cached;
   }
   const source = parseYaml(text, path);
-  return validateStandard(source, { dictionary: options.dictionary, kinds: options.kinds, ...(expectedId ? { expectedId } : {}), ...(options.strict ? { strict: true } : {}) });
+  const base = baseOf(source, path, options, [...chain, realpathSync(path)]);
+  return validateStandard(source, { dictionary: options.dictionary, kinds: options.kinds, ...(expectedId ? { expectedId } : {}), ...(options.strict ? { strict: true } : {}), ...(base ? { base } : {}) });
+}
+
+/**
+ * The standard a file extends: a bundled id, or a path relative to the file that stays inside its
+ * folder (no URL, no absolute path, no `..` or link out of it: nothing outside is read). A missing
+ * base and a cycle are errors at the `extends` line.
+ */
+function baseOf(source: YamlSource, path: string, options: LoadOptions, chain: readonly string[]): Standard | undefined {
+  const data = source.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const value = (data as { extends?: unknown }).extends;
+  if (typeof value !== 'string' || value === '') return undefined;
+  const location = source.locate(['extends']);
+  const refuse = (code: Problem['code'], params: Problem['params']): never => {
+    throw new DabiaoError({ code, params, location });
+  };
+  const bundled = bundledIds();
+  if (!isPath(value)) {
+    if (!bundled.includes(value)) {
+      const suggestion = suggest(value, bundled);
+      refuse('extends-missing', { value, ...(suggestion ? { suggestion } : {}) });
+    }
+    return loadStandardFile(join(BUNDLED_DIR, `${value}.yaml`), { ...options, strict: false }, value, chain);
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value) || isAbsolute(value) || value.startsWith('\\') || value.startsWith('/')) refuse('extends-outside', { value });
+  const folder = dirname(resolve(path));
+  const target = resolve(folder, value);
+  const inside = (from: string, to: string): boolean => {
+    const rel = relative(from, to);
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  };
+  if (!inside(folder, target)) refuse('extends-outside', { value });
+  if (!existsSync(target)) refuse('extends-missing', { value });
+  // A link inside the folder may still point out of it: judged by where it really is.
+  const real = realpathSync(target);
+  if (!inside(realpathSync(folder), real)) refuse('extends-outside', { value });
+  if (chain.includes(real)) {
+    const cycle = [...chain.slice(chain.indexOf(real)), real].map((file) => relative(process.cwd(), file) || file);
+    refuse('extends-cycle', { cycle: cycle.join(' → ') });
+  }
+  return loadStandardFile(target, options, undefined, chain);
 }
 
 /** Load standards by bundled id or by path; none selected means every bundled standard. */

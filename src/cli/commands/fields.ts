@@ -6,10 +6,10 @@ import type { Io } from '../io.js';
 import { choice, loadAll, parseLang } from '../setup.js';
 import { neededFields } from '../field-hints.js';
 
-export async function fields(options: { format: string; lang?: string }, io: Io): Promise<number> {
+export async function fields(options: { format: string; lang?: string; standard?: string[] }, io: Io): Promise<number> {
   const lang = parseLang(options.lang);
   choice('--format', options.format, ['table', 'json'] as const);
-  const { dictionary, standards } = loadAll([]);
+  const { dictionary, standards } = loadAll(options.standard ?? []);
   const readers = new Map<string, string[]>();
   for (const standard of standards as Standard[]) {
     for (const field of neededFields([standard])) readers.set(field, [...(readers.get(field) ?? []), standard.id]);

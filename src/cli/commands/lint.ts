@@ -1,24 +1,77 @@
-// dabiao lint FILE...: validate standard files the way `check` loads them, reporting every problem.
+// dabiao lint FILE...: validate standard files the way `check` loads them (the standards they extend
+// included), every problem of a file at once, each at its file:line:col in the user's language; as
+// lines for people, or JSON, SARIF or GitHub annotations for CI.
 import { checkKinds } from '../../engine/checks/index.js';
-import { DabiaoError } from '../../errors.js';
+import { DabiaoError, type Problem } from '../../errors.js';
+import { renderProblem } from '../../i18n/problems.js';
 import { loadDictionary, loadStandardFile } from '../../standards/load.js';
+import { artifactUri } from '../../report/sarif.js';
+import { githubData, githubProperty } from '../../report/escape.js';
 import type { Io } from '../io.js';
-import { parseLang } from '../setup.js';
-import { renderErrorLines } from '../render-error.js';
+import { choice, parseLang } from '../setup.js';
+import { renderProblemLine } from '../render-error.js';
+import { singleLine } from '../../text.js';
 
-export async function lint(files: string[], options: { lang?: string }, io: Io): Promise<number> {
+const FORMATS = ['table', 'json', 'sarif', 'github'] as const;
+
+interface Finding {
+  file: string;
+  line: number | null;
+  col: number | null;
+  code: string;
+  message: string;
+}
+
+export async function lint(files: string[], options: { lang?: string; format?: string }, io: Io): Promise<number> {
   const lang = parseLang(options.lang);
+  const format = choice('--format', options.format ?? 'table', FORMATS);
   const dictionary = loadDictionary();
-  let failed = false;
+  const findings: Finding[] = [];
+  const valid: { file: string; rules: number }[] = [];
   for (const file of files) {
     try {
       const standard = loadStandardFile(file, { dictionary, kinds: checkKinds, strict: true });
-      await io.stdout.write(lang === 'zh' ? `${file}: 有效，${standard.rules.length} 条规则\n` : `${file}: valid, ${standard.rules.length} rules\n`);
+      valid.push({ file, rules: standard.rules.length });
     } catch (error) {
       if (!(error instanceof DabiaoError)) throw error;
-      failed = true;
-      for (const line of renderErrorLines(error, lang)) await io.stderr.write(`${line}\n`);
+      for (const problem of error.problems) {
+        if (format === 'table') await io.stderr.write(`${renderProblemLine(problem, lang)}\n`);
+        findings.push(finding(problem, file, lang));
+      }
     }
   }
-  return failed ? 2 : 0;
+  if (format === 'table') {
+    for (const { file, rules } of valid) await io.stdout.write(lang === 'zh' ? `${file}: 有效，${rules} 条规则\n` : `${file}: valid, ${rules} rules\n`);
+  } else if (format === 'json') {
+    await io.stdout.write(`${JSON.stringify({ files: files.length, valid: valid.map((entry) => entry.file), problems: findings }, null, 2)}\n`);
+  } else if (format === 'github') {
+    for (const f of findings) {
+      const where = [`file=${githubProperty(f.file)}`, ...(f.line !== null ? [`line=${f.line}`] : []), ...(f.col !== null ? [`col=${f.col}`] : []), `title=${githubProperty(`dabiao lint: ${f.code}`)}`];
+      await io.stdout.write(`::error ${where.join(',')}::${githubData(f.message)}\n`);
+    }
+  } else {
+    const results = findings.map((f) => ({
+      ruleId: f.code,
+      level: 'error',
+      message: { text: f.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(f.file) }, region: { startLine: f.line ?? 1, ...(f.col !== null ? { startColumn: f.col } : {}) } } }],
+    }));
+    const sarif = {
+      $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
+      version: '2.1.0',
+      runs: [{ tool: { driver: { name: 'dabiao lint', rules: [...new Set(findings.map((f) => f.code))].map((id) => ({ id })) } }, results, columnKind: 'unicodeCodePoints' }],
+    };
+    await io.stdout.write(`${JSON.stringify(sarif, null, 2)}\n`);
+  }
+  return findings.length > 0 ? 2 : 0;
+}
+
+function finding(problem: Problem, file: string, lang: 'zh' | 'en'): Finding {
+  return {
+    file: problem.location?.file ?? file,
+    line: problem.location?.line ?? null,
+    col: problem.location?.col ?? null,
+    code: problem.code,
+    message: singleLine(renderProblem(problem.code, problem.params, lang)),
+  };
 }

@@ -6,18 +6,20 @@ import type { Io } from '../io.js';
 import { surveyRecordSchema } from '../../standards/survey-schema.js';
 import { REPORT_SCHEMA } from '../../report/report-schema.js';
 import { loadDictionary } from '../../standards/load.js';
+import { loadAll } from '../setup.js';
 
 const SCHEMAS = {
   standard: () => composeStandardSchema(CHECK_KINDS),
-  survey: () => surveyRecordSchema(loadDictionary()),
+  // With -s, the fields those standards declare are part of a survey record.
+  survey: (standards: readonly string[]) => surveyRecordSchema(standards.length > 0 ? loadAll(standards).dictionary : loadDictionary()),
   report: () => REPORT_SCHEMA,
   dictionary: () => ({ $schema: 'http://json-schema.org/draft-07/schema#', ...DICTIONARY_SCHEMA }),
 } as const;
 
-export async function schema(name: string, io: Io): Promise<number> {
+export async function schema(name: string, options: { standard?: string[] }, io: Io): Promise<number> {
   if (!Object.hasOwn(SCHEMAS, name)) {
     throw new DabiaoError({ code: 'usage', params: { detail: `unknown schema "${name}"; available: ${Object.keys(SCHEMAS).join(', ')}` } });
   }
-  await io.stdout.write(`${JSON.stringify(SCHEMAS[name as keyof typeof SCHEMAS](), null, 2)}\n`);
+  await io.stdout.write(`${JSON.stringify(SCHEMAS[name as keyof typeof SCHEMAS](options.standard ?? []), null, 2)}\n`);
   return 0;
 }

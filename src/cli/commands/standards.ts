@@ -49,7 +49,19 @@ export async function showStandard(id: string, options: ListOptions, io: Io): Pr
   await io.stdout.write(`${chalk.bold(`${standard.id}  ${standard.title[lang]}`)}\n${standard.source.document}${standard.source.year ? ` (${standard.source.year})` : ''}\n`);
   if (standard.source.notes) await io.stdout.write(`${chalk.gray(standard.source.notes[lang])}\n`);
   await io.stdout.write('\n');
+  if (standard.extends) await io.stdout.write(`${lang === 'zh' ? `继承自 ${standard.extends}` : `Extends ${standard.extends}`}\n\n`);
   for (const rule of standard.rules) await io.stdout.write(`${renderRule(standard, rule, lang, ctx, chalk)}\n`);
+  // Inherited rules this standard drops: each with why and the clause that says so.
+  for (const dropped of standard.disabled ?? []) {
+    const zh = lang === 'zh';
+    const lines = [
+      `${chalk.bold(`${standard.extends ?? ''}/${dropped.rule}`)}  ${dropped.title[lang]}  [${zh ? '已停用' : 'disabled'}]`,
+      ...(dropped.reason ? [`  ${zh ? '理由' : 'Reason'}: ${dropped.reason[lang]}`] : []),
+      `  ${zh ? '依据' : 'Clause'}: ${dropped.citation.section}`,
+      `  “${quoteText(dropped.citation)}”`,
+    ];
+    await io.stdout.write(`${lines.join('\n')}\n\n`);
+  }
   return 0;
 }
 
@@ -73,9 +85,13 @@ function renderRule(standard: Standard, rule: Standard['rules'][number], lang: L
     `${chalk.bold(`${standard.id}/${rule.id}`)}  ${ruleTitle(rule, lang)}  [${SEVERITY_WORDS[rule.severity][lang]}]`,
     `  ${zh ? '要求' : 'Requires'}: ${describeRuleRequirement(rule, ctx)}`,
     `  ${zh ? '适用' : 'Scope'}: ${scope || (zh ? '全部' : 'all')}`,
-    `  ${zh ? '依据' : 'Clause'}: ${rule.citation.section}`,
+    `  ${zh ? '依据' : 'Clause'}: ${rule.citation.document ? `${rule.citation.document} > ` : ''}${rule.citation.section}`,
     `  “${quote}”`,
   ];
+  if (rule.inherited) {
+    const changed = rule.citation !== rule.inherited.citation && rule.citation.document === undefined;
+    lines.push(`  ${zh ? '继承自' : 'From'}: ${rule.inherited.standard}${changed ? (zh ? `（本标准修改；原依据 ${rule.inherited.citation.section}）` : ` (changed here; was ${rule.inherited.citation.section})`) : ''}`);
+  }
   if (rule.year) lines.push(`  ${zh ? '数据年度' : 'Data of'}: ${rule.year.from === rule.year.to ? rule.year.from : `${rule.year.from}–${rule.year.to}`}`);
   if (rule.interpretation) lines.push(`  ${chalk.yellow(zh ? '解读' : 'Interpretation')}: ${rule.interpretation[lang]}`);
   return `${lines.join('\n')}\n`;
