@@ -2,6 +2,8 @@
 export interface OutputStream {
   write(text: string): Promise<void>;
   isTTY: boolean;
+  /** A terminal's width in columns. */
+  columns?: number;
 }
 
 export interface Io {
@@ -22,6 +24,7 @@ export function processIo(): Io {
     });
     return {
       isTTY: Boolean(target.isTTY),
+      ...(target.isTTY && target.columns ? { columns: target.columns } : {}),
       write: (text) =>
         new Promise<void>((resolve, reject) => {
           if (closed) return resolve();

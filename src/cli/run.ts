@@ -4,6 +4,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { DabiaoError } from '../errors.js';
 import { renderProblem } from '../i18n/problems.js';
+import { defaultText, HELP, helpTitle, type HelpKey } from '../i18n/help.js';
 import type { Lang } from '../model.js';
 import type { Io } from './io.js';
 import { renderErrorLines } from './render-error.js';
@@ -21,123 +22,122 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 /** Options shared by the commands that read survey files. */
-function addSurveyOptions(command: Command): Command {
+function addSurveyOptions(command: Command, h: (key: HelpKey) => string): Command {
   return command
-    .option('--input-format <format>', 'read every file as csv | json | ndjson | xlsx, whatever its extension')
-    .option('--encoding <name>', 'text encoding of CSV/JSON files: utf-8 | utf-16le | utf-16be | gb18030 | gbk (default: detected)')
-    .option('--sheet <name>', 'Excel worksheet to read (default: the first)')
-    .option('--header-row <n>', 'row holding the column headers (default: found among the first 20 rows)')
-    .option('--map <header=field>', 'read a column as a canonical field (repeatable)', collect, [])
-    .option('--map-file <file>', 'YAML or JSON file of "header: field" pairs');
+    .option('--input-format <format>', h('inputFormat'))
+    .option('--encoding <name>', h('encoding'))
+    .option('--sheet <name>', h('sheet'))
+    .option('--header-row <n>', h('headerRow'))
+    .option('--map <header=field>', h('map'), collect, [])
+    .option('--map-file <file>', h('mapFile'));
 }
 
-function program(io: Io, setCode: (code: number) => void): Command {
-  const langOption = () => new Option('--lang <lang>', 'language of the output: zh | en').default(io.env.DABIAO_LANG ?? 'zh');
-  const standardOption = (what: string) =>
-    new Option('-s, --standard <id-or-path>', `${what}: a bundled standard id or a standard YAML file (repeatable; default: all bundled)`).argParser(collect).default([]);
+function program(io: Io, lang: Lang, setCode: (code: number) => void): Command {
+  const h = (key: HelpKey): string => HELP[key][lang];
+  const langOption = () => new Option('--lang <lang>', h('lang')).default(io.env.DABIAO_LANG ?? 'zh');
+  const standardOption = (what: HelpKey) => new Option('-s, --standard <id-or-path>', `${h(what)}：${h('standard')}`).argParser(collect).default([]);
+  // Help in the user's language: commander's section titles and defaults too.
+  const helpConfig = {
+    styleTitle: (title: string) => helpTitle(title, lang),
+    optionDescription: (option: Option) => {
+      const value = option.defaultValue as unknown;
+      const shown = value === undefined || (Array.isArray(value) && value.length === 0) || value === false ? '' : `${lang === 'zh' ? '' : ' '}${defaultText(String(value), lang)}`;
+      return `${option.description}${shown}`;
+    },
+  };
+  const command = (parent: Command, name: string, description: HelpKey): Command =>
+    parent.command(name).description(h(description)).helpOption('-h, --help', h('help')).configureHelp(helpConfig);
   const root = new Command('dabiao')
-    .description('达标 — check community construction surveys against policy standards')
-    .version(VERSION)
+    .description(h('program'))
+    .version(VERSION, '-V, --version', h('version'))
+    .helpOption('-h, --help', h('help'))
+    .helpCommand('help [command]', h('helpCommand'))
+    .configureHelp(helpConfig)
     .exitOverride()
     .configureOutput({ writeOut: (text) => void io.stdout.write(text), writeErr: () => undefined, outputError: () => undefined })
     .showSuggestionAfterError(true);
 
-  root
-    .command('check')
-    .description('check survey files (CSV, Excel, JSON, NDJSON) against standards')
-    .argument('<files...>', 'survey files')
-    .addOption(standardOption('standards to check against'))
-    .option('--as-of <date>', 'evaluate targets in force on this date (YYYY-MM-DD; default: today)')
-    .option('--year <year>', 'the year the survey data is for, where records have no 统计年度 column (default: the year of --as-of)')
-    .option('-f, --format <format>', 'report format: table | json | html | markdown | csv | matrix | sarif | junit | github (repeatable)', collect, [])
-    .option('-o, --output <file>', 'write a report to a file, complete or not at all (repeatable; the format follows the extension when not given)', collect, [])
-    .option('--fail-on <what>', 'what makes exit code 1: fail | unknown | guidance', 'unknown')
-    .option('--waivers <file>', 'approved exceptions (YAML or JSON): a waived result is counted apart, never as a pass')
-    .option('--all', 'list every result, passes and not-applicable ones included (default: failures and unknowns)')
-    .option('--max-records <n>', 'records listed in the table before pointing to JSON (0 = all)', '200')
-    .option('--threads <n>', 'worker threads for a large CSV or NDJSON file (default: the cores; 1 = none)')
-    .addOption(langOption())
+  const check = command(root, 'check', 'check')
+    .argument('<files...>', h('surveyFiles'))
+    .addOption(standardOption('checkStandard'))
+    .option('--as-of <date>', h('asOf'))
+    .option('--year <year>', h('year'))
+    .option('-f, --format <format>', h('format'), collect, [])
+    .option('-o, --output <file>', h('output'), collect, [])
+    .option('--fail-on <what>', h('failOn'), 'unknown')
+    .option('--waivers <file>', h('waivers'))
+    .option('--all', h('all'))
+    .option('--max-records <n>', h('maxRecords'), '200')
+    .option('-v, --verbose', h('verbose'))
+    .option('-q, --quiet', h('quiet'))
+    .option('--threads <n>', h('threads'))
+    .addOption(langOption());
+  addSurveyOptions(check, h)
+    .addHelpText('after', h('checkExamples'))
     .action(async (files: string[], options) => setCode(await (await import('./commands/check.js')).check(files, options, io)));
-  addSurveyOptions(root.commands.at(-1) as Command);
 
-  addSurveyOptions(
-    root
-      .command('validate')
-      .description('check that survey files are well-formed before any rule is judged (exit 0 valid, 1 data errors, 2 unreadable)')
-      .argument('<files...>', 'survey files')
-      .addOption(standardOption('standards whose fields the file must have'))
-      .option('-f, --format <format>', 'table | json', 'table')
-      .addOption(langOption()),
-  ).action(async (files: string[], options) => setCode(await (await import('./commands/validate.js')).validate(files, options, io)));
+  const validate = command(root, 'validate', 'validate')
+    .argument('<files...>', h('surveyFiles'))
+    .addOption(standardOption('validateStandard'))
+    .option('-f, --format <format>', h('validateFormat'), 'table')
+    .addOption(langOption());
+  addSurveyOptions(validate, h)
+    .addHelpText('after', h('validateExamples'))
+    .action(async (files: string[], options) => setCode(await (await import('./commands/validate.js')).validate(files, options, io)));
 
-  root
-    .command('plan')
-    .description('what a proposed site must have under every selected standard, and what a draft is short of')
-    .argument('[site]', 'YAML or JSON file of the site\'s figures (field: value)')
-    .addOption(standardOption('standards to plan against'))
-    .option('--level <level>', 'city | county | township | village')
-    .option('--area-type <type>', 'urban | rural')
-    .option('--build-type <type>', 'new | renovated')
-    .option('--households <n>', 'number of households')
-    .option('--population <n>', 'population')
-    .option('--set <field=value>', 'any other figure or draft value, e.g. service_center_area_m2=320 (repeatable)', collect, [])
-    .option('--as-of <date>', 'targets in force on this date (default: today)')
-    .option('-f, --format <format>', 'table | json | markdown', 'table')
+  command(root, 'plan', 'plan')
+    .argument('[site]', h('site'))
+    .addOption(standardOption('planStandard'))
+    .option('--level <level>', h('level'))
+    .option('--area-type <type>', h('areaType'))
+    .option('--build-type <type>', h('buildType'))
+    .option('--households <n>', h('households'))
+    .option('--population <n>', h('population'))
+    .option('--set <field=value>', h('set'), collect, [])
+    .option('--as-of <date>', h('planAsOf'))
+    .option('-f, --format <format>', h('planFormat'), 'table')
     .addOption(langOption())
+    .addHelpText('after', h('planExamples'))
     .action(async (site: string | undefined, options) => setCode(await (await import('./commands/plan.js')).plan(site, options, io)));
 
-  root
-    .command('template')
-    .description('a blank survey form with exactly the columns the chosen standards read')
-    .addOption(standardOption('standards the form is for'))
-    .option('-f, --format <format>', 'csv | xlsx', 'csv')
-    .option('-o, --output <file>', 'write the form to a file (required for xlsx)')
+  command(root, 'template', 'template')
+    .addOption(standardOption('templateStandard'))
+    .option('-f, --format <format>', h('templateFormat'), 'csv')
+    .option('-o, --output <file>', h('templateOutput'))
     .addOption(langOption())
     .action(async (options) => setCode(await (await import('./commands/template.js')).template(options, io)));
 
-  root
-    .command('fields')
-    .description('list the data dictionary: field, labels, type, unit, and which standards read it')
-    .addOption(standardOption('standards whose fields are listed with the dictionary\'s (their own fields included)'))
-    .option('-f, --format <format>', 'table | json', 'table')
+  command(root, 'fields', 'fields')
+    .addOption(standardOption('fieldsStandard'))
+    .option('-f, --format <format>', h('tableOrJson'), 'table')
     .addOption(langOption())
     .action(async (options) => setCode(await (await import('./commands/fields.js')).fields(options, io)));
 
-  const standards = root.command('standards').description('list, show and compare the standards');
-  standards
-    .command('list')
-    .description('list the bundled standards')
-    .option('-f, --format <format>', 'table | json', 'table')
+  const standards = command(root, 'standards', 'standards').helpCommand('help [command]', h('helpCommand'));
+  command(standards, 'list', 'standardsList')
+    .option('-f, --format <format>', h('tableOrJson'), 'table')
     .addOption(langOption())
     .action(async (options) => setCode(await (await import('./commands/standards.js')).listStandards(options, io)));
-  standards
-    .command('compare')
-    .description('a matrix, topic by standard, of what each standard demands')
-    .argument('[ids...]', 'standard ids or paths (default: all bundled)')
-    .option('-f, --format <format>', 'table | markdown | html | json', 'table')
+  command(standards, 'compare', 'standardsCompare')
+    .argument('[ids...]', h('compareIds'))
+    .option('-f, --format <format>', h('compareFormat'), 'table')
     .addOption(langOption())
     .action(async (ids: string[], options) => setCode(await (await import('./commands/compare.js')).compare(ids, options, io)));
-  standards
-    .command('show')
-    .description('every rule of a standard with its requirement and citation')
-    .argument('<id>', 'standard id or path')
-    .option('-f, --format <format>', 'table | json', 'table')
+  command(standards, 'show', 'standardsShow')
+    .argument('<id>', h('showId'))
+    .option('-f, --format <format>', h('tableOrJson'), 'table')
     .addOption(langOption())
     .action(async (id: string, options) => setCode(await (await import('./commands/standards.js')).showStandard(id, options, io)));
 
-  root
-    .command('lint')
-    .description('validate standard YAML files: every problem of a file at once, with the standards they extend')
-    .argument('<files...>', 'standard files')
-    .option('-f, --format <format>', 'table | json | sarif | github', 'table')
+  command(root, 'lint', 'lint')
+    .argument('<files...>', h('lintFiles'))
+    .option('-f, --format <format>', h('lintFormat'), 'table')
     .addOption(langOption())
     .action(async (files: string[], options) => setCode(await (await import('./commands/lint.js')).lint(files, options, io)));
 
-  root
-    .command('schema')
-    .description('print a JSON Schema: standard | dictionary | survey | report')
-    .argument('<name>', 'standard | dictionary | survey | report')
-    .addOption(standardOption('survey: the standards whose own fields a record may carry'))
+  command(root, 'schema', 'schema')
+    .argument('<name>', h('schemaName'))
+    .addOption(standardOption('schemaStandard'))
     .action(async (name: string, options) => setCode(await (await import('./commands/schema.js')).schema(name, options, io)));
 
   return root;
@@ -147,7 +147,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const lang = langOf(argv, io.env);
   let code = 0;
   try {
-    await program(io, (value) => (code = value)).parseAsync([...argv], { from: 'user' });
+    await program(io, lang, (value) => (code = value)).parseAsync([...argv], { from: 'user' });
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {

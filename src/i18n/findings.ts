@@ -3,6 +3,18 @@ import type { Lang } from '../model.js';
 import type { Finding, FindingCode } from '../survey/validate.js';
 
 type Render = (f: Finding, label: string) => string;
+/** A field type as people name it: 数字, not number. */
+const TYPE_NAMES: Record<string, Record<Lang, string>> = {
+  number: { zh: '数字', en: 'number' },
+  integer: { zh: '整数', en: 'whole number' },
+  boolean: { zh: '“是”或“否”', en: 'yes or no' },
+  enum: { zh: '选项', en: 'choice' },
+  list: { zh: '清单', en: 'list' },
+  date: { zh: '日期', en: 'date' },
+  string: { zh: '文本', en: 'text' },
+};
+const typeName = (type: string, lang: Lang): string => TYPE_NAMES[type]?.[lang] ?? type;
+
 const d = (f: Finding, key: string): string => String(f.detail[key] ?? '');
 
 export const FINDINGS = {
@@ -23,8 +35,8 @@ export const FINDINGS = {
     en: (f) => (f.detail.data ? `a column without a header holds data: it cannot be assigned to a field` : `column has no header (empty throughout; ignored)`),
   },
   'wrong-type': {
-    zh: (f, label) => `${label}的值 “${f.value ?? ''}” 不是有效的${d(f, 'type') || d(f, 'schema')}`,
-    en: (f, label) => `${label} value "${f.value ?? ''}" is not a valid ${d(f, 'type') || d(f, 'schema')}`,
+    zh: (f, label) => `${label}的值 “${f.value ?? ''}” 不是有效的${typeName(d(f, 'type') || d(f, 'schema'), 'zh')}`,
+    en: (f, label) => `${label} value "${f.value ?? ''}" is not a valid ${typeName(d(f, 'type') || d(f, 'schema'), 'en')}`,
   },
   'not-allowed': {
     zh: (f, label) => `${label}的值 “${f.value ?? ''}” 不在允许的取值中（${d(f, 'allowed')}）`,

@@ -10,6 +10,19 @@ const hint = (p: Params, zh: boolean): string =>
   p.suggestion ? (zh ? `（是否想用 “${s(p.suggestion)}”？）` : ` (did you mean "${s(p.suggestion)}"?)`) : '';
 
 
+/** System error codes as people say them: 文件不存在, not ENOENT. */
+const SYSTEM_ERRORS: Record<string, Record<Lang, string>> = {
+  ENOENT: { zh: '文件不存在', en: 'the file does not exist' },
+  EACCES: { zh: '没有读取权限', en: 'permission denied' },
+  EPERM: { zh: '没有读取权限', en: 'permission denied' },
+  EISDIR: { zh: '这是文件夹，不是文件', en: 'this is a folder, not a file' },
+  ENOTDIR: { zh: '路径中有一段不是文件夹', en: 'a part of the path is not a folder' },
+  EMFILE: { zh: '同时打开的文件过多', en: 'too many open files' },
+  EBUSY: { zh: '文件正被其他程序占用', en: 'the file is in use by another program' },
+  'not a regular file': { zh: '不是普通文件（可能是文件夹或设备）', en: 'not a regular file (a folder or a device?)' },
+};
+const systemError = (detail: string | number | undefined, lang: Lang): string => SYSTEM_ERRORS[s(detail)]?.[lang] ?? s(detail);
+
 const TYPE_WORDS: Record<string, Record<Lang, string>> = {
   string: { zh: '文本', en: 'text' },
   number: { zh: '数字', en: 'a number' },
@@ -86,7 +99,7 @@ const xlsxLimit = (p: Params, lang: Lang): string => XLSX_LIMITS[s(p.what)]?.[la
 
 export const PROBLEMS = {
   usage: { zh: (p) => `用法错误：${s(p.detail)}`, en: (p) => `usage error: ${s(p.detail)}` },
-  'file-unreadable': { zh: (p) => `无法读取文件：${s(p.detail)}`, en: (p) => `cannot read file: ${s(p.detail)}` },
+  'file-unreadable': { zh: (p) => `无法读取文件：${systemError(p.detail, 'zh')}`, en: (p) => `cannot read file: ${systemError(p.detail, 'en')}` },
   'file-too-large': {
     zh: (p) => `文件过大（${s(p.size)} 字节，上限 ${s(p.limit)} 字节）`,
     en: (p) => `file too large (${s(p.size)} bytes, limit ${s(p.limit)} bytes)`,

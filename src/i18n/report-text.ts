@@ -89,6 +89,11 @@ export const ACCEPTANCE_TEXT = {
 } as const satisfies Catalogue;
 
 export const TABLE_TEXT = {
+  /** Under a record, in place of its guidance and targets not yet due (listed with --verbose). */
+  guidanceCollapsed: {
+    zh: (count: number) => `另有 ${count} 项指导性条款或未到期目标未达到，不影响判定（--verbose 列出）`,
+    en: (count: number) => `${count} guidance or not-yet-due target(s) not met, not changing the verdict (--verbose lists them)`,
+  },
   /** Where a record of a worksheet is, after the file and sheet. */
   sheetRow: { zh: (line: number | null) => `第${line}行`, en: (line: number | null) => `row ${line}` },
   moreRecordsNotListed: {

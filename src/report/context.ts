@@ -18,16 +18,31 @@ export interface ReportContext {
   recordRules: readonly string[];
   /** Standard ids in the order of the engine's verdict arrays (the order standards were given). */
   verdictStandards: readonly string[];
+  /** Terminal report: the columns lines wrap to; the clause under each problem and guidance shown
+   * (verbose); verdicts and the closing line only (quiet). */
+  width: number;
+  verbose: boolean;
+  quiet: boolean;
 }
 
 export function ruleKey(standard: string, rule: string): string {
   return `${standard}/${rule}`;
 }
 
-export function makeContext(options: Omit<ReportContext, 'rules' | 'recordRules' | 'verdictStandards'> & { recordRules?: readonly string[] }): ReportContext {
+type ContextOptions = Omit<ReportContext, 'rules' | 'recordRules' | 'verdictStandards' | 'width' | 'verbose' | 'quiet'> & Partial<Pick<ReportContext, 'recordRules' | 'width' | 'verbose' | 'quiet'>>;
+
+export function makeContext(options: ContextOptions): ReportContext {
   const rules = new Map<string, Rule>();
   for (const standard of options.standards) for (const rule of standard.rules) rules.set(ruleKey(standard.id, rule.id), rule);
-  return { ...options, rules, recordRules: options.recordRules ?? [], verdictStandards: options.standards.map((standard) => standard.id) };
+  return {
+    width: 80,
+    verbose: false,
+    quiet: false,
+    ...options,
+    rules,
+    recordRules: options.recordRules ?? [],
+    verdictStandards: options.standards.map((standard) => standard.id),
+  };
 }
 
 /** A citation's verbatim text; a quote cut into fragments in the source is joined with an ellipsis. */

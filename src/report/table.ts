@@ -1,40 +1,26 @@
-// Terminal report: what a record must fix is told after the verdicts it leads to. First the rules the
-// survey cannot feed (once), the roll-up by region, each record's verdict per standard; then the
-// failures of each record that is not compliant, guidance apart; aggregates; a summary per standard
-// and one closing line.
-import { isListed } from './listing.js';
+// Terminal report, read by a person: verdicts first, then one line per problem under its record, every
+// line wrapped to the terminal's width. In order: the rules the survey cannot feed (once), the roll-up
+// by region, then each record (as far as --max-records) with its verdicts and what it must fix, the
+// guidance and targets not yet due counted on one line (listed with --verbose, which also puts the
+// clause under each problem), the aggregate targets, and one closing line. --quiet keeps the verdicts
+// and the closing line only.
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
-import type { Result, Verdict } from '../model.js';
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
 import type { Summary } from '../engine/summary.js';
-import { ruleTitle, SEVERITY_WORDS, STATUS_WORDS, VERDICT_ORDER, VERDICT_WORDS, WORDS } from '../i18n/words.js';
 import { ACCEPTANCE_TEXT, REPORT_TEXT, TABLE_TEXT } from '../i18n/report-text.js';
+import { percentText } from '../i18n/quantities.js';
+import { VERDICT_ORDER, VERDICT_WORDS, WORDS } from '../i18n/words.js';
+import type { Result, Verdict } from '../model.js';
 import { AcceptanceCollector, type RecordSheet } from './acceptance.js';
+import { clipText } from './clip.js';
+import { quoteText, ruleKey, type ReportContext } from './context.js';
 import { coverageLine } from './coverage.js';
-import { waiverText } from './waivers.js';
-import type { ReportContext } from './context.js';
-import { quoteText, ruleKey } from './context.js';
 import { describeResult } from './describe.js';
 import type { ReportFormat } from './format.js';
+import { isListed } from './listing.js';
 import { BufferedSink } from './sink.js';
-import { percentText } from '../i18n/quantities.js';
-import { clipText } from './clip.js';
-
-const QUOTE_WIDTH = 36;
-
-function paint(chalk: ChalkInstance, result: Result, text: string): string {
-  if (result.status === 'pass') return chalk.green(text);
-  if (result.status === 'not_applicable') return chalk.gray(text);
-  if (!result.due || result.severity === 'guidance') return chalk.yellow(text);
-  return result.status === 'fail' ? chalk.red(text) : chalk.magenta(text);
-}
-
-/** A clause quote cut to the column, by code points so a character such as 𠮷 is never split. */
-function clip(text: string, width: number): string {
-  if (text.length <= width) return text;
-  const chars = Array.from(text);
-  return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : text;
-}
+import { waiverText } from './waivers.js';
 
 /** Data on a heading line, cut and kept to that line: a line break in a name must not start a line
  * that looks like another record or the closing verdict. */
@@ -42,8 +28,18 @@ function headingText(text: string, context: ReportContext): string {
   return clipText(text, context.lang).replace(/\r\n|\r|\n/g, '␊');
 }
 
-function shown(result: Result, context: ReportContext): boolean {
-  return isListed(result.status, context.all);
+/** The mark and colour of a listed result. */
+function mark(chalk: ChalkInstance, result: Result): string {
+  if (result.status === 'waived') return chalk.cyan('○');
+  if (result.status === 'pass') return chalk.green('✓');
+  if (result.status === 'not_applicable') return chalk.gray('－');
+  if (!result.due || result.severity === 'guidance') return chalk.yellow('⚠');
+  return result.status === 'fail' ? chalk.red('✗') : chalk.magenta('?');
+}
+
+function verdictWord(chalk: ChalkInstance, verdict: Verdict, lang: ReportContext['lang']): string {
+  const word = VERDICT_WORDS[verdict][lang];
+  return verdict === 'compliant' ? chalk.green(word) : verdict === 'non_compliant' ? chalk.red(word) : verdict === 'undetermined' ? chalk.magenta(word) : chalk.gray(word);
 }
 
 export const tableFormat: ReportFormat = {
@@ -52,81 +48,88 @@ export const tableFormat: ReportFormat = {
     const sink = new BufferedSink(target, 16 * 1024);
     const chalk = new Chalk({ level: context.color ? 1 : 0 });
     const lang = context.lang;
+    const zh = lang === 'zh';
     const w = (key: keyof typeof WORDS): string => WORDS[key][lang];
     const t = (key: keyof typeof ACCEPTANCE_TEXT): string => ACCEPTANCE_TEXT[key][lang] as string;
-    const style = { head: context.color ? ['cyan'] : [], border: context.color ? ['gray'] : [] };
     const collector = new AcceptanceCollector(context.maxRecords);
-
-    const resultTable = (results: Result[]): string => {
-      const table = new Table({
-        head: [w('standard'), w('rule'), w('status'), w('detail'), w('clause')],
-        style,
-        wordWrap: true,
-        // Chinese text has no spaces: wrap anywhere rather than truncate.
-        wrapOnWordBoundary: false,
-        colWidths: [20, 30, 16, 48, 40],
-      });
-      for (const result of results) {
-        const rule = context.rules.get(ruleKey(result.standard, result.rule));
-        const quote = rule ? quoteText(rule.citation, '…') : '';
-        let status = STATUS_WORDS[result.status][lang];
-        if (result.status === 'fail' || result.status === 'unknown') {
-          if (!result.due) status += ` (${w('notDue')})`;
-          else if (result.severity === 'guidance') status += ` (${SEVERITY_WORDS.guidance[lang]})`;
-        }
-        const detail = result.waiver ? `${describeResult(result, context)}\n${waiverText(result.waiver, lang)}` : describeResult(result, context);
-        table.push([
-          result.standard,
-          `${rule ? ruleTitle(rule, lang) : result.rule}\n${chalk.gray(result.rule)}`,
-          paint(chalk, result, status),
-          detail,
-          rule ? `${rule.citation.section}\n“${clip(quote, QUOTE_WIDTH)}”` : '',
-        ]);
+    const width = Math.max(40, context.width);
+    /** A paragraph wrapped to the width: its first line indented by `indent`, the others by `hang`. */
+    const wrap = (text: string, indent = 0, hang = indent + 2): string =>
+      // Chinese has no spaces to break at: its lines are filled character by character.
+      wrapAnsi(text, Math.max(20, width - Math.max(indent, hang)), { hard: true, trim: true, wordWrap: !zh })
+        .split('\n')
+        .map((line, i) => ' '.repeat(i === 0 ? indent : hang) + line)
+        .join('\n');
+    /** Words separated by `separator`, wrapped at the separators where the width calls for it. */
+    const flow = (parts: readonly string[], indent: number, separator = '   '): string => {
+      const lines: string[] = [];
+      let line = '';
+      for (const part of parts) {
+        const next = line === '' ? part : `${line}${separator}${part}`;
+        if (line !== '' && visibleWidth(next) + indent > width) {
+          lines.push(line);
+          line = part;
+        } else line = next;
       }
-      return table.toString();
+      if (line !== '') lines.push(line);
+      return lines.map((text) => wrap(text, indent)).join('\n');
     };
 
-    const heading = (sheet: RecordSheet): string => {
+    const problemLine = (result: Result): string => {
+      const rule = context.rules.get(ruleKey(result.standard, result.rule));
+      const who = result.record === null && result.group !== null ? `${headingText(result.group, context)}${zh ? '：' : ': '}` : '';
+      const waived = result.waiver ? `  ${chalk.cyan(waiverText(result.waiver, lang))}` : '';
+      // Under a record the standard heads its problems: the rule's id is enough there.
+      const key = result.record === null ? `${result.standard}/${result.rule}` : result.rule;
+      const lines = [wrap(`${mark(chalk, result)} ${who}${describeResult(result, context)}  ${chalk.gray(key)}${waived}`, 4, 6)];
+      if (context.verbose && rule) {
+        const document = rule.citation.document ? `${rule.citation.document} > ` : '';
+        lines.push(chalk.gray(wrap(`${document}${rule.citation.section}${zh ? '：' : ': '}“${quoteText(rule.citation, '…')}”`, 6, 6)));
+      }
+      return lines.join('\n');
+    };
+
+    const recordBlock = (sheet: RecordSheet): string => {
       const record = sheet.record;
       const id = record.record !== null ? headingText(record.record, context) : '—';
       const name = record.name ? ` ${headingText(record.name, context)}` : '';
-      const region = record.region ? ` (${headingText(record.region, context)})` : '';
+      const region = record.region ? ` · ${headingText(record.region, context)}` : '';
       const place = record.sheet !== null ? `${record.file} [${headingText(record.sheet, context)}] ${TABLE_TEXT.sheetRow[lang](record.line)}` : `${record.file}:${record.line}`;
-      return `${chalk.bold(`● ${w('record')} ${id}${name}${region}`)}  ${chalk.gray(place)}`;
-    };
-
-    const verdictWord = (verdict: Verdict): string => {
-      const word = VERDICT_WORDS[verdict][lang];
-      return verdict === 'compliant' ? chalk.green(word) : verdict === 'non_compliant' ? chalk.red(word) : verdict === 'undetermined' ? chalk.magenta(word) : chalk.gray(word);
+      const lines = [wrap(`${chalk.bold(`${id}${name}`)}${region}  ${chalk.gray(place)}`, 0, 2)];
+      const shown = context.quiet ? [] : [...sheet.blocking, ...sheet.waived, ...(context.all ? sheet.others.filter((result) => isListed(result.status, true)) : []), ...(context.verbose ? sheet.guidance : [])];
+      // Standards whose verdict has problems behind it head their problems; the others share one line.
+      const quietly: string[] = [];
+      for (const verdict of VERDICT_ORDER) {
+        const ids = context.verdictStandards.filter((standard) => record.verdicts[standard] === verdict);
+        const alone: string[] = [];
+        for (const standard of ids) {
+          const problems = shown.filter((result) => result.standard === standard);
+          if (problems.length === 0) {
+            alone.push(standard);
+            continue;
+          }
+          lines.push(wrap(`${verdictWord(chalk, verdict, lang)} ${chalk.bold(standard)}`, 2, 4));
+          for (const result of problems) lines.push(problemLine(result));
+        }
+        if (alone.length > 0 && verdict !== 'not_applicable') quietly.push(`${verdictWord(chalk, verdict, lang)}${zh ? '：' : ': '}${alone.join(zh ? '、' : ', ')}`);
+      }
+      if (quietly.length > 0) lines.push(flow(quietly, 2));
+      if (!context.quiet && !context.verbose && sheet.guidance.length > 0) lines.push(chalk.yellow(wrap(TABLE_TEXT.guidanceCollapsed[lang](sheet.guidance.length), 2, 4)));
+      return lines.join('\n');
     };
 
     const rollUp = (summary: Summary): string => {
-      const table = new Table({ head: [w('group'), w('standard'), t('records'), ...VERDICT_ORDER.map((v) => VERDICT_WORDS[v][lang])], style });
-      // A region's name once, beside the rows of its standards.
-      summary.regions.forEach((region, i) => {
-        const cells: Table.Cell[] = [region.standard, region.records, ...VERDICT_ORDER.map((v) => region[v])];
-        if (summary.regions[i - 1]?.region !== region.region || i === 0) {
-          const name = region.region === null ? t('noRegion') : `${'  '.repeat(region.level - 1)}${headingText(region.region.split('/').at(-1) ?? region.region, context)}`;
-          const span = summary.regions.slice(i).findIndex((other) => other.region !== region.region);
-          cells.unshift({ content: name, rowSpan: span === -1 ? summary.regions.length - i : span });
-        }
-        table.push(cells);
-      });
-      return table.toString();
-    };
-
-    const verdictTable = (): string => {
-      const standards = context.verdictStandards;
-      const table = new Table({ head: [w('record'), t('name'), w('group'), ...standards], style });
-      for (const { record } of collector.sheets) {
-        table.push([
-          record.record !== null ? headingText(record.record, context) : '—',
-          record.name ? headingText(record.name, context) : '',
-          record.region ? headingText(record.region, context) : '',
-          ...standards.map((id) => verdictWord(record.verdicts[id] ?? 'not_applicable')),
-        ]);
+      const lines = [chalk.bold(`● ${t('rollUp')}`) + chalk.gray(zh ? '（记录数：达标/不达标/无法判定/不适用）' : ' (records: compliant/non-compliant/undetermined/n/a)')];
+      const regions = new Map<string | null, Summary['regions']>();
+      for (const entry of summary.regions) regions.set(entry.region, [...(regions.get(entry.region) ?? []), entry]);
+      for (const [region, entries] of regions) {
+        const name = region === null ? t('noRegion') : headingText(region, context);
+        const level = entries[0]?.level ?? 1;
+        lines.push(wrap(`${chalk.bold(name)}${chalk.gray(zh ? `（${entries[0]?.records ?? 0} 条记录）` : ` (${entries[0]?.records ?? 0} records)`)}`, 2 * level, 2 * level + 2));
+        const parts = entries.map((entry) => `${entry.standard} ${VERDICT_ORDER.map((verdict) => colourCount(chalk, verdict, entry[verdict])).join('/')}`);
+        lines.push(flow(parts, 2 * level + 2));
       }
-      return table.toString();
+      return lines.join('\n');
     };
 
     return {
@@ -135,59 +138,55 @@ export const tableFormat: ReportFormat = {
       },
       async end(summary, coverage) {
         const uncovered = coverageLine(coverage, context);
-        if (uncovered) await sink.write(`${chalk.yellow(uncovered)}\n\n`);
-        await sink.write(`${chalk.bold(`● ${t('rollUp')}`)}\n${rollUp(summary)}\n\n`);
-        if (collector.sheets.length > 0) await sink.write(`${chalk.bold(`● ${t('recordVerdicts')}`)}\n${verdictTable()}\n`);
-        if (collector.hidden > 0) await sink.write(chalk.yellow(`${ACCEPTANCE_TEXT.moreRecords[lang](collector.hidden)}\n`));
-        await sink.write('\n');
-        const toFix = collector.sheets.filter((sheet) => sheet.blocking.length > 0 || sheet.waived.length > 0 || (context.all && sheet.others.length > 0));
-        if (toFix.length > 0) {
-          await sink.write(`${chalk.bold(t('toFix'))}\n\n`);
-          for (const sheet of toFix) await sink.write(`${heading(sheet)}\n${resultTable([...sheet.blocking, ...sheet.waived, ...(context.all ? sheet.others : [])])}\n\n`);
+        if (uncovered) await sink.write(`${chalk.yellow(wrap(uncovered, 0, 2))}\n\n`);
+        await sink.write(`${rollUp(summary)}\n\n`);
+        if (collector.sheets.length > 0) {
+          const heading = context.quiet ? t('recordVerdicts') : zh ? '各记录判定与需整改事项' : 'Each record: verdicts and what it must fix';
+          await sink.write(`${chalk.bold(`● ${heading}`)}\n`);
+          for (const sheet of collector.sheets) await sink.write(`${recordBlock(sheet)}\n\n`);
         }
-        const guidance = collector.sheets.filter((sheet) => sheet.guidance.length > 0);
-        if (guidance.length > 0) {
-          await sink.write(`${chalk.bold(t('guidanceApart'))}\n\n`);
-          for (const sheet of guidance) await sink.write(`${heading(sheet)}\n${resultTable(sheet.guidance)}\n\n`);
+        if (collector.hidden > 0) await sink.write(`${chalk.yellow(wrap(ACCEPTANCE_TEXT.moreRecords[lang](collector.hidden)))}\n\n`);
+        const aggregates = collector.aggregates.filter((result) => isListed(result.status, context.all));
+        if (!context.quiet && aggregates.length > 0) {
+          await sink.write(`${chalk.bold(`● ${w('aggregates')}`)}\n${aggregates.map(problemLine).join('\n')}\n\n`);
         }
-        const aggregates = collector.aggregates.filter((result) => shown(result, context));
-        if (aggregates.length > 0) {
-          await sink.write(`${chalk.bold(`● ${w('aggregates')}`)}\n`);
-          const byGroup = new Map<string, Result[]>();
-          for (const result of aggregates) {
-            const group = result.group !== null ? headingText(result.group, context) : w('allRecords');
-            byGroup.set(group, [...(byGroup.get(group) ?? []), result]);
-          }
-          for (const [group, groupResults] of byGroup) await sink.write(`${w('group')}: ${group}\n${resultTable(groupResults)}\n\n`);
-        }
-        await sink.write(`${summaryTable(summary, context)}\n${closingLine(summary, context, chalk)}\n`);
+        if (context.verbose && !context.quiet) await sink.write(`${summaryLines(summary, context, chalk, wrap)}\n\n`);
+        await sink.write(`${wrap(closingLine(summary, context, chalk))}\n`);
         await sink.flush();
       },
     };
   },
 };
 
-function summaryTable(summary: Summary, context: ReportContext): string {
+function colourCount(chalk: ChalkInstance, verdict: Verdict, count: number): string {
+  if (count === 0) return chalk.gray('0');
+  return verdict === 'compliant' ? chalk.green(String(count)) : verdict === 'non_compliant' ? chalk.red(String(count)) : verdict === 'undetermined' ? chalk.magenta(String(count)) : String(count);
+}
+
+/** Columns a text takes on a terminal (CJK characters two), colour codes not counted. */
+function visibleWidth(text: string): number {
+  return stringWidth(text);
+}
+
+/** Per standard: rules, results by status, pass rate and compliant records (--verbose). */
+function summaryLines(summary: Summary, context: ReportContext, chalk: ChalkInstance, wrap: (text: string, indent?: number, hang?: number) => string): string {
   const lang = context.lang;
-  const w = (key: keyof typeof WORDS): string => WORDS[key][lang];
-  const table = new Table({
-    head: [w('standard'), w('rules'), STATUS_WORDS.pass[lang], STATUS_WORDS.fail[lang], STATUS_WORDS.unknown[lang], STATUS_WORDS.not_applicable[lang], w('passRate'), w('compliant')],
-    style: { head: context.color ? ['cyan'] : [], border: context.color ? ['gray'] : [] },
-  });
+  const zh = lang === 'zh';
+  const lines = [chalk.bold(`● ${WORDS.summary[lang]}`)];
   for (const standard of summary.standards) {
     const judged = standard.records.compliant + standard.records.non_compliant + standard.records.undetermined;
-    table.push([
-      standard.standard,
-      standard.rules,
-      standard.counts.pass,
-      standard.counts.fail,
-      standard.counts.unknown,
-      standard.counts.not_applicable,
-      percentText(standard.pass_rate),
-      `${standard.records.compliant}/${judged}`,
-    ]);
+    const c = standard.counts;
+    lines.push(
+      wrap(
+        zh
+          ? `${standard.standard}：规则 ${standard.rules}，通过 ${c.pass}，不通过 ${c.fail}，无法判断 ${c.unknown}，不适用 ${c.not_applicable}，豁免 ${c.waived}；通过率 ${percentText(standard.pass_rate)}；达标记录 ${standard.records.compliant}/${judged}`
+          : `${standard.standard}: ${standard.rules} rules, ${c.pass} pass, ${c.fail} fail, ${c.unknown} unknown, ${c.not_applicable} n/a, ${c.waived} waived; pass rate ${percentText(standard.pass_rate)}; compliant records ${standard.records.compliant}/${judged}`,
+        2,
+        4,
+      ),
+    );
   }
-  return table.toString();
+  return lines.join('\n');
 }
 
 export function closingLine(summary: Summary, context: ReportContext, chalk: ChalkInstance): string {

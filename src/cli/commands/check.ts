@@ -56,6 +56,8 @@ export interface CheckOptions extends SurveyCliOptions {
   maxRecords: string;
   failOn: string;
   waivers?: string;
+  verbose?: boolean;
+  quiet?: boolean;
 }
 
 const FAIL_ON = ['fail', 'unknown', 'guidance'] as const;
@@ -111,7 +113,22 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
     if (target.output) checkOutputPath(target.output, inputs, targets.slice(0, i).flatMap((t) => (t.output ? [t.output] : [])));
   });
   const plan = compile(standards, { asOf, year: parseYear(options.year, asOf), dictionary, kinds: checkKinds, ...(waivers ? { waivers: waivers.active } : {}) });
-  const context = makeContext({ lang, asOf, dictionary, standards, inputs: files, all: Boolean(options.all), maxRecords, color: false, recordRules: plan.recordRules.map((rule) => ruleKey(rule.standard.id, rule.rule.id)) });
+  // Lines of the terminal report wrap to the terminal, or to COLUMNS, or to 80.
+  const width = io.stdout.columns ?? (Number(io.env.COLUMNS) > 20 ? Number(io.env.COLUMNS) : 80);
+  const context = makeContext({
+    lang,
+    asOf,
+    dictionary,
+    standards,
+    inputs: files,
+    all: Boolean(options.all),
+    maxRecords,
+    color: false,
+    recordRules: plan.recordRules.map((rule) => ruleKey(rule.standard.id, rule.rule.id)),
+    width,
+    verbose: Boolean(options.verbose),
+    quiet: Boolean(options.quiet),
+  });
   const outputs: Output[] = [];
   const writers: ReportWriter[] = [];
   const formats = await loadFormats(targets.map((target) => target.format));
