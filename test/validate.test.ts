@@ -1,12 +1,15 @@
 // dabiao validate: every structural problem of a survey file, at its row and column, before any rule.
 import ExcelJS from 'exceljs';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import AjvDraft04Module from 'ajv-draft-04';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from './helpers/cli.js';
 
 const root = join(import.meta.dirname, '..');
+// ajv-draft-04 is CommonJS whose exports object is the class itself.
+const AjvDraft04 = AjvDraft04Module as unknown as typeof AjvDraft04Module.default;
 const demo = join(root, 'fixtures', 'standards', 'area-only.yaml');
 
 interface Finding {
@@ -112,5 +115,51 @@ describe('dabiao validate', () => {
     expect(schema.properties.level?.enum).toEqual(['city', 'county', 'township', 'village']);
     expect(schema.properties.service_center_area_m2?.type).toBe('number');
     expect(schema.properties.facilities?.type).toBe('array');
+  });
+});
+
+describe('validate for CI: SARIF, GitHub annotations and JUnit at file and line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dabiao-validate-ci-'));
+  const file = join(dir, 'bad.csv');
+  const schemas = join(import.meta.dirname, '..', '..', 'shared', 'schemas');
+  beforeAll(() => writeFileSync(file, '编号,级别,服务中心面积\nA1,村,abc\nA1,镇村,300\n'));
+
+  it('SARIF: one result per finding at its line and column, valid against the official schema', async () => {
+    const run = await cli(['validate', file, '-s', 'water-town-2013', '-f', 'sarif']);
+    expect(run.code).toBe(1);
+    const sarif = JSON.parse(run.stdout) as { runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { region: { startLine: number; startColumn?: number } } }[] }[] }[] };
+    const located = sarif.runs[0]?.results.filter((r) => r.ruleId !== 'missing-column').map((r) => [r.ruleId, r.level, r.locations[0]?.physicalLocation.region.startLine, r.locations[0]?.physicalLocation.region.startColumn]);
+    expect(located).toEqual([
+      ['wrong-type', 'error', 2, 3],
+      ['not-allowed', 'error', 3, 2],
+      ['duplicate-id', 'error', 3, 1],
+    ]);
+    if (existsSync(schemas)) {
+      const schema = JSON.parse(readFileSync(join(schemas, 'sarif-schema-2.1.0.errata01.draft-04.json'), 'utf8')) as object;
+      const validate = new AjvDraft04({ strict: false, allErrors: true, validateFormats: false }).compile(schema);
+      expect(validate(JSON.parse(run.stdout)), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    }
+  });
+
+  it('GitHub: one annotation per finding, in the user\'s language', async () => {
+    const run = await cli(['validate', file, '-s', 'water-town-2013', '-f', 'github']);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n').filter((line) => !line.includes('missing-column') && line !== '')).toEqual([
+      `::error file=${file},line=2,col=3,title=dabiao validate%3A wrong-type::服务中心面积的值 “abc” 不是有效的数字`,
+      `::error file=${file},line=3,col=2,title=dabiao validate%3A not-allowed::级别的值 “镇村” 不在允许的取值中（市/县/乡镇/村）`,
+      `::error file=${file},line=3,col=1,title=dabiao validate%3A duplicate-id::编号 “A1” 重复（第一次出现在第 2 行）`,
+    ]);
+  });
+
+  it('JUnit: a suite per file, a failure per error', async () => {
+    const run = await cli(['validate', file, '-s', 'water-town-2013', '-f', 'junit']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('<testcase name="wrong-type 2" classname="validate.wrong-type" time="0"><failure type="wrong-type" message="服务中心面积的值 “abc” 不是有效的数字"/></testcase>');
+    const clean = join(dir, 'clean.csv');
+    writeFileSync(clean, '编号,级别,人口\nB1,村,2000\n');
+    writeFileSync(join(dir, 'p.yaml'), 'id: p\ntitle: {zh: 人口}\nsource: {document: 测试}\nrules:\n  - {id: p, title: {zh: 人口}, severity: 必须, check: {kind: min, field: population, min: 1}, citation: {section: 一, quote: 人口条款}}\n');
+    const ok = await cli(['validate', clean, '-s', join(dir, 'p.yaml'), '-f', 'junit']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain(`<testsuite name="${clean}" id="0" package="dabiao" tests="1" failures="0" errors="0" skipped="0"`);
   });
 });

@@ -51,6 +51,7 @@ export const FINDINGS = {
     en: (f) => `duplicate id "${f.value ?? ''}" (first on line ${d(f, 'first_line')})`,
   },
   'empty-row': { zh: () => `空行`, en: () => `empty row` },
+  'example-row': { zh: () => `填写示例行（编号“示例”），不是记录，已跳过`, en: () => `the form's example row (id "Example"), not a record; skipped` },
   'footer-row': { zh: (f) => `合计或表尾行，不是记录（“${d(f, 'text')}”），已跳过`, en: (f) => `a total or footer row, not a record ("${d(f, 'text')}"); skipped` },
   'ragged-row': {
     zh: (f) => `这一行有 ${d(f, 'cells')} 个单元格，表头有 ${d(f, 'expected')} 个`,

@@ -27,6 +27,10 @@ export const NOTICES = {
     zh: (p: Params) => `第 ${s(p.line)} 行的豁免所指的记录 “${s(p.record)}” 不在调查表中（${s(p.rule)}）`,
     en: (p: Params) => `the waiver on line ${s(p.line)} names record "${s(p.record)}", which is not in the survey (${s(p.rule)})`,
   },
+  'example-row': {
+    zh: (p: Params) => `第 ${s(p.line)} 行是填写示例（编号“示例”），已跳过`,
+    en: (p: Params) => `line ${s(p.line)} is the form's example row (id "Example"); skipped`,
+  },
   'footer-row': {
     zh: (p: Params) => `第 ${s(p.line)} 行不是记录（合计或表尾：“${s(p.text)}”），已跳过`,
     en: (p: Params) => `line ${s(p.line)} is not a record (a total or the form's footer: "${s(p.text)}"); skipped`,

@@ -9,7 +9,7 @@ import { rowCells, type CellTable } from './cell-table.js';
 import type { HeaderMatcher } from './headers.js';
 import type { HeaderInfo, RawBlock, RawRow, RowProblem, TableBlock } from './reader.js';
 import { TableRows } from './table-rows.js';
-import { footerText, mayBeginFooter } from './footer.js';
+import { mayBeginFooter, notARecord, type NotARecord } from './footer.js';
 import type { ColumnBuilder, Parsers } from './typing.js';
 
 export interface TypingOptions {
@@ -194,9 +194,9 @@ export class FileTyper {
         this.options.onRowProblem({ type: 'empty' }, line, undefined);
         continue;
       }
-      const footer = footerRow(table, row, first, cells, decodeText);
-      if (footer !== null) {
-        this.options.onRowProblem({ type: 'footer', text: footer }, line, undefined);
+      const other = footerRow(table, row, first, cells, decodeText);
+      if (other !== null) {
+        this.options.onRowProblem({ type: other.kind, text: other.text }, line, undefined);
         continue;
       }
       if (cells !== width) this.options.onRowProblem({ type: 'ragged', cells, expected: width }, line, undefined);
@@ -226,7 +226,7 @@ export class FileTyper {
 
   private row(row: RawRow, builder: BatchBuilder): void {
     if (row.sheet !== undefined) this.sheet = row.sheet;
-    if (row.problem?.type === 'empty' || row.problem?.type === 'footer') {
+    if (row.problem?.type === 'empty' || row.problem?.type === 'footer' || row.problem?.type === 'example') {
       this.options.onRowProblem(row.problem, row.line, row.sheet);
       return;
     }
@@ -284,9 +284,9 @@ function unknownItems(list: ItemList, field: string, known: (field: string, item
   return list.items.filter((item) => !known(field, item));
 }
 
-/** A total or footer row under the table (footer.ts): its text, or null for a record. Only a row whose
+/** A total, footer or example row (footer.ts), or null for a record. Only a row whose
  * first filled cells hold non-ASCII text is decoded to look. */
-function footerRow(table: CellTable, row: number, first: number, cells: number, decodeText: (text: string) => string): string | null {
+function footerRow(table: CellTable, row: number, first: number, cells: number, decodeText: (text: string) => string): NotARecord | null {
   for (let i = first; i < first + Math.min(cells, 3); i++) {
     const own = table.unescaped.get(i);
     const start = table.cellStart[i] as number;
@@ -294,7 +294,7 @@ function footerRow(table: CellTable, row: number, first: number, cells: number, 
     const code = own !== undefined ? own.charCodeAt(0) : start < end ? table.text.charCodeAt(start) : 32;
     if (code === 32 || Number.isNaN(code)) continue;
     if (!mayBeginFooter(code)) return null;
-    return footerText(rowCells(table, row, decodeText));
+    return notARecord(rowCells(table, row, decodeText));
   }
   return null;
 }

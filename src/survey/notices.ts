@@ -11,6 +11,7 @@ export interface NoticesState {
   emptyRows: number;
   emptyLines: number[];
   footers: [number, string][];
+  examples: number[];
   unknownItems: { field: string; item: string; line: number; count: number }[];
   unknownItemsOver: number;
 }
@@ -32,6 +33,8 @@ export class FileNotices {
   /** Totals and footer rows skipped, by line: each named (a survey has a few). */
   readonly footers: [number, string][] = [];
   footersOver = 0;
+  /** Example rows (the template's 示例 row) skipped, by line. */
+  readonly examples: number[] = [];
   readonly unknownItems = new Map<string, { field: string; item: string; line: number; count: number }>();
   unknownItemsOver = 0;
 
@@ -53,6 +56,10 @@ export class FileNotices {
     else this.footersOver++;
   }
 
+  example(line: number): void {
+    if (this.examples.length < MAX_LISTED_NAMES) this.examples.push(line);
+  }
+
   item(field: string, item: string, line: number): void {
     const key = `${field}\u0000${item}`;
     const seen = this.unknownItems.get(key);
@@ -70,6 +77,7 @@ export class FileNotices {
       emptyRows: this.emptyRows,
       emptyLines: [...this.emptyLines],
       footers: [...this.footers],
+      examples: [...this.examples],
       unknownItems: [...this.unknownItems.values()],
       unknownItemsOver: this.unknownItemsOver,
     };
@@ -83,6 +91,7 @@ export class FileNotices {
     this.emptyRows += other.emptyRows;
     for (const line of other.emptyLines) if (this.emptyLines.length < MAX_LISTED_LINES) this.emptyLines.push(line);
     for (const [line, text] of other.footers) this.footer(line, text);
+    for (const line of other.examples) this.example(line);
     for (const entry of other.unknownItems) {
       const key = `${entry.field}\u0000${entry.item}`;
       const seen = this.unknownItems.get(key);
@@ -108,6 +117,7 @@ export class FileNotices {
       const lines = this.emptyLines.join(', ') + (this.emptyRows > this.emptyLines.length ? ' …' : '');
       onNotice({ code: 'empty-rows', file, ...at, params: { count: this.emptyRows, lines } });
     }
+    for (const line of this.examples) onNotice({ code: 'example-row', file, ...at, params: { line } });
     for (const [line, text] of this.footers) onNotice({ code: 'footer-row', file, ...at, params: { line, text } });
     if (this.footersOver > 0) onNotice({ code: 'more-footer-rows', file, ...at, params: { count: this.footersOver } });
     const items = [...this.unknownItems.values()];

@@ -129,6 +129,7 @@ function knownItemOf(options: ReadSurveyOptions): ((field: string, item: string)
 function rowProblem(problem: RowProblem, file: string, line: number, notices: FileNotices): void {
   if (problem.type === 'empty') return notices.empty(line);
   if (problem.type === 'footer') return notices.footer(line, problem.text);
+  if (problem.type === 'example') return notices.example(line);
   throw new DabiaoError({ code: 'row-width', params: { cells: problem.cells, expected: problem.expected }, location: { file, line } });
 }
 

@@ -5,7 +5,7 @@
 import type { CellTable } from './cell-table.js';
 import type { Encoding } from './decode.js';
 
-export type RowProblem = { type: 'empty' } | { type: 'footer'; text: string } | { type: 'ragged'; cells: number; expected: number };
+export type RowProblem = { type: 'empty' } | { type: 'footer'; text: string } | { type: 'example'; text: string } | { type: 'ragged'; cells: number; expected: number };
 
 export interface RawRow {
   /** 1-based line (CSV, NDJSON, JSON) or worksheet row (Excel) where the row starts. */

@@ -4,7 +4,7 @@
 //
 // Empty rows are never buffered, only their line numbers, as runs of consecutive lines: a worksheet
 // can carry a million formatted but empty rows, which cost one run here, not a million rows.
-import { footerText } from './footer.js';
+import { notARecord } from './footer.js';
 import type { RawRow, ReadOptions } from './reader.js';
 
 /** How many rows are searched for the header when --header-row is not given. */
@@ -180,8 +180,8 @@ export class TableRows {
     const columns = header.map((_, i) => i + 1);
     const result: RawRow = { line: row.line, entries, columns, paired: true, ...(this.options.sheet !== undefined ? { sheet: this.options.sheet } : {}) };
     if (row.cells.every(blank)) return { ...result, problem: { type: 'empty' } };
-    const footer = footerText(row.cells);
-    if (footer !== null) return { ...result, problem: { type: 'footer', text: footer } };
+    const other = notARecord(row.cells);
+    if (other !== null) return { ...result, problem: { type: other.kind, text: other.text } };
     const extra = row.cells.slice(header.length);
     if (extra.some((cell) => !blank(cell)) || (this.options.strictWidth && row.cells.length !== header.length)) {
       return { ...result, problem: { type: 'ragged', cells: row.cells.length, expected: header.length } };

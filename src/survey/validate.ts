@@ -19,6 +19,7 @@ export type FindingCode =
   | 'duplicate-id'
   | 'empty-row'
   | 'footer-row'
+  | 'example-row'
   | 'ragged-row'
   | 'unknown-item'
   | 'title-rows'
@@ -119,6 +120,7 @@ export async function validateSurvey(files: readonly string[], options: Validate
     onRowProblem(problem, where) {
       if (problem.type === 'empty') add({ code: 'empty-row', severity: 'warning', ...at(where.file, where.sheet ?? null, where.line, null), detail: {} });
       else if (problem.type === 'footer') add({ code: 'footer-row', severity: 'warning', ...at(where.file, where.sheet ?? null, where.line, null), detail: { text: problem.text } });
+      else if (problem.type === 'example') add({ code: 'example-row', severity: 'warning', ...at(where.file, where.sheet ?? null, where.line, null), detail: {} });
       else add({ code: 'ragged-row', severity: 'error', ...at(where.file, where.sheet ?? null, where.line, null), detail: { cells: problem.cells, expected: problem.expected } });
     },
     onUnknownColumn(name, where) {

@@ -1,6 +1,8 @@
 // dabiao template: a blank survey form with exactly the columns the chosen standards read, headers in
-// the chosen language with units, and one example row (CSV) or input help, drop-down lists and number
-// validation (Excel). A form filled in the way the example shows validates clean.
+// the chosen language with units, and one example row (CSV; its id 示例 marks it, and readers skip it)
+// or input help, drop-down lists and number validation (Excel). A row filled in the way the example
+// shows validates clean.
+import { EXAMPLE_MARK } from '../../survey/footer.js';
 import ExcelJS from 'exceljs';
 import { DabiaoError } from '../../errors.js';
 import type { Dictionary, FieldDef, Lang, Standard } from '../../model.js';
@@ -32,7 +34,8 @@ export function headerFor(field: FieldDef, dictionary: Dictionary, lang: Lang): 
 function exampleValue(field: FieldDef, hint: FieldHints | undefined, lang: Lang): string {
   switch (field.type) {
     case 'string':
-      return field.id === 'id' ? 'C001' : lang === 'zh' ? (field.id === 'region' ? '示例镇' : '示例社区') : field.id === 'region' ? 'Example town' : 'Example community';
+      // The example row's id marks it as the example: readers skip it, so it is never counted as a village.
+      return field.id === 'id' ? EXAMPLE_MARK[lang] : lang === 'zh' ? (field.id === 'region' ? '示例镇' : '示例社区') : field.id === 'region' ? 'Example town' : 'Example community';
     case 'enum': {
       const scoped = [...(hint?.scope.entries() ?? [])].sort((a, b) => b[1] - a[1])[0]?.[0];
       const key = scoped ?? Object.keys(field.values ?? {})[0] ?? '';

@@ -12,6 +12,8 @@ import { useColor } from '../io.js';
 import { choice, loadAll, parseLang } from '../setup.js';
 import { surveyOptions, type SurveyCliOptions } from '../survey-options.js';
 import { neededFields } from '../field-hints.js';
+import { artifactUri } from '../../report/sarif.js';
+import { githubData, githubProperty, xml } from '../../report/escape.js';
 
 export interface ValidateCliOptions extends SurveyCliOptions {
   standard: string[];
@@ -32,13 +34,65 @@ function label(dictionary: Dictionary, field: string | null, lang: Lang): string
   return def ? def.label[lang] : field;
 }
 
+const FORMATS = ['table', 'json', 'sarif', 'github', 'junit'] as const;
+
+/** The findings in a CI format: SARIF results, GitHub annotations or a JUnit suite, each at its file and line (sheet and cell for Excel). */
+function ciReport(format: 'sarif' | 'github' | 'junit', findings: readonly Finding[], messages: readonly string[], files: readonly string[], now: Date): string {
+  const cell = (finding: Finding): string | null => (finding.sheet !== null && finding.column !== null && finding.line !== null ? `${columnLetters(finding.column)}${finding.line}` : null);
+  if (format === 'github') {
+    return findings
+      .map((finding, i) => {
+        const where = [`file=${githubProperty(finding.file)}`, ...(finding.line !== null ? [`line=${finding.line}`] : []), ...(finding.column !== null && finding.sheet === null ? [`col=${finding.column}`] : []), `title=${githubProperty(`dabiao validate: ${finding.code}`)}`];
+        const at = finding.sheet !== null ? `[${finding.sheet}${cell(finding) ? ` ${cell(finding)}` : ''}] ` : '';
+        return `::${finding.severity === 'error' ? 'error' : 'warning'} ${where.join(',')}::${githubData(`${at}${messages[i] ?? ''}`)}\n`;
+      })
+      .join('');
+  }
+  if (format === 'sarif') {
+    const results = findings.map((finding, i) => ({
+      ruleId: finding.code,
+      level: finding.severity === 'error' ? 'error' : 'warning',
+      message: { text: messages[i] ?? finding.code },
+      locations: [
+        {
+          physicalLocation: { artifactLocation: { uri: artifactUri(finding.file) }, region: { startLine: finding.line ?? 1, ...(finding.column !== null && finding.sheet === null ? { startColumn: finding.column } : {}) } },
+          ...(finding.sheet !== null ? { message: { text: `${finding.sheet}${cell(finding) ? ` ${cell(finding)}` : ''}` } } : {}),
+        },
+      ],
+      properties: { field: finding.field, value: finding.value, sheet: finding.sheet, cell: cell(finding) },
+    }));
+    const rules = [...new Set(findings.map((finding) => finding.code))].map((id) => ({ id }));
+    const sarif = {
+      $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
+      version: '2.1.0',
+      runs: [{ tool: { driver: { name: 'dabiao validate', rules } }, results, columnKind: 'unicodeCodePoints' }],
+    };
+    return `${JSON.stringify(sarif, null, 2)}\n`;
+  }
+  // JUnit: a suite per file, a failing test case per error, a skipped one per warning, one passing case for a clean file.
+  const suites = files.map((file, index) => {
+    const own = findings.map((finding, i) => ({ finding, message: messages[i] ?? '' })).filter(({ finding }) => finding.file === file);
+    const errors = own.filter(({ finding }) => finding.severity === 'error').length;
+    const cases = own.map(({ finding, message }) => {
+      const where = `${finding.line ?? ''}${cell(finding) ? ` ${cell(finding)}` : ''}`;
+      const open = `<testcase name="${xml(`${finding.code} ${where}`.trim())}" classname="${xml(`validate.${finding.code}`)}" time="0"`;
+      return finding.severity === 'error' ? `${open}><failure type="${xml(finding.code)}" message="${xml(message)}"/></testcase>` : `${open}><skipped message="${xml(message)}"/></testcase>`;
+    });
+    if (cases.length === 0) cases.push(`<testcase name="${xml(file)}" classname="validate.file" time="0"/>`);
+    return `  <testsuite name="${xml(file)}" id="${index}" package="dabiao" tests="${cases.length}" failures="${errors}" errors="0" skipped="${own.length - errors}" time="0" timestamp="${now.toISOString().slice(0, 19)}" hostname="dabiao">\n    <properties/>\n${cases.map((line) => `    ${line}\n`).join('')}    <system-out/>\n    <system-err/>\n  </testsuite>\n`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n${suites.join('')}</testsuites>\n`;
+}
+
 export async function validate(files: string[], options: ValidateCliOptions, io: Io): Promise<number> {
   const lang = parseLang(options.lang);
-  choice('--format', options.format, ['table', 'json'] as const);
+  const format = choice('--format', options.format, FORMATS);
   const { dictionary, standards } = loadAll(options.standard);
   const report = await validateSurvey(files, { ...(await surveyOptions(options, dictionary, standards)), needed: neededFields(standards) });
   const messages = report.findings.map((finding) => renderFinding(finding, lang, label(dictionary, finding.field, lang)));
-  if (options.format === 'json') {
+  if (format === 'sarif' || format === 'github' || format === 'junit') {
+    await io.stdout.write(ciReport(format, report.findings, messages, files, io.now()));
+  } else if (format === 'json') {
     const findings = report.findings.map((finding, i) => ({
       ...finding,
       cell: finding.sheet !== null && finding.column !== null && finding.line !== null ? `${columnLetters(finding.column)}${finding.line}` : null,
