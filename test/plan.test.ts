@@ -116,9 +116,12 @@ describe.each(bundledIds())('plan and check agree for %s', (id) => {
 
 describe('dabiao plan', () => {
   it('lists, for a rural village of 1,200 households, each standard\'s demand on the centre area and the binding one', async () => {
-    const run = await cli(['plan', '--level', 'village', '--area-type', 'rural', '--households', '1200', '-f', 'json']);
+    // Every bundled standard named one by one (plan asks for the site's own; here all are wanted).
+    const every = bundledIds().flatMap((id) => ['-s', id]);
+    const run = await cli(['plan', '--level', 'village', '--area-type', 'rural', '--households', '1200', '-f', 'json', ...every]);
     expect(run.code).toBe(0);
-    const plan = JSON.parse(run.stdout) as SitePlanResult;
+    const json = JSON.parse(run.stdout) as Omit<SitePlanResult, 'regionWide'> & { region_wide: SitePlanResult['regionWide'] };
+    const plan = { ...json, regionWide: json.region_wide };
     const area = plan.binding.find((t) => t.field === 'service_center_area_m2');
     // Water-town's 350 m² binds only its 41 programme villages on 2013 data, xiaogan's 300 m² only
     // demonstration villages: neither speaks to an ordinary village in 2026.
@@ -156,6 +159,41 @@ describe('dabiao plan', () => {
     expect(run.stdout).toContain('urban-rural-pilot/village-centre-area: ≥ 240平方米 （每100户20平方米 × 1,200户） → 草案 320平方米：通过');
   });
 
+  it('asks for the jurisdiction\'s standards when none is named: exit 2 with the list', async () => {
+    const run = await cli(['plan', '--level', '村']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^dabiao: 请用 -s 指明场地所在地的标准（可多个）；内置标准：baokang-2012（保康县城乡社区建设思考及建议（2012））、jiyuan-2010（/);
+    expect(run.stderr).toContain('xishan-2008（锡山区农村社区建设工作情况（2008））');
+  });
+
+  it('with two standards, binds the strictest of the two and names its source', async () => {
+    const run = await cli(['plan', '--level', '村', '--area-type', '农村', '--households', '1200', '-s', 'urban-rural-pilot', '-s', 'yanchi-2017', '-f', 'json']);
+    const plan = JSON.parse(run.stdout) as SitePlanResult & { standards: string[]; site: Record<string, unknown> };
+    expect(plan.standards).toEqual(['urban-rural-pilot', 'yanchi-2017']);
+    expect(plan.binding.find((t) => t.field === 'service_center_area_m2')?.binding?.min).toEqual({ value: 300, standard: 'yanchi-2017', rule: 'service-facility-area' });
+    // The check report's conventions: snake_case keys, numbers as numbers.
+    expect(plan.site).toEqual({ level: 'village', area_type: 'rural', households: 1200 });
+    expect(Object.keys(plan)).toEqual(expect.arrayContaining(['as_of', 'not_yet_due', 'region_wide', 'not_applicable']));
+    expect(Object.keys(plan)).not.toContain('notYetDue');
+    const text = await cli(['plan', '--level', '村', '--area-type', '农村', '--households', '1200', '-s', 'urban-rural-pilot', '-s', 'yanchi-2017']);
+    expect(text.stdout).toContain('■ 服务中心面积 (service_center_area_m2)：≥ 300平方米 (yanchi-2017)');
+  });
+
+  it('ticks the rooms the draft has, names each room once, and lists candidates for a category', async () => {
+    const run = await cli(['plan', '-s', 'xishan-2008', '--level', '村', '--set', 'facilities=综合服务厅;劳动保障站;阅览室;文體活動室']);
+    const lines = run.stdout.split('\n');
+    // 劳动保障站, 阅览室 and 文體活動室 are aliases: read as 劳动保障服务站, 图书阅览室 and 文体活动室.
+    expect(lines).toContain('    ☑ 厅 至少 1 个（名称以“厅”结尾），方案已有 1 个  (xishan-2008)');
+    expect(lines).toContain('    ☐ 站 至少 7 个（名称以“站”结尾），方案已有 1 个  (xishan-2008)');
+    expect(lines).toContain('      所选标准提到、可计入的：综治服务管理站');
+    expect(lines).toContain('    ☑ 文体活动室  (xishan-2008)');
+    expect(lines).toContain('    ☑ 图书阅览室  (xishan-2008)');
+    expect(lines).toContain('    ☐ 康复健身室  (xishan-2008)');
+    expect(lines.filter((line) => line.endsWith(' 文体活动室  (xishan-2008)'))).toHaveLength(1);
+    expect(run.stdout).toContain('■ 设施 (facilities)：须包含 7 项，方案已有 3 项');
+  });
+
   it('asks for households rather than guessing a per-household area', async () => {
     const run = await cli(['plan', '--level', 'village', '--area-type', 'rural', '-s', 'urban-rural-pilot', '-f', 'json']);
     const plan = JSON.parse(run.stdout) as SitePlanResult;
@@ -174,7 +212,7 @@ describe('dabiao plan', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('| 服务中心面积 | ≥ 350平方米 (water-town-2013) | `water-town-2013/village-centre-area` | ≥ 350平方米 | 通过 |');
     writeFileSync(site, '级别: 村\nhouseholdz: 1200\n');
-    const bad = await cli(['plan', site, '--lang', 'en']);
+    const bad = await cli(['plan', site, '-s', 'water-town-2013', '--lang', 'en']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('did you mean "households"');
   });

@@ -3,6 +3,8 @@
 // it reads, with the binding (strictest) value and the standard it comes from. A draft value the
 // planner gave is judged by the very check `dabiao check` would run.
 import type { CheckSpec, Citation, Dictionary, Requirement, Severity, Status, SurveyRecord, Text } from '../model.js';
+import { vocabularyOf } from '../model.js';
+import { normaliseName } from '../text.js';
 import type { CheckKind } from './checks/check-kind.js';
 import type { CompiledRule, Plan } from './compile.js';
 import { compileContext, targetInForce } from './compile.js';
@@ -37,10 +39,12 @@ export interface PlanTopic {
   /** The strictest bounds over the demands, and where they come from (`count`: bounds on the number of
    * list entries, `of`: the entries that count). */
   binding: { min?: Bound; max?: Bound; equals?: boolean; count?: boolean; of?: string[] } | null;
-  /** Checklist items over all demands, each with the standards that ask for it. */
-  items: { item: string; standards: string[] }[];
-  /** Category counts (一厅七站…) over all demands: the largest minimum per category. */
-  groups: { name: Text; min: number; suffix?: string; items?: string[]; standards: string[] }[];
+  /** Checklist items over all demands, once each under its canonical name, with the standards that ask
+   * for it and whether the draft has it (null: no draft list given). */
+  items: { item: string; standards: string[]; present: boolean | null }[];
+  /** Category counts (一厅七站…) over all demands: the largest minimum per category, the entries of the
+   * draft that count for it, and the entries the chosen standards name that would (candidates). */
+  groups: { name: Text; min: number; suffix?: string; items?: string[]; standards: string[]; have: string[] | null; candidates: string[] }[];
   /** Demands no single value can meet (a minimum above another rule's maximum). */
   conflict: boolean;
 }
@@ -66,7 +70,10 @@ function topicOf(topics: Map<string, PlanTopic>, field: string): PlanTopic {
   return topic;
 }
 
-function settle(topic: PlanTopic): PlanTopic {
+/** The draft's list for a topic, canonical names, or null when the planner gave none. */
+type DraftList = readonly string[] | null;
+
+function settle(topic: PlanTopic, canonical: (item: string) => string, draft: DraftList): PlanTopic {
   let min: Bound | undefined;
   let max: Bound | undefined;
   let equals: boolean | undefined;
@@ -84,11 +91,15 @@ function settle(topic: PlanTopic): PlanTopic {
       if (equals !== undefined && equals !== r.equals) topic.conflict = true;
       equals = r.equals;
     }
-    for (const item of r.items ?? []) items.set(item, (items.get(item) ?? new Set()).add(demand.standard));
+    // Each room once, under its canonical name, whichever name a standard wrote.
+    for (const written of r.items ?? []) {
+      const item = canonical(written);
+      items.set(item, (items.get(item) ?? new Set()).add(demand.standard));
+    }
     for (const group of r.groups ?? []) {
       const key = `${group.name.zh}|${group.suffix ?? ''}`;
       const seen = groups.get(key);
-      if (!seen) groups.set(key, { ...group, standards: [demand.standard] });
+      if (!seen) groups.set(key, { ...group, standards: [demand.standard], have: null, candidates: [] });
       else {
         seen.min = Math.max(seen.min, group.min);
         if (!seen.standards.includes(demand.standard)) seen.standards.push(demand.standard);
@@ -100,11 +111,20 @@ function settle(topic: PlanTopic): PlanTopic {
     min || max || equals !== undefined
       ? { ...(min ? { min } : {}), ...(max ? { max } : {}), ...(equals !== undefined ? { equals } : {}), ...(count ? { count } : {}), ...(of.size > 0 ? { of: [...of] } : {}) }
       : null;
+  const has = new Set(draft ?? []);
+  const named = [...items.keys()];
+  const counts = (group: { suffix?: string; items?: string[] }, item: string): boolean =>
+    (group.items?.map(canonical).includes(item) ?? false) || (group.suffix !== undefined && item.endsWith(group.suffix));
   return {
     ...topic,
     binding,
-    items: [...items].map(([item, standards]) => ({ item, standards: [...standards] })),
-    groups: [...groups.values()],
+    items: [...items].map(([item, standards]) => ({ item, standards: [...standards], present: draft === null ? null : has.has(item) })),
+    groups: [...groups.values()].map((group) => ({
+      ...group,
+      have: draft === null ? null : [...has].filter((item) => counts(group, item)),
+      // What the chosen standards name that would count: a 站 the planner can choose.
+      candidates: [...new Set([...(group.items ?? []).map(canonical), ...named.filter((item) => counts(group, item))])].filter((item) => !has.has(item)),
+    })),
   };
 }
 
@@ -169,8 +189,37 @@ export function planSite(plan: Plan, site: SurveyRecord, options: PlanOptions): 
       draft,
     });
   }
-  result.binding = [...sections.binding.values()].map(settle);
-  result.notYetDue = [...sections.notYetDue.values()].map(settle);
-  result.guidance = [...sections.guidance.values()].map(settle);
+  // Items named by any rule on a field: a group's candidates come from all of them, required or not.
+  const canonicalOf = (field: string) => {
+    const vocabulary = vocabularyOf(options.dictionary, field);
+    return (item: string): string => vocabulary.get(normaliseName(item)) ?? item;
+  };
+  const draftOf = (field: string): DraftList => {
+    const given = view.get(field);
+    if (!given.ok || !Array.isArray(given.value)) return null;
+    const canonical = canonicalOf(field);
+    return (given.value as unknown[]).map((item) => canonical(String(item)));
+  };
+  const named = new Map<string, PlanTopic['demands']>();
+  for (const section of Object.values(sections)) for (const topic of section.values()) named.set(topic.field, [...(named.get(topic.field) ?? []), ...topic.demands]);
+  const settleAll = (section: Map<string, PlanTopic>): PlanTopic[] =>
+    [...section.values()].map((topic) => {
+      const settled = settle(topic, canonicalOf(topic.field), draftOf(topic.field));
+      if (settled.groups.length === 0) return settled;
+      // Candidates for a group: items any chosen rule on the field names, not only this section's.
+      const canonical = canonicalOf(topic.field);
+      const everyItem = [...new Set((named.get(topic.field) ?? []).flatMap((d) => d.requirement.items ?? []).map(canonical))];
+      const have = new Set(draftOf(topic.field) ?? []);
+      return {
+        ...settled,
+        groups: settled.groups.map((group) => ({
+          ...group,
+          candidates: [...new Set([...group.candidates, ...everyItem.filter((item) => group.suffix !== undefined && item.endsWith(group.suffix) && !have.has(item))])],
+        })),
+      };
+    });
+  result.binding = settleAll(sections.binding);
+  result.notYetDue = settleAll(sections.notYetDue);
+  result.guidance = settleAll(sections.guidance);
   return result;
 }

@@ -21,6 +21,14 @@ export const PLAN_TEXT = {
   /** The binding values of a topic, one after another. */
   bindingList: { zh: (parts: readonly string[]) => parts.join('；'), en: (parts: readonly string[]) => parts.join('; ') },
   mustInclude: { zh: (count: number) => `须包含 ${count} 项`, en: (count: number) => `must include ${count} items` },
+  mustIncludeHave: { zh: (count: number, have: number) => `须包含 ${count} 项，方案已有 ${have} 项`, en: (count: number, have: number) => `must include ${count} items; the draft has ${have}` },
+  /** A category demand (七站): how many, which ending, and how many the draft has. */
+  group: {
+    zh: (name: string, min: number, suffix: string | null, have: number, drafted: boolean) => `${name} 至少 ${min} 个${suffix ? `（名称以“${suffix}”结尾）` : ''}${drafted ? `，方案已有 ${have} 个` : ''}`,
+    en: (name: string, min: number, suffix: string | null, have: number, drafted: boolean) => `${name}: at least ${min}${suffix ? ` (names ending in "${suffix}")` : ''}${drafted ? `; the draft has ${have}` : ''}`,
+  },
+  groupHave: { zh: (items: string) => `方案中计入的：${items}`, en: (items: string) => `in the draft: ${items}` },
+  groupCandidates: { zh: (items: string) => `所选标准提到、可计入的：${items}`, en: (items: string) => `named by the chosen standards, would count: ${items}` },
   conflict: { zh: '⚠ 各标准要求互相冲突', en: '⚠ the standards conflict' },
   dueMark: { zh: (deadline: string) => `（期限 ${deadline}）`, en: (deadline: string) => ` (due ${deadline})` },
   /** How a draft value fares against one demand; `gap` is null when there is none. */

@@ -194,6 +194,10 @@ export const PROBLEMS = {
     zh: (p) => `字段 “${s(p.field)}” 的词表 “${s(p.vocabulary)}” 不在数据字典中（只有列表字段可用词表）`,
     en: (p) => `field "${s(p.field)}" names vocabulary "${s(p.vocabulary)}", which the data dictionary does not have (only list fields take one)`,
   },
+  'plan-needs-standard': {
+    zh: (p) => `请用 -s 指明场地所在地的标准（可多个）；内置标准：${s(p.available)}`,
+    en: (p) => `name the standards of the site's jurisdiction with -s (one or more); bundled: ${s(p.available)}`,
+  },
   'no-rules': {
     zh: () => `标准没有任何规则：请写 rules，或用 extends 继承另一标准`,
     en: () => `the standard has no rules: write rules, or extend another standard with extends`,

@@ -21,7 +21,10 @@ function bindingText(topic: PlanTopic, ctx: Wording, cell: (text: string) => str
   if (b?.min) parts.push(`${cell(`≥ ${formatNumber(b.min.value)}${unit}`)} (${cell(b.min.standard)})`);
   if (b?.max) parts.push(`${cell(`≤ ${formatNumber(b.max.value)}${unit}`)} (${cell(b.max.standard)})`);
   if (b?.equals !== undefined) parts.push(cell(WORDS[b.equals ? 'yes' : 'no'][lang]));
-  if (topic.items.length > 0) parts.push(cell(PLAN_TEXT.mustInclude[lang](topic.items.length)));
+  if (topic.items.length > 0) {
+    const present = topic.items.filter((item) => item.present === true).length;
+    parts.push(cell(topic.items.some((item) => item.present !== null) ? PLAN_TEXT.mustIncludeHave[lang](topic.items.length, present) : PLAN_TEXT.mustInclude[lang](topic.items.length)));
+  }
   for (const g of topic.groups) parts.push(cell(`${g.name[lang]} ≥ ${g.min}`));
   if (topic.conflict) parts.push(cell(PLAN_TEXT.conflict[lang]));
   return PLAN_TEXT.bindingList[lang](parts);
@@ -40,8 +43,15 @@ function topicLines(topic: PlanTopic, ctx: Ctx): string[] {
     lines.push(line);
     if (d.interpretation && (d.interpreted || d.requirement.basis !== undefined)) lines.push(`      ${PLAN_TEXT.note[lang](d.interpretation[lang])}`);
   }
-  for (const { item, standards } of topic.items) lines.push(`    ☐ ${item}  (${standards.join(', ')})`);
-  for (const g of topic.groups) lines.push(`    ☐ ${g.name[ctx.lang]} × ${g.min}${g.suffix ? ` (…${g.suffix})` : ''}${g.items ? ` ${listText(g.items, ctx.lang)}` : ''}  (${g.standards.join(', ')})`);
+  // A room the draft has is ticked; each appears once, under its canonical name.
+  for (const { item, standards, present } of topic.items) lines.push(`    ${present ? '☑' : '☐'} ${item}  (${standards.join(', ')})`);
+  for (const g of topic.groups) {
+    const have = g.have ?? [];
+    const done = have.length >= g.min;
+    lines.push(`    ${done ? '☑' : '☐'} ${PLAN_TEXT.group[lang](g.name[ctx.lang], g.min, g.suffix ?? null, have.length, g.have !== null)}  (${g.standards.join(', ')})`);
+    if (have.length > 0) lines.push(`      ${PLAN_TEXT.groupHave[lang](listText(have, lang))}`);
+    if (!done && g.candidates.length > 0) lines.push(`      ${PLAN_TEXT.groupCandidates[lang](listText(g.candidates, lang))}`);
+  }
   return lines;
 }
 
@@ -82,7 +92,11 @@ export function planMarkdown(plan: SitePlanResult, ctx: Ctx, site: string): stri
         const draft = d.draft ? `${STATUS_WORDS[d.draft.status][lang]}${d.draft.gap !== null ? ` (${PLAN_MARKDOWN.shortBy[lang](formatNumber(d.draft.gap))})` : ''}` : '';
         out.push(`| ${i === 0 ? markdownCell(`${fieldLabel(ctx, topic.field)}`) : ''} | ${i === 0 ? bindingText(topic, ctx, markdownCell) : ''} | \`${d.standard}/${d.rule}\` | ${markdownCell(describeRequirement(d.requirement, ctx))} | ${markdownCell(draft)} |`);
       });
-      for (const { item, standards } of topic.items) out.push(`| | ☐ ${markdownCell(item)} | ${markdownCell(standards.join(', '))} | | |`);
+      for (const { item, standards, present } of topic.items) out.push(`| | ${present ? '☑' : '☐'} ${markdownCell(item)} | ${markdownCell(standards.join(', '))} | | |`);
+      for (const g of topic.groups) {
+        const have = g.have ?? [];
+        out.push(`| | ${have.length >= g.min ? '☑' : '☐'} ${markdownCell(PLAN_TEXT.group[lang](g.name[lang], g.min, g.suffix ?? null, have.length, g.have !== null))} | ${markdownCell(g.standards.join(', '))} | ${markdownCell(g.candidates.length > 0 ? PLAN_TEXT.groupCandidates[lang](listText(g.candidates, lang)) : '')} | |`);
+      }
     }
     out.push('');
   };

@@ -3,7 +3,8 @@ import { checkKinds } from '../../engine/checks/index.js';
 import { compile } from '../../engine/compile.js';
 import { planSite } from '../../engine/plan.js';
 import { DabiaoError } from '../../errors.js';
-import type { SurveyRecord } from '../../model.js';
+import type { Dictionary, SurveyRecord } from '../../model.js';
+import { parseValue } from '../../survey/values.js';
 import { makeContext } from '../../report/context.js';
 import { planMarkdown, planText } from '../../report/plan-report.js';
 import { readTextFile } from '../../standards/load.js';
@@ -26,10 +27,24 @@ export interface PlanOptions {
   lang?: string;
 }
 
+/** A site's figure as its field's type reads it (1200, not "1200"); unreadable text stays text. */
+function typedValue(value: unknown, field: string, dictionary: Dictionary): unknown {
+  const def = dictionary.fields.get(field);
+  if (!def) return value;
+  const parsed = parseValue(value, def, dictionary);
+  return parsed.ok ? parsed.value : value;
+}
+
 export async function plan(siteFile: string | undefined, options: PlanOptions, io: Io): Promise<number> {
   const lang = parseLang(options.lang);
   const asOf = parseAsOf(options.asOf, io.now());
   choice('--format', options.format, ['table', 'json', 'markdown'] as const);
+  // A site is planned for the jurisdictions it belongs to: merging unrelated places' standards would
+  // call one county's figure binding in another.
+  if (options.standard.length === 0) {
+    const bundled = loadAll([]).standards.map((standard) => `${standard.id}（${standard.title[lang]}）`);
+    throw new DabiaoError({ code: 'plan-needs-standard', params: { available: bundled.join(lang === 'zh' ? '、' : ', ') } });
+  }
   const { dictionary, standards } = loadAll(options.standard);
   const matcher = new HeaderMatcher(dictionary);
   const values = new Map<string, unknown>();
@@ -66,7 +81,10 @@ export async function plan(siteFile: string | undefined, options: PlanOptions, i
   const result = planSite(compiled, site, { kinds: checkKinds, dictionary });
   const described = [...values].map(([field, value]) => `${field}=${String(value)}`).join(', ') || (lang === 'zh' ? '（未给出任何数据）' : '(no figures given)');
   if (options.format === 'json') {
-    await io.stdout.write(`${JSON.stringify({ version: '1', site: Object.fromEntries(values), ...result }, null, 2)}\n`);
+    // The check report's conventions: snake_case keys, numbers as numbers.
+    const site = Object.fromEntries([...values].map(([field, value]) => [field, typedValue(value, field, dictionary)]));
+    const { notYetDue, regionWide, notApplicable, asOf: planAsOf, ...rest } = result;
+    await io.stdout.write(`${JSON.stringify({ version: '1', as_of: planAsOf, standards: standards.map((standard) => standard.id), site, ...rest, not_yet_due: notYetDue, region_wide: regionWide, not_applicable: notApplicable }, null, 2)}\n`);
     return 0;
   }
   const context = { ...makeContext({ lang, asOf, dictionary, standards, inputs: [], all: false, maxRecords: 0, color: false }), kinds: checkKinds };
