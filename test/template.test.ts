@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledIds } from '../src/standards/load.js';
 import { neededFields } from '../src/cli/field-hints.js';
 import { cli } from './helpers/cli.js';
+import { Zip } from '../src/survey/xlsx/zip.js';
 import { standards } from './helpers/engine.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dabiao-template-'));
@@ -58,6 +59,15 @@ describe.each(bundledIds())('template for %s', (id) => {
     if (levelColumn > 0) expect(sheet.getCell(2, levelColumn).dataValidation).toMatchObject({ type: 'list', formulae: ['"city,county,township,village"'] });
     const households = headerCells.findIndex((h) => String(h).startsWith('Households')) + 1;
     if (households > 0) expect(sheet.getCell(2, households).dataValidation).toMatchObject({ type: 'whole' });
+    // One validation range per column, none overlapping another (Excel would offer to "repair" them).
+    const archive = await Zip.open(file, 1000, () => new Error('too many entries'));
+    let xml = '';
+    for await (const chunk of await archive.open('xl/worksheets/sheet1.xml')) xml += Buffer.from(chunk).toString('utf8');
+    await archive.close();
+    const ranges = [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((match) => match[1] as string);
+    expect(ranges.length).toBeGreaterThan(0);
+    for (const range of ranges) expect(range).toMatch(/^([A-Z]+)2:\1(\d+)$/);
+    expect(new Set(ranges.map((range) => range.replace(/\d.*$/, ''))).size).toBe(ranges.length);
     example?.forEach((value, i) => (sheet.getCell(2, i + 1).value = i === 0 ? 'C001' : value));
     await workbook.xlsx.writeFile(file);
     const validate = await cli(['validate', file, '-s', id, '--format', 'json']);

@@ -15,7 +15,7 @@ export const HELP = {
   standard: { zh: '内置标准编号或标准 YAML 文件（可重复；默认：全部内置标准）', en: 'a bundled standard id or a standard YAML file (repeatable; default: all bundled)' },
   inputFormat: { zh: '不论扩展名，都按此格式读取：csv | json | ndjson | xlsx', en: 'read every file as csv | json | ndjson | xlsx, whatever its extension' },
   encoding: { zh: 'CSV/JSON 文件的编码：utf-8 | utf-16le | utf-16be | gb18030 | gbk（默认：自动识别）', en: 'text encoding of CSV/JSON files: utf-8 | utf-16le | utf-16be | gb18030 | gbk (default: detected)' },
-  sheet: { zh: '要读取的 Excel 工作表（默认：第一张）', en: 'Excel worksheet to read (default: the first)' },
+  sheet: { zh: '要读取的 Excel 工作表（默认：表头与字段最匹配的一张）', en: 'Excel worksheet to read (default: the one whose header names the most fields)' },
   headerRow: { zh: '表头所在的行（默认：在前 20 行中查找）', en: 'row holding the column headers (default: found among the first 20 rows)' },
   map: { zh: '把某列读作某个规范字段，如 --map \'社工=certified_social_workers_count\'（可重复）', en: 'read a column as a canonical field (repeatable)' },
   mapFile: { zh: '“列名: 字段” 对照表文件（YAML 或 JSON）', en: 'YAML or JSON file of "header: field" pairs' },

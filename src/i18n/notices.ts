@@ -27,6 +27,10 @@ export const NOTICES = {
     zh: (p: Params) => `第 ${s(p.line)} 行的豁免所指的记录 “${s(p.record)}” 不在调查表中（${s(p.rule)}）`,
     en: (p: Params) => `the waiver on line ${s(p.line)} names record "${s(p.record)}", which is not in the survey (${s(p.rule)})`,
   },
+  'sheet-chosen': {
+    zh: (p: Params) => `读取工作表 “${s(p.sheet)}”（表头与字段最匹配；工作簿中有：${s(p.sheets).split('\n').join('、')}；可用 --sheet 指定）`,
+    en: (p: Params) => `read worksheet "${s(p.sheet)}" (its header names the most fields; the workbook has ${s(p.sheets).split('\n').join(', ')}; --sheet picks another)`,
+  },
   'example-row': {
     zh: (p: Params) => `第 ${s(p.line)} 行是填写示例（编号“示例”），已跳过`,
     en: (p: Params) => `line ${s(p.line)} is the form's example row (id "Example"); skipped`,

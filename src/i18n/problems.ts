@@ -294,6 +294,10 @@ export const PROBLEMS = {
     zh: (p) => `不是可读取的 .xlsx 工作簿：${s(p.part) || 'zip'} 中${xlsxLimit(p, 'zh')}（读取上限）`,
     en: (p) => `not a readable .xlsx workbook: ${s(p.part) || 'the zip'} has ${xlsxLimit(p, 'en')} (the reader's limit)`,
   },
+  'sheet-unclear': {
+    zh: (p) => `无法确定读取哪张工作表（${s(p.why) === 'tie' ? '有多张表头同样匹配' : '没有一张表头含有已知字段'}）；请用 --sheet 指定，工作簿中有：${s(p.sheets)}`,
+    en: (p) => `cannot tell which worksheet to read (${s(p.why) === 'tie' ? 'several headers match equally well' : 'no header names a known field'}); name one with --sheet: the workbook has ${s(p.sheets)}`,
+  },
   'no-sheet': {
     zh: (p) => `没有名为 “${s(p.sheet)}” 的工作表；工作簿中有：${s(p.sheets)}`,
     en: (p) => `no worksheet "${s(p.sheet)}"; the workbook has ${s(p.sheets)}`,

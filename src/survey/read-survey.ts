@@ -85,6 +85,8 @@ async function* readBlocks(
     onEncoding: (encoding) => {
       if (encoding !== 'utf-8') options.onNotice?.({ code: 'encoding', file, params: { encoding: encoding.toUpperCase() } });
     },
+    // The sheets go as lines: the notice joins them as its language does.
+    onSheetChosen: (sheet, sheets) => options.onNotice?.({ code: 'sheet-chosen', file, params: { sheet, sheets: sheets.join('\n') } }),
     ...(onBytes ? { onBytes } : {}),
   };
   yield* 'readFile' in reader ? reader.readFile(file, readOptions) : reader.read(given ? given(file) : counted(file, onBytes), file, readOptions);

@@ -48,7 +48,7 @@ export interface HeaderInfo {
 
 export interface ReadOptions {
   encoding?: Encoding;
-  /** Excel: the worksheet to read (default: the first). */
+  /** Excel: the worksheet to read (default: the one whose header names most fields). */
   sheet?: string;
   /** The 1-based row holding the headers (default: the best-scoring of the first rows). */
   headerRow?: number;
@@ -57,6 +57,8 @@ export interface ReadOptions {
   onHeader?: (header: HeaderInfo) => void;
   /** Told which text encoding was detected or used. */
   onEncoding?: (encoding: Encoding) => void;
+  /** Excel, several sheets and no `sheet`: told which was read (the one whose header names most fields). */
+  onSheetChosen?: (sheet: string, sheets: readonly string[]) => void;
   /** Told of bytes read, by readers that open the file themselves (the sum reaches the file's size). */
   onBytes?: (bytes: number) => void;
   /** The line the bytes start on: a chunk of a file read in a worker (default 1, the file's start). */

@@ -2,6 +2,7 @@
 // the chosen language with units, and one example row (CSV; its id 示例 marks it, and readers skip it)
 // or input help, drop-down lists and number validation (Excel). A row filled in the way the example
 // shows validates clean.
+import { columnLetters } from '../../text.js';
 import { EXAMPLE_MARK } from '../../survey/footer.js';
 import ExcelJS from 'exceljs';
 import { DabiaoError } from '../../errors.js';
@@ -138,7 +139,12 @@ export async function template(options: TemplateOptions, io: Io): Promise<number
         error: helpText(field, dictionary, lang),
       };
     }
-    if (validation) for (let row = 2; row <= rows + 1; row++) sheet.getCell(row, i + 1).dataValidation = validation;
+    // One validation per column range: set cell by cell, exceljs merges them into overlapping ranges
+    // (C2:C1001 and C10:C1001), which Excel offers to "repair".
+    if (validation) {
+      const column = columnLetters(i + 1);
+      (sheet as unknown as { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } }).dataValidations.add(`${column}2:${column}${rows + 1}`, validation);
+    }
   });
   const buffer = await workbook.xlsx.writeBuffer();
   checkOutputPath(options.output as string, standards.map((standard) => standard.file));

@@ -3,7 +3,7 @@
 // show dates, the shared strings, then the chosen worksheet row by row. Nothing is written to disk and
 // nothing grows with the sheet: every part read whole is bounded (src/survey/xlsx/limits.ts).
 //
-// The first worksheet in workbook order unless --sheet names one; the header row is found below any
+// The worksheet --sheet names, or the one whose header names most fields; the header row is found below any
 // title rows (merged title cells leave their value in the first cell only). Formula cells give their
 // cached result; a formula without one, or an error value such as #DIV/0!, is kept as text that no
 // number or yes/no reading accepts, so the rule is `unknown`. Empty rows below the data are ignored.
@@ -13,6 +13,7 @@ import { TableRows } from '../table-rows.js';
 import { limitError, XLSX_LIMITS, XlsxError, type XlsxLimits } from './limits.js';
 import { ContentTypesPart, relsOf, RelsPart, SharedStringsPart, StylesPart, WorkbookPart } from './parts.js';
 import { SheetRows } from './sheet.js';
+import { HEADER_SEARCH_ROWS } from '../table-rows.js';
 import { parseAll, parseXml, type XmlHandler } from './xml.js';
 import { Zip } from './zip.js';
 
@@ -87,6 +88,35 @@ async function readWorkbook(zip: Zip, file: string, limits: XlsxLimits): Promise
   };
 }
 
+/**
+ * The sheet to read when none is named: the only one, or the one whose header (among its first rows)
+ * names the most fields, told to `onSheetChosen`. A summary sheet first is passed over; a tie, or no
+ * sheet with a known header, is an error listing the sheets.
+ */
+async function chooseSheet(zip: Zip, sheets: Workbook['sheets'], sheetRows: (part: string) => SheetRows, options: ReadOptions, file: string, limits: XlsxLimits): Promise<Workbook['sheets'][number]> {
+  const only = sheets[0] as Workbook['sheets'][number];
+  if (sheets.length === 1 || !options.headerScore) return only;
+  const scores: number[] = [];
+  for (const sheet of sheets) {
+    const rows = sheetRows(sheet.part);
+    let best = 0;
+    let seen = 0;
+    const chunks = await zip.open(sheet.part);
+    for await (const row of parseXml(sheet.part, chunks, rows, xmlBounds(sheet.part, file, limits, () => rows.currentLine))) {
+      best = Math.max(best, options.headerScore(row.cells.map((cell) => (cell === null || cell === undefined ? '' : String(cell)))));
+      if (++seen >= HEADER_SEARCH_ROWS) break;
+    }
+    scores.push(best);
+  }
+  const top = Math.max(...scores);
+  const names = sheets.map((sheet) => sheet.name).join(', ');
+  if (top <= 0) throw new DabiaoError({ code: 'sheet-unclear', params: { why: 'none', sheets: names }, location: { file } });
+  if (scores.filter((score) => score === top).length > 1) throw new DabiaoError({ code: 'sheet-unclear', params: { why: 'tie', sheets: names }, location: { file } });
+  const chosen = sheets[scores.indexOf(top)] as Workbook['sheets'][number];
+  options.onSheetChosen?.(chosen.name, sheets.map((sheet) => sheet.name));
+  return chosen;
+}
+
 /** The survey rows of one worksheet. `limits` is a parameter so that tests can lower the bounds. */
 export async function* readXlsx(file: string, options: ReadOptions, limits: XlsxLimits = XLSX_LIMITS): AsyncGenerator<RawRow> {
   let zip: Zip | undefined;
@@ -101,8 +131,9 @@ export async function* readXlsx(file: string, options: ReadOptions, limits: Xlsx
     zip = await Zip.open(file, limits.entries, () => limitError('entries', limits.entries, '', { file }));
     const workbook = await readWorkbook(zip, file, limits);
     if (workbook.sheets.length === 0) throw new XlsxError('no worksheet');
-    const sheet = options.sheet === undefined ? workbook.sheets[0] : workbook.sheets.find((candidate) => candidate.name === options.sheet);
-    if (!sheet) throw new DabiaoError({ code: 'no-sheet', params: { sheet: options.sheet ?? '', sheets: workbook.sheets.map((s) => s.name).join(', ') }, location: { file } });
+    if (options.sheet !== undefined && !workbook.sheets.some((candidate) => candidate.name === options.sheet)) {
+      throw new DabiaoError({ code: 'no-sheet', params: { sheet: options.sheet, sheets: workbook.sheets.map((s) => s.name).join(', ') }, location: { file } });
+    }
 
     const styles = new StylesPart();
     if (workbook.styles !== undefined && zip.has(workbook.styles)) await readPart(zip, workbook.styles, styles, { file, limits, small: true });
@@ -114,6 +145,19 @@ export async function* readXlsx(file: string, options: ReadOptions, limits: Xlsx
     });
     if (workbook.sharedStrings !== undefined && zip.has(workbook.sharedStrings)) await readPart(zip, workbook.sharedStrings, strings, { file, limits, small: false, ...(report ? { onBytes: report } : {}) });
 
+    const sheetRows = (part: string): SheetRows =>
+      new SheetRows({
+        sharedStrings: strings.strings,
+        dateStyles: styles.dateStyles(),
+        date1904: workbook.date1904,
+        maxRows: limits.rows,
+        maxColumns: limits.columns,
+        maxRowChars: limits.rowChars,
+        onRowLimit: (row) => limitError('rows', limits.rows, part, { file, line: row }),
+        onColumnLimit: (row) => limitError('columns', limits.columns, part, { file, line: row }),
+        onRowChars: (row, col) => limitError('row-chars', limits.rowChars, part, { file, line: row, col }),
+      });
+    const sheet = options.sheet !== undefined ? (workbook.sheets.find((candidate) => candidate.name === options.sheet) as Workbook['sheets'][number]) : await chooseSheet(zip, workbook.sheets, sheetRows, options, file, limits);
     const rows = new SheetRows({
       sharedStrings: strings.strings,
       dateStyles: styles.dateStyles(),
