@@ -66,7 +66,7 @@ class TempFileOutput implements Output {
     const side = new TempFileOutput(`${this.temp}.appendix`, async () => undefined);
     this.sides.push(side);
     return {
-      write: (text) => side.write(text),
+      write: (text) => (typeof text === 'string' ? side.write(text) : side.writeBytes(text)),
       pourInto: async (sink) => {
         await side.close();
         try {

@@ -29,16 +29,49 @@ export function byRecord(results: readonly Result[]): Result[][] {
   return groups;
 }
 
-/** A batch's texts made where it was evaluated: the body, and what goes after it (JSON's `records`). */
+/** A batch's texts made where it was evaluated: the body, and what goes after it (JSON's `records`).
+ * A worker sends them as UTF-8 bytes (moved, not copied, to the main thread, and written as they are). */
 export interface Rendered {
-  body: string;
-  records?: string;
+  body: string | Uint8Array;
+  records?: string | Uint8Array;
 }
 
-/** Joins the rendered parts of several batches, in order. */
-export function joinRendered(parts: readonly Rendered[]): Rendered {
-  const records = parts.map((part) => part.records ?? '').join('');
-  return { body: parts.map((part) => part.body).join(''), ...(records !== '' ? { records } : {}) };
+const encoder = new TextEncoder();
+
+/** Pieces of text or bytes as one run of UTF-8 bytes. */
+function bytesOf(pieces: readonly (string | Uint8Array)[]): Uint8Array {
+  if (pieces.every((piece) => typeof piece === 'string')) return encoder.encode(pieces.join(''));
+  const encoded = pieces.map((piece) => (typeof piece === 'string' ? encoder.encode(piece) : piece));
+  const out = new Uint8Array(encoded.reduce((sum, piece) => sum + piece.length, 0));
+  let at = 0;
+  for (const piece of encoded) {
+    out.set(piece, at);
+    at += piece.length;
+  }
+  return out;
+}
+
+/** Joins the rendered parts of several batches, in order, as UTF-8 bytes. */
+export function joinRendered(parts: readonly Rendered[]): { body: Uint8Array; records?: Uint8Array } {
+  const records = parts.flatMap((part) => (part.records !== undefined && part.records.length > 0 ? [part.records] : []));
+  return { body: bytesOf(parts.map((part) => part.body)), ...(records.length > 0 ? { records: bytesOf(records) } : {}) };
+}
+
+const decoder = new TextDecoder();
+
+/** A rendered piece as text. */
+export function textOf(piece: string | Uint8Array): string {
+  return typeof piece === 'string' ? piece : decoder.decode(piece);
+}
+
+/** A rendered piece without its first character (the comma before a first JSON element: ASCII). */
+export function withoutFirst(piece: string | Uint8Array): string | Uint8Array {
+  return typeof piece === 'string' ? piece.slice(1) : piece.subarray(1);
+}
+
+/** Whether a rendered piece is empty. */
+export function isEmpty(piece: string | Uint8Array): boolean {
+  return piece.length === 0;
 }
 
 export interface ReportWriter {

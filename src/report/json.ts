@@ -6,7 +6,7 @@ import type { Lang, RecordVerdict, Result } from '../model.js';
 import type { ReportContext } from './context.js';
 import { ruleKey } from './context.js';
 import { describeResult } from './describe.js';
-import type { Rendered, ReportFormat, ResultBatch } from './format.js';
+import { isEmpty, withoutFirst, type Rendered, type ReportFormat, type ResultBatch } from './format.js';
 import { BufferedSink, MemoryAppendix } from './sink.js';
 import { columnLetters } from '../text.js';
 import { capActual, clipOrNull, clipRaw } from './clip.js';
@@ -123,12 +123,12 @@ export const jsonFormat: ReportFormat = {
     let firstRecord = true;
     const writeRendered = async (rendered: Rendered): Promise<void> => {
       if (!started) await start();
-      if (rendered.body !== '') {
-        await sink.write(first ? rendered.body.slice(1) : rendered.body);
+      if (!isEmpty(rendered.body)) {
+        await sink.writePiece(first ? withoutFirst(rendered.body) : rendered.body);
         first = false;
       }
-      if (rendered.records) {
-        await appendix.write(firstRecord ? rendered.records.slice(1) : rendered.records);
+      if (rendered.records !== undefined && !isEmpty(rendered.records)) {
+        await appendix.write(firstRecord ? withoutFirst(rendered.records) : rendered.records);
         firstRecord = false;
       }
     };

@@ -14,7 +14,6 @@ const ascii = (text: string): Uint8Array => Uint8Array.from(text, (ch) => ch.cha
 const CELLS = STATUS_OF_CODE.map((status) => ascii(`,${status}`));
 const VERDICT_CELLS = VERDICT_OF_CODE.map((verdict) => ascii(`,${verdict}`));
 const WIDEST = Math.max(...CELLS.map((cell) => cell.length), ...VERDICT_CELLS.map((cell) => cell.length));
-const UTF8 = new TextDecoder();
 const encoder = new TextEncoder();
 
 /** Rules are written in groups of this many: a group's statuses, read as one number, name its bytes. */
@@ -96,8 +95,8 @@ function renderLines(): (batch: ResultBatch) => Rendered {
       }
       buffer[at++] = 10;
     }
-    const bytes = buffer.subarray(0, at);
-    return { body: UTF8.decode(bytes) };
+    // A copy: the buffer is reused for the next batch, and the bytes may be moved to another thread.
+    return { body: buffer.slice(0, at) };
   };
 }
 
@@ -118,7 +117,7 @@ export const matrixFormat: ReportFormat = {
     const render = renderLines();
     const writeRendered = async (rendered: Rendered): Promise<void> => {
       await start();
-      await sink.write(rendered.body);
+      await sink.writePiece(rendered.body);
     };
     return {
       write: (part) => writeRendered(render(part)),

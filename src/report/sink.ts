@@ -1,13 +1,15 @@
 // Where a report's text goes. Reports only see this interface; files and terminals are the CLI's.
 export interface Sink {
   write(text: string): Promise<void> | void;
+  /** UTF-8 bytes written as they are (a worker's rendered report text). */
+  writeBytes?(bytes: Uint8Array): Promise<void> | void;
   /** A second place to write to, poured in after what is written here (JSON's `records` after its
    * `results`): a file beside the report, so memory does not grow with the survey. */
   appendix?(): Appendix;
 }
 
 export interface Appendix {
-  write(text: string): Promise<void> | void;
+  write(text: string | Uint8Array): Promise<void> | void;
   /** Everything written to the appendix, written to `sink`; the appendix is gone after. */
   pourInto(sink: Sink): Promise<void>;
 }
@@ -15,8 +17,8 @@ export interface Appendix {
 /** An appendix held in memory, for sinks without their own (tests, terminals). */
 export class MemoryAppendix implements Appendix {
   private texts: string[] = [];
-  write(text: string): void {
-    this.texts.push(text);
+  write(text: string | Uint8Array): void {
+    this.texts.push(typeof text === 'string' ? text : new TextDecoder().decode(text));
   }
   async pourInto(sink: Sink): Promise<void> {
     for (const text of this.texts) await sink.write(text);
@@ -38,6 +40,19 @@ export class BufferedSink implements Sink {
     this.buffer.push(text);
     this.size += text.length;
     if (this.size >= this.limit) await this.flush();
+  }
+
+  /** Bytes go to the target as they are, after the text written before them. */
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    await this.flush();
+    if (this.target.writeBytes) await this.target.writeBytes(bytes);
+    else await this.target.write(new TextDecoder().decode(bytes));
+  }
+
+  /** A rendered piece, text or bytes. */
+  async writePiece(piece: string | Uint8Array): Promise<void> {
+    if (typeof piece === 'string') await this.write(piece);
+    else await this.writeBytes(piece);
   }
 
   async flush(): Promise<void> {

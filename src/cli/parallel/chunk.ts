@@ -49,7 +49,7 @@ export interface ChunkOutput {
   waiversSeen: number[];
   notices: NoticesState;
   /** Per target: its text for this chunk where the format renders batches, null otherwise. */
-  rendered: (Rendered | null)[];
+  rendered: ({ body: Uint8Array; records?: Uint8Array } | null)[];
   /** The listed results, for the reports that keep state across batches (table, HTML, JUnit …). */
   results: Result[] | null;
   /** Every record with its verdicts, for the reports that show them (table, HTML, Markdown). */

@@ -9,6 +9,8 @@ let queue = Promise.resolve();
 parentPort?.on('message', (task: { id: number; bytes: Uint8Array; firstLine: number }) => {
   queue = queue.then(async () => {
     const output = await runChunk(setup, prepared, task.bytes, task.firstLine);
-    parentPort?.postMessage({ id: task.id, output });
+    // The rendered bytes are moved to the main thread, not copied.
+    const transfer = output.rendered.flatMap((rendered) => (rendered ? [rendered.body.buffer, ...(rendered.records ? [rendered.records.buffer] : [])] : []));
+    parentPort?.postMessage({ id: task.id, output }, transfer as ArrayBuffer[]);
   });
 });
