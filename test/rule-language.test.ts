@@ -142,7 +142,7 @@ describe('targets for one year of data', () => {
     const later = await cli(['check', survey, '-s', standard, '--as-of', '2013-06-30', '-f', 'json']);
     expect([later.code, JSON.parse(later.stdout).summary.results.not_applicable]).toEqual([0, 1]);
     const bad = await cli(['check', survey, '-s', standard, '--year', '10']);
-    expect([bad.code, bad.stderr.trim()]).toEqual([2, 'dabiao: 用法错误：--year takes a year such as 2010']);
+    expect([bad.code, bad.stderr.trim()]).toEqual([2, 'dabiao: 用法错误：--year 应为年份，如 2010']);
   });
 });
 

@@ -42,6 +42,6 @@ export function parseAsOf(value: string | undefined, now: Date): string {
 export function parseYear(value: string | undefined, asOf: string): number {
   if (value === undefined) return Number(asOf.slice(0, 4));
   const year = Number(value);
-  if (!/^\d{4}$/.test(value) || year < 1949 || year > 2100) throw new DabiaoError({ code: 'usage', params: { detail: '--year takes a year such as 2010' } });
+  if (!/^\d{4}$/.test(value) || year < 1949 || year > 2100) throw new DabiaoError({ code: 'bad-usage', params: { what: 'year' } });
   return year;
 }

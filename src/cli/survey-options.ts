@@ -31,16 +31,16 @@ export function readMapping(options: SurveyCliOptions, dictionary: Dictionary): 
     const source = parseYaml(readTextFile(options.mapFile), options.mapFile);
     const data = source.data;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-      throw new DabiaoError({ code: 'usage', params: { detail: 'a mapping file holds "header: field" pairs' }, location: { file: options.mapFile, line: 1 } });
+      throw new DabiaoError({ code: 'bad-usage', params: { what: 'map-file' }, location: { file: options.mapFile, line: 1 } });
     }
     for (const [header, field] of Object.entries(data)) {
-      if (typeof field !== 'string') throw new DabiaoError({ code: 'usage', params: { detail: `"${header}" must map to a field id` }, location: source.locate([header]) });
+      if (typeof field !== 'string') throw new DabiaoError({ code: 'bad-usage', params: { what: 'map-target', value: header }, location: source.locate([header]) });
       mapping.set(header, checkField(field, dictionary, options.mapFile));
     }
   }
   for (const pair of options.map ?? []) {
     const at = pair.lastIndexOf('=');
-    if (at <= 0 || at === pair.length - 1) throw new DabiaoError({ code: 'usage', params: { detail: `--map takes 'header=field', not '${pair}'` } });
+    if (at <= 0 || at === pair.length - 1) throw new DabiaoError({ code: 'bad-usage', params: { what: 'map-pair', value: pair } });
     mapping.set(pair.slice(0, at).trim(), checkField(pair.slice(at + 1).trim(), dictionary, '--map'));
   }
   return mapping;
@@ -67,7 +67,7 @@ export async function surveyOptions(options: SurveyCliOptions, dictionary: Dicti
   let headerRow: number | undefined;
   if (options.headerRow !== undefined) {
     headerRow = Number(options.headerRow);
-    if (!Number.isInteger(headerRow) || headerRow < 1) throw new DabiaoError({ code: 'usage', params: { detail: '--header-row must be a row number from 1' } });
+    if (!Number.isInteger(headerRow) || headerRow < 1) throw new DabiaoError({ code: 'bad-usage', params: { what: 'header-row' } });
   }
   return {
     dictionary,

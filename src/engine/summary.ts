@@ -130,10 +130,11 @@ export class SummaryBuilder {
     let lastTallies: Float64Array[] = [];
     for (let row = 0; row < size; row++) {
       const text = regions?.type === 'text' && regions.state[row] === CELL_OK ? (regions.values[row] ?? null) : null;
-      // Records of one region usually come together: its tallies are looked up once per run of them.
+      // Records of one region usually come together; otherwise a region's tallies (one per level of
+      // its path) are remembered by its text.
       if (text !== lastText) {
         lastText = text;
-        lastTallies = regionLevels(text).map((region) => this.regionTally(region));
+        lastTallies = this.talliesOf(text);
       }
       for (let at = 0; at < standards; at++) {
         const slot = at * 4 + ((verdicts[at] as Uint8Array)[row] as number);
@@ -142,6 +143,17 @@ export class SummaryBuilder {
       }
     }
     if (batch.file !== '') this.addCoverage(batch.file, evaluated);
+  }
+
+  private readonly tallies = new Map<string | null, Float64Array[]>();
+
+  private talliesOf(text: string | null): Float64Array[] {
+    let tallies = this.tallies.get(text);
+    if (!tallies) {
+      tallies = regionLevels(text).map((region) => this.regionTally(region));
+      if (this.tallies.size < REGION_LIMIT) this.tallies.set(text, tallies);
+    }
+    return tallies;
   }
 
   private regionTally(region: string | null): Float64Array {

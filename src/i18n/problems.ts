@@ -23,6 +23,23 @@ const SYSTEM_ERRORS: Record<string, Record<Lang, string>> = {
 };
 const systemError = (detail: string | number | undefined, lang: Lang): string => SYSTEM_ERRORS[s(detail)]?.[lang] ?? s(detail);
 
+/** Usage mistakes, each a sentence in both languages (code 'bad-usage', param `what`). */
+const USAGE: Record<string, Record<Lang, (p: Params) => string>> = {
+  year: { zh: () => '--year 应为年份，如 2010', en: () => '--year takes a year such as 2010' },
+  'map-file': { zh: () => '对照表文件应为 “列名: 字段” 对', en: () => 'a mapping file holds "header: field" pairs' },
+  'map-target': { zh: (p) => `“${s(p.value)}” 应对应一个字段编号`, en: (p) => `"${s(p.value)}" must map to a field id` },
+  'map-pair': { zh: (p) => `--map 的写法是 列名=字段，而不是 “${s(p.value)}”`, en: (p) => `--map takes 'header=field', not '${s(p.value)}'` },
+  'header-row': { zh: () => '--header-row 应为从 1 开始的行号', en: () => '--header-row must be a row number from 1' },
+  'xlsx-output': { zh: () => 'xlsx 调查表模板需要用 -o 指定文件', en: () => 'an .xlsx template needs -o FILE' },
+  threads: { zh: () => '--threads 应为 1 到 64 的整数', en: () => '--threads takes a whole number from 1 to 64' },
+  'report-format': { zh: (p) => `无法从扩展名判断 “${s(p.value)}” 的报告格式；请加 --format`, en: (p) => `cannot tell the report format of "${s(p.value)}" from its extension; add --format` },
+  'one-stdout': { zh: () => '只能有一个报告输出到终端：其他报告请用 -o 指定文件', en: () => 'only one report can go to standard output: give the others -o FILE' },
+  'max-records': { zh: () => '--max-records 应为不小于 0 的整数', en: () => '--max-records must be a whole number' },
+  schema: { zh: (p) => `没有名为 “${s(p.value)}” 的 Schema；可用：${s(p.available)}`, en: (p) => `unknown schema "${s(p.value)}"; available: ${s(p.available)}` },
+  'site-file': { zh: () => '场地文件应为 “字段: 值” 对', en: () => 'a site file holds "field: value" pairs' },
+  'set-pair': { zh: (p) => `--set 的写法是 字段=值，而不是 “${s(p.value)}”`, en: (p) => `--set takes field=value, not '${s(p.value)}'` },
+};
+
 const TYPE_WORDS: Record<string, Record<Lang, string>> = {
   string: { zh: '文本', en: 'text' },
   number: { zh: '数字', en: 'a number' },
@@ -193,6 +210,10 @@ export const PROBLEMS = {
   'field-unknown-vocabulary': {
     zh: (p) => `字段 “${s(p.field)}” 的词表 “${s(p.vocabulary)}” 不在数据字典中（只有列表字段可用词表）`,
     en: (p) => `field "${s(p.field)}" names vocabulary "${s(p.vocabulary)}", which the data dictionary does not have (only list fields take one)`,
+  },
+  'bad-usage': {
+    zh: (p) => `用法错误：${USAGE[s(p.what)]?.zh(p) ?? s(p.what)}`,
+    en: (p) => `usage error: ${USAGE[s(p.what)]?.en(p) ?? s(p.what)}`,
   },
   'plan-needs-standard': {
     zh: (p) => `请用 -s 指明场地所在地的标准（可多个）；内置标准：${s(p.available)}`,

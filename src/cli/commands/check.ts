@@ -40,7 +40,7 @@ async function fileSize(file: string): Promise<number> {
 /** --threads N: how many worker threads judge a large file (1: none). */
 function threadCount(value: string): number {
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 1 || count > 64) throw new DabiaoError({ code: 'usage', params: { detail: '--threads takes a whole number from 1 to 64' } });
+  if (!Number.isInteger(count) || count < 1 || count > 64) throw new DabiaoError({ code: 'bad-usage', params: { what: 'threads' } });
   return count;
 }
 
@@ -89,10 +89,10 @@ export function reportTargets(formats: readonly string[], outputs: readonly stri
   }
   for (const output of pending) {
     const format = left.shift();
-    if (format === undefined) throw new DabiaoError({ code: 'usage', params: { detail: `cannot tell the report format of "${output}" from its extension; add --format` } });
+    if (format === undefined) throw new DabiaoError({ code: 'bad-usage', params: { what: 'report-format', value: output } });
     targets.push({ format, output });
   }
-  if (left.length > 1) throw new DabiaoError({ code: 'usage', params: { detail: 'only one report can go to standard output: give the others -o FILE' } });
+  if (left.length > 1) throw new DabiaoError({ code: 'bad-usage', params: { what: 'one-stdout' } });
   for (const format of left) targets.push({ format, output: undefined });
   return targets;
 }
@@ -103,7 +103,7 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
   const targets = reportTargets(options.format, options.output);
   const failOn = choice('--fail-on', options.failOn, FAIL_ON);
   const maxRecords = Number(options.maxRecords);
-  if (!Number.isInteger(maxRecords) || maxRecords < 0) throw new DabiaoError({ code: 'usage', params: { detail: '--max-records must be a whole number' } });
+  if (!Number.isInteger(maxRecords) || maxRecords < 0) throw new DabiaoError({ code: 'bad-usage', params: { what: 'max-records' } });
 
   const { dictionary, standards } = loadAll(options.standard);
   const waivers = options.waivers ? parseWaivers(parseYaml(readTextFile(options.waivers), options.waivers), standards, asOf) : undefined;

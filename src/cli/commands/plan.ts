@@ -59,7 +59,7 @@ export async function plan(siteFile: string | undefined, options: PlanOptions, i
   if (siteFile) {
     const source = parseYaml(readTextFile(siteFile), siteFile);
     if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) {
-      throw new DabiaoError({ code: 'usage', params: { detail: 'a site file holds "field: value" pairs' }, location: { file: siteFile, line: 1 } });
+      throw new DabiaoError({ code: 'bad-usage', params: { what: 'site-file' }, location: { file: siteFile, line: 1 } });
     }
     for (const [key, value] of Object.entries(source.data)) set(key, value, siteFile);
   }
@@ -73,7 +73,7 @@ export async function plan(siteFile: string | undefined, options: PlanOptions, i
   for (const [field, value] of flags) if (value !== undefined) values.set(field, value);
   for (const pair of options.set) {
     const at = pair.indexOf('=');
-    if (at <= 0) throw new DabiaoError({ code: 'usage', params: { detail: `--set takes field=value, not '${pair}'` } });
+    if (at <= 0) throw new DabiaoError({ code: 'bad-usage', params: { what: 'set-pair', value: pair } });
     set(pair.slice(0, at).trim(), pair.slice(at + 1).trim(), '--set');
   }
   const site: SurveyRecord = { file: siteFile ?? 'site', line: 1, values };

@@ -18,7 +18,7 @@ const SCHEMAS = {
 
 export async function schema(name: string, options: { standard?: string[] }, io: Io): Promise<number> {
   if (!Object.hasOwn(SCHEMAS, name)) {
-    throw new DabiaoError({ code: 'usage', params: { detail: `unknown schema "${name}"; available: ${Object.keys(SCHEMAS).join(', ')}` } });
+    throw new DabiaoError({ code: 'bad-usage', params: { what: 'schema', value: name, available: Object.keys(SCHEMAS).join(', ') } });
   }
   await io.stdout.write(`${JSON.stringify(SCHEMAS[name as keyof typeof SCHEMAS](options.standard ?? []), null, 2)}\n`);
   return 0;

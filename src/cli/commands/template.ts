@@ -94,7 +94,7 @@ function csvCell(text: string): string {
 export async function template(options: TemplateOptions, io: Io): Promise<number> {
   const lang = parseLang(options.lang);
   choice('--format', options.format, ['csv', 'xlsx'] as const);
-  if (options.format === 'xlsx' && !options.output) throw new DabiaoError({ code: 'usage', params: { detail: 'an .xlsx template needs -o FILE' } });
+  if (options.format === 'xlsx' && !options.output) throw new DabiaoError({ code: 'bad-usage', params: { what: 'xlsx-output' } });
   const { dictionary, standards } = loadAll(options.standard);
   const fields = templateFields(dictionary, standards);
   const hints = collectHints(standards);
