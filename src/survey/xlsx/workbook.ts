@@ -158,17 +158,7 @@ export async function* readXlsx(file: string, options: ReadOptions, limits: Xlsx
         onRowChars: (row, col) => limitError('row-chars', limits.rowChars, part, { file, line: row, col }),
       });
     const sheet = options.sheet !== undefined ? (workbook.sheets.find((candidate) => candidate.name === options.sheet) as Workbook['sheets'][number]) : await chooseSheet(zip, workbook.sheets, sheetRows, options, file, limits);
-    const rows = new SheetRows({
-      sharedStrings: strings.strings,
-      dateStyles: styles.dateStyles(),
-      date1904: workbook.date1904,
-      maxRows: limits.rows,
-      maxColumns: limits.columns,
-      maxRowChars: limits.rowChars,
-      onRowLimit: (row) => limitError('rows', limits.rows, sheet.part, { file, line: row }),
-      onColumnLimit: (row) => limitError('columns', limits.columns, sheet.part, { file, line: row }),
-      onRowChars: (row, col) => limitError('row-chars', limits.rowChars, sheet.part, { file, line: row, col }),
-    });
+    const rows = sheetRows(sheet.part);
     const table = new TableRows({ ...options, file, sheet: sheet.name, strictWidth: false });
     const chunks = await zip.open(sheet.part, report ? { onCompressedBytes: report } : {});
     for await (const row of parseXml(sheet.part, chunks, rows, xmlBounds(sheet.part, file, limits, () => rows.currentLine))) yield* table.push(row);
