@@ -124,7 +124,7 @@ describe('validate for CI: SARIF, GitHub annotations and JUnit at file and line'
   const schemas = join(import.meta.dirname, '..', '..', 'shared', 'schemas');
   beforeAll(() => writeFileSync(file, '编号,级别,服务中心面积\nA1,村,abc\nA1,镇村,300\n'));
 
-  it('SARIF: one result per finding at its line and column, valid against the official schema', async () => {
+  it('SARIF: one result per finding at its line and column', async () => {
     const run = await cli(['validate', file, '-s', 'water-town-2013', '-f', 'sarif']);
     expect(run.code).toBe(1);
     const sarif = JSON.parse(run.stdout) as { runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { region: { startLine: number; startColumn?: number } } }[] }[] }[] };
@@ -134,11 +134,13 @@ describe('validate for CI: SARIF, GitHub annotations and JUnit at file and line'
       ['not-allowed', 'error', 3, 2],
       ['duplicate-id', 'error', 3, 1],
     ]);
-    if (existsSync(schemas)) {
-      const schema = JSON.parse(readFileSync(join(schemas, 'sarif-schema-2.1.0.errata01.draft-04.json'), 'utf8')) as object;
-      const validate = new AjvDraft04({ strict: false, allErrors: true, validateFormats: false }).compile(schema);
-      expect(validate(JSON.parse(run.stdout)), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    }
+  });
+
+  it.skipIf(!existsSync(schemas))('SARIF: valid against the official SARIF 2.1.0 schema (errata01)', async () => {
+    const run = await cli(['validate', file, '-s', 'water-town-2013', '-f', 'sarif']);
+    const schema = JSON.parse(readFileSync(join(schemas, 'sarif-schema-2.1.0.errata01.draft-04.json'), 'utf8')) as object;
+    const validate = new AjvDraft04({ strict: false, allErrors: true, validateFormats: false }).compile(schema);
+    expect(validate(JSON.parse(run.stdout)), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
   });
 
   it('GitHub: one annotation per finding, in the user\'s language', async () => {

@@ -17,6 +17,11 @@ export interface CompiledRule {
   check: CompiledCheck;
 }
 
+/** Every field a rule reads or scopes on: a survey without a column for one cannot judge the rule. */
+export function fieldsNeeded(rule: CompiledRule): string[] {
+  return [...new Set([...rule.fields, ...rule.applies.scope.map(({ field }) => field)])];
+}
+
 export interface Applicability {
   scope: { field: string; values: ReadonlySet<string> }[];
   years: YearRange | null;

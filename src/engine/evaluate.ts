@@ -7,7 +7,7 @@ import { BatchRow, CELL_MISSING, CELL_OK, cellAt, type Batch, type Parsed, type 
 import type { Outcome, Reason, RecordVerdict, Result, Status, Verdict, WaiverInfo } from '../model.js';
 import { rawText } from '../text.js';
 import type { CompiledAggregateCheck, CompiledRecordCheck } from './checks/check-kind.js';
-import type { Applicability, CompiledRule, Plan } from './compile.js';
+import { fieldsNeeded, type Applicability, type CompiledRule, type Plan } from './compile.js';
 import { CODE_OF_STATUS, FAIL, IN, NOT_APPLICABLE, OUT, PASS, SCOPE_UNKNOWN, STATUS_OF_CODE, UNKNOWN, WAIVED } from './status.js';
 import { VERDICT_OF_CODE, VerdictRules } from './verdicts.js';
 
@@ -346,15 +346,9 @@ export class Evaluator {
   }
 }
 
-/** The fields a rule reads or scopes on that have no column in the batch. */
-export function missingColumns(rule: CompiledRule, batch: Batch): string[] {
-  const fields = [...rule.fields, ...rule.applies.scope.map(({ field }) => field)];
-  return [...new Set(fields.filter((field) => !batch.columns.has(field)))];
-}
-
 /** A rule the batch cannot feed: a field it needs has no column, and so no record was judged. */
 function isUncovered(rule: CompiledRule, batch: Batch, codes: Uint8Array): boolean {
-  if (missingColumns(rule, batch).length === 0) return false;
+  if (fieldsNeeded(rule).every((field) => batch.columns.has(field))) return false;
   for (let row = 0; row < batch.size; row++) if (codes[row] === PASS || codes[row] === FAIL) return false;
   return true;
 }

@@ -73,7 +73,9 @@ function topicOf(topics: Map<string, PlanTopic>, field: string): PlanTopic {
 /** The draft's list for a topic, canonical names, or null when the planner gave none. */
 type DraftList = readonly string[] | null;
 
-function settle(topic: PlanTopic, canonical: (item: string) => string, draft: DraftList): PlanTopic {
+/** A topic's binding values, its items once each under their canonical names, and its groups with what
+ * the draft counts and the candidates: `named`, the items any chosen rule names on the field. */
+function settle(topic: PlanTopic, canonical: (item: string) => string, draft: DraftList, named: readonly string[]): PlanTopic {
   let min: Bound | undefined;
   let max: Bound | undefined;
   let equals: boolean | undefined;
@@ -112,7 +114,8 @@ function settle(topic: PlanTopic, canonical: (item: string) => string, draft: Dr
       ? { ...(min ? { min } : {}), ...(max ? { max } : {}), ...(equals !== undefined ? { equals } : {}), ...(count ? { count } : {}), ...(of.size > 0 ? { of: [...of] } : {}) }
       : null;
   const has = new Set(draft ?? []);
-  const named = [...items.keys()];
+  // This topic's own items first, then those the other sections name on the field.
+  const candidates = [...new Set([...items.keys(), ...named])];
   const counts = (group: { suffix?: string; items?: string[] }, item: string): boolean =>
     (group.items?.map(canonical).includes(item) ?? false) || (group.suffix !== undefined && item.endsWith(group.suffix));
   return {
@@ -123,7 +126,7 @@ function settle(topic: PlanTopic, canonical: (item: string) => string, draft: Dr
       ...group,
       have: draft === null ? null : [...has].filter((item) => counts(group, item)),
       // What the chosen standards name that would count: a 站 the planner can choose.
-      candidates: [...new Set([...(group.items ?? []).map(canonical), ...named.filter((item) => counts(group, item))])].filter((item) => !has.has(item)),
+      candidates: [...new Set([...(group.items ?? []).map(canonical), ...candidates.filter((item) => counts(group, item))])].filter((item) => !has.has(item)),
     })),
   };
 }
@@ -189,7 +192,7 @@ export function planSite(plan: Plan, site: SurveyRecord, options: PlanOptions): 
       draft,
     });
   }
-  // Items named by any rule on a field: a group's candidates come from all of them, required or not.
+  // Items named by any rule on a field, required or not: a group's candidates come from all of them.
   const canonicalOf = (field: string) => {
     const vocabulary = vocabularyOf(options.dictionary, field);
     return (item: string): string => vocabulary.get(normaliseName(item)) ?? item;
@@ -200,23 +203,14 @@ export function planSite(plan: Plan, site: SurveyRecord, options: PlanOptions): 
     const canonical = canonicalOf(field);
     return (given.value as unknown[]).map((item) => canonical(String(item)));
   };
-  const named = new Map<string, PlanTopic['demands']>();
-  for (const section of Object.values(sections)) for (const topic of section.values()) named.set(topic.field, [...(named.get(topic.field) ?? []), ...topic.demands]);
+  const named = new Map<string, string[]>();
+  for (const section of Object.values(sections)) {
+    for (const topic of section.values()) named.set(topic.field, [...(named.get(topic.field) ?? []), ...topic.demands.flatMap((d) => d.requirement.items ?? [])]);
+  }
   const settleAll = (section: Map<string, PlanTopic>): PlanTopic[] =>
     [...section.values()].map((topic) => {
-      const settled = settle(topic, canonicalOf(topic.field), draftOf(topic.field));
-      if (settled.groups.length === 0) return settled;
-      // Candidates for a group: items any chosen rule on the field names, not only this section's.
       const canonical = canonicalOf(topic.field);
-      const everyItem = [...new Set((named.get(topic.field) ?? []).flatMap((d) => d.requirement.items ?? []).map(canonical))];
-      const have = new Set(draftOf(topic.field) ?? []);
-      return {
-        ...settled,
-        groups: settled.groups.map((group) => ({
-          ...group,
-          candidates: [...new Set([...group.candidates, ...everyItem.filter((item) => group.suffix !== undefined && item.endsWith(group.suffix) && !have.has(item))])],
-        })),
-      };
+      return settle(topic, canonical, draftOf(topic.field), [...new Set((named.get(topic.field) ?? []).map(canonical))]);
     });
   result.binding = settleAll(sections.binding);
   result.notYetDue = settleAll(sections.notYetDue);

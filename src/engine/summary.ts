@@ -1,7 +1,7 @@
 // Tally results into the evidence an acceptance needs: per rule and per standard, how many records
 // passed, failed, could not be judged and were out of scope, and what blocks a green run.
 import type { Severity, Status } from '../model.js';
-import type { CompiledRule, Plan } from './compile.js';
+import { fieldsNeeded, type CompiledRule, type Plan } from './compile.js';
 import type { Result } from '../model.js';
 import { CODE_OF_STATUS, STATUS_OF_CODE } from './status.js';
 import type { EvaluatedBatch } from './evaluate.js';
@@ -185,7 +185,7 @@ export class SummaryBuilder {
         for (const [file, seen] of this.files) {
           if (seen.covered[i] === 1) continue;
           files.push(file);
-          for (const field of [...rule.fields, ...rule.applies.scope.map((scope) => scope.field)]) if (!seen.fields.has(field)) fields.add(field);
+          for (const field of fieldsNeeded(rule)) if (!seen.fields.has(field)) fields.add(field);
         }
         if (files.length > 0) uncovered.push({ rule: rule.rule.id, fields: [...fields], severity: rule.rule.severity, due: rule.due, files });
       });

@@ -57,13 +57,6 @@ export function joinRendered(parts: readonly Rendered[]): { body: Uint8Array; re
   return { body: bytesOf(parts.map((part) => part.body)), ...(records.length > 0 ? { records: bytesOf(records) } : {}) };
 }
 
-const decoder = new TextDecoder();
-
-/** A rendered piece as text. */
-export function textOf(piece: string | Uint8Array): string {
-  return typeof piece === 'string' ? piece : decoder.decode(piece);
-}
-
 /** A rendered piece without its first character (the comma before a first JSON element: ASCII). */
 export function withoutFirst(piece: string | Uint8Array): string | Uint8Array {
   return typeof piece === 'string' ? piece.slice(1) : piece.subarray(1);

@@ -37,9 +37,13 @@ function mark(chalk: ChalkInstance, result: Result): string {
   return result.status === 'fail' ? chalk.red('✗') : chalk.magenta('?');
 }
 
+/** Text in its verdict's colour. */
+function paintVerdict(chalk: ChalkInstance, verdict: Verdict, text: string): string {
+  return verdict === 'compliant' ? chalk.green(text) : verdict === 'non_compliant' ? chalk.red(text) : verdict === 'undetermined' ? chalk.magenta(text) : chalk.gray(text);
+}
+
 function verdictWord(chalk: ChalkInstance, verdict: Verdict, lang: ReportContext['lang']): string {
-  const word = VERDICT_WORDS[verdict][lang];
-  return verdict === 'compliant' ? chalk.green(word) : verdict === 'non_compliant' ? chalk.red(word) : verdict === 'undetermined' ? chalk.magenta(word) : chalk.gray(word);
+  return paintVerdict(chalk, verdict, VERDICT_WORDS[verdict][lang]);
 }
 
 export const tableFormat: ReportFormat = {
@@ -66,7 +70,8 @@ export const tableFormat: ReportFormat = {
       let line = '';
       for (const part of parts) {
         const next = line === '' ? part : `${line}${separator}${part}`;
-        if (line !== '' && visibleWidth(next) + indent > width) {
+        // Terminal columns (CJK characters two), colour codes not counted.
+        if (line !== '' && stringWidth(next) + indent > width) {
           lines.push(line);
           line = part;
         } else line = next;
@@ -160,12 +165,7 @@ export const tableFormat: ReportFormat = {
 
 function colourCount(chalk: ChalkInstance, verdict: Verdict, count: number): string {
   if (count === 0) return chalk.gray('0');
-  return verdict === 'compliant' ? chalk.green(String(count)) : verdict === 'non_compliant' ? chalk.red(String(count)) : verdict === 'undetermined' ? chalk.magenta(String(count)) : String(count);
-}
-
-/** Columns a text takes on a terminal (CJK characters two), colour codes not counted. */
-function visibleWidth(text: string): number {
-  return stringWidth(text);
+  return verdict === 'not_applicable' ? String(count) : paintVerdict(chalk, verdict, String(count));
 }
 
 /** Per standard: rules, results by status, pass rate and compliant records (--verbose). */

@@ -5,8 +5,7 @@ import { checkKinds } from '../../engine/checks/index.js';
 import { DabiaoError, type Problem } from '../../errors.js';
 import { renderProblem } from '../../i18n/problems.js';
 import { loadDictionary, loadStandardFile } from '../../standards/load.js';
-import { artifactUri } from '../../report/sarif.js';
-import { githubData, githubProperty } from '../../report/escape.js';
+import { githubAnnotations, sarifLog, type CiFinding } from '../../report/ci-findings.js';
 import type { Io } from '../io.js';
 import { choice, parseLang } from '../setup.js';
 import { renderProblemLine } from '../render-error.js';
@@ -44,24 +43,9 @@ export async function lint(files: string[], options: { lang?: string; format?: s
     for (const { file, rules } of valid) await io.stdout.write(lang === 'zh' ? `${file}: 有效，${rules} 条规则\n` : `${file}: valid, ${rules} rules\n`);
   } else if (format === 'json') {
     await io.stdout.write(`${JSON.stringify({ files: files.length, valid: valid.map((entry) => entry.file), problems: findings }, null, 2)}\n`);
-  } else if (format === 'github') {
-    for (const f of findings) {
-      const where = [`file=${githubProperty(f.file)}`, ...(f.line !== null ? [`line=${f.line}`] : []), ...(f.col !== null ? [`col=${f.col}`] : []), `title=${githubProperty(`dabiao lint: ${f.code}`)}`];
-      await io.stdout.write(`::error ${where.join(',')}::${githubData(f.message)}\n`);
-    }
   } else {
-    const results = findings.map((f) => ({
-      ruleId: f.code,
-      level: 'error',
-      message: { text: f.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(f.file) }, region: { startLine: f.line ?? 1, ...(f.col !== null ? { startColumn: f.col } : {}) } } }],
-    }));
-    const sarif = {
-      $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
-      version: '2.1.0',
-      runs: [{ tool: { driver: { name: 'dabiao lint', rules: [...new Set(findings.map((f) => f.code))].map((id) => ({ id })) } }, results, columnKind: 'unicodeCodePoints' }],
-    };
-    await io.stdout.write(`${JSON.stringify(sarif, null, 2)}\n`);
+    const ci = findings.map((f): CiFinding => ({ ...f, level: 'error' }));
+    await io.stdout.write(format === 'github' ? githubAnnotations('dabiao lint', ci) : sarifLog('dabiao lint', ci));
   }
   return findings.length > 0 ? 2 : 0;
 }

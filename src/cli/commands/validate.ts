@@ -12,8 +12,8 @@ import { useColor } from '../io.js';
 import { choice, loadAll, parseLang } from '../setup.js';
 import { surveyOptions, type SurveyCliOptions } from '../survey-options.js';
 import { neededFields } from '../field-hints.js';
-import { artifactUri } from '../../report/sarif.js';
-import { githubData, githubProperty, xml } from '../../report/escape.js';
+import { githubAnnotations, sarifLog, type CiFinding } from '../../report/ci-findings.js';
+import { xml } from '../../report/escape.js';
 
 export interface ValidateCliOptions extends SurveyCliOptions {
   standard: string[];
@@ -39,35 +39,21 @@ const FORMATS = ['table', 'json', 'sarif', 'github', 'junit'] as const;
 /** The findings in a CI format: SARIF results, GitHub annotations or a JUnit suite, each at its file and line (sheet and cell for Excel). */
 function ciReport(format: 'sarif' | 'github' | 'junit', findings: readonly Finding[], messages: readonly string[], files: readonly string[], now: Date): string {
   const cell = (finding: Finding): string | null => (finding.sheet !== null && finding.column !== null && finding.line !== null ? `${columnLetters(finding.column)}${finding.line}` : null);
-  if (format === 'github') {
-    return findings
-      .map((finding, i) => {
-        const where = [`file=${githubProperty(finding.file)}`, ...(finding.line !== null ? [`line=${finding.line}`] : []), ...(finding.column !== null && finding.sheet === null ? [`col=${finding.column}`] : []), `title=${githubProperty(`dabiao validate: ${finding.code}`)}`];
-        const at = finding.sheet !== null ? `[${finding.sheet}${cell(finding) ? ` ${cell(finding)}` : ''}] ` : '';
-        return `::${finding.severity === 'error' ? 'error' : 'warning'} ${where.join(',')}::${githubData(`${at}${messages[i] ?? ''}`)}\n`;
-      })
-      .join('');
-  }
-  if (format === 'sarif') {
-    const results = findings.map((finding, i) => ({
-      ruleId: finding.code,
-      level: finding.severity === 'error' ? 'error' : 'warning',
-      message: { text: messages[i] ?? finding.code },
-      locations: [
-        {
-          physicalLocation: { artifactLocation: { uri: artifactUri(finding.file) }, region: { startLine: finding.line ?? 1, ...(finding.column !== null && finding.sheet === null ? { startColumn: finding.column } : {}) } },
-          ...(finding.sheet !== null ? { message: { text: `${finding.sheet}${cell(finding) ? ` ${cell(finding)}` : ''}` } } : {}),
-        },
-      ],
-      properties: { field: finding.field, value: finding.value, sheet: finding.sheet, cell: cell(finding) },
-    }));
-    const rules = [...new Set(findings.map((finding) => finding.code))].map((id) => ({ id }));
-    const sarif = {
-      $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
-      version: '2.1.0',
-      runs: [{ tool: { driver: { name: 'dabiao validate', rules } }, results, columnKind: 'unicodeCodePoints' }],
-    };
-    return `${JSON.stringify(sarif, null, 2)}\n`;
+  if (format !== 'junit') {
+    const ci = findings.map((finding, i): CiFinding => {
+      const place = finding.sheet !== null ? `${finding.sheet}${cell(finding) ? ` ${cell(finding)}` : ''}` : undefined;
+      return {
+        file: finding.file,
+        line: finding.line,
+        col: finding.sheet === null ? finding.column : null,
+        code: finding.code,
+        level: finding.severity === 'error' ? 'error' : 'warning',
+        message: messages[i] ?? finding.code,
+        ...(place !== undefined ? { sheetPlace: place } : {}),
+        properties: { field: finding.field, value: finding.value, sheet: finding.sheet, cell: cell(finding) },
+      };
+    });
+    return format === 'github' ? githubAnnotations('dabiao validate', ci) : sarifLog('dabiao validate', ci);
   }
   // JUnit: a suite per file, a failing test case per error, a skipped one per warning, one passing case for a clean file.
   const suites = files.map((file, index) => {
