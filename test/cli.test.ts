@@ -201,6 +201,27 @@ describe('the installed binary', () => {
     expect(failing.status).toBe(1);
     expect(JSON.parse(failing.stdout).summary.records).toBe(4);
   });
+
+  it('copies a report of several MB to a piped stdout byte for byte, as -o writes it', () => {
+    const bin = join(root, 'bin', 'dabiao.js');
+    const dir = mkdtempSync(join(tmpdir(), 'dabiao-'));
+    const survey = join(dir, 'wide.csv');
+    // Chinese ids (three bytes a character): the copy's 1 MiB pieces end inside characters.
+    const rows = Array.from({ length: 100_000 }, (_, i) => `东山村${i},村,${i % 2 === 0 ? 350 : 349},${100 + i}`);
+    writeFileSync(survey, `编号,级别,服务中心面积（平方米）,户数\n${rows.join('\n')}\n`);
+    const piped = spawnSync(process.execPath, [bin, 'check', survey, '-s', demo, '-f', 'matrix', '--threads', '1'], { maxBuffer: 64 << 20 });
+    expect(piped.status).toBe(1);
+    const file = join(dir, 'out.matrix.csv');
+    const written = spawnSync(process.execPath, [bin, 'check', survey, '-s', demo, '-o', file, '--threads', '1'], { encoding: 'utf8' });
+    expect(written.status).toBe(1);
+    const expected = readFileSync(file);
+    expect(expected.length).toBeGreaterThan(3 << 20);
+    expect(Buffer.compare(piped.stdout, expected)).toBe(0);
+    const lines = piped.stdout.toString('utf8').split('\n');
+    expect(lines[1]).toBe('东山村0,pass,pass,compliant');
+    expect(lines[2]).toBe('东山村1,fail,pass,non_compliant');
+    expect(lines).toHaveLength(100_002);
+  });
 });
 
 describe('survey edge cases', () => {

@@ -1,6 +1,8 @@
 // The CLI's only window on the process: tests pass their own, bin/ passes the real one.
 export interface OutputStream {
   write(text: string): Promise<void>;
+  /** UTF-8 bytes written as they are (a finished report copied to stdout), where the stream takes bytes. */
+  writeBytes?(bytes: Uint8Array): Promise<void>;
   isTTY: boolean;
   /** A terminal's width in columns. */
   columns?: number;
@@ -22,17 +24,19 @@ export function processIo(): Io {
     target.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') closed = true;
     });
+    const write = (chunk: string | Uint8Array): Promise<void> =>
+      new Promise<void>((resolve, reject) => {
+        if (closed) return resolve();
+        target.write(chunk, (error?: NodeJS.ErrnoException | null) => {
+          if (error && error.code !== 'EPIPE') reject(error);
+          else resolve();
+        });
+      });
     return {
       isTTY: Boolean(target.isTTY),
       ...(target.isTTY && target.columns ? { columns: target.columns } : {}),
-      write: (text) =>
-        new Promise<void>((resolve, reject) => {
-          if (closed) return resolve();
-          target.write(text, (error?: NodeJS.ErrnoException | null) => {
-            if (error && error.code !== 'EPIPE') reject(error);
-            else resolve();
-          });
-        }),
+      write,
+      writeBytes: write,
     };
   };
   return {

@@ -186,6 +186,11 @@ export function stdoutOutput(stdout: OutputStream): Output {
     };
   }
   return new TempFileOutput(tempName(tmpdir(), 'dabiao-stdout'), async (temp) => {
-    for await (const chunk of createReadStream(temp, { encoding: 'utf8' })) await stdout.write(chunk as string);
+    // The finished report copied as it is, in large pieces: a 100 MB matrix is not decoded and encoded again.
+    if (stdout.writeBytes) {
+      for await (const chunk of createReadStream(temp, { highWaterMark: 1 << 20 })) await stdout.writeBytes(chunk as Buffer);
+      return;
+    }
+    for await (const chunk of createReadStream(temp, { encoding: 'utf8', highWaterMark: 1 << 20 })) await stdout.write(chunk as string);
   });
 }
