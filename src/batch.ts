@@ -39,14 +39,14 @@ interface ColumnBase {
   /** CELL_OK, CELL_MISSING, CELL_UNPARSEABLE or CELL_OUT_OF_RANGE per row. */
   readonly state: Uint8Array;
   /** The cell's text where it could not be read (quoted back in reasons), by row. */
-  readonly raw: Map<number, string>;
+  readonly raw: ReadonlyMap<number, string>;
 }
 
 export interface NumberColumn extends ColumnBase {
   readonly type: 'number';
   readonly values: Float64Array;
   /** Rows whose value was converted from another unit. */
-  readonly conversions: Map<number, Conversion>;
+  readonly conversions: ReadonlyMap<number, Conversion>;
 }
 
 export interface BooleanColumn extends ColumnBase {

@@ -17,9 +17,14 @@ export interface CompiledRule {
   check: CompiledCheck;
 }
 
-/** Every field a rule reads or scopes on: a survey without a column for one cannot judge the rule. */
-export function fieldsNeeded(rule: CompiledRule): string[] {
-  return [...new Set([...rule.fields, ...rule.applies.scope.map(({ field }) => field)])];
+const needed = new WeakMap<CompiledRule, readonly string[]>();
+
+/** Every field a rule reads or scopes on: a survey without a column for one cannot judge the rule.
+ * Asked per batch for every rule, so worked out once per rule. */
+export function fieldsNeeded(rule: CompiledRule): readonly string[] {
+  let fields = needed.get(rule);
+  if (!fields) needed.set(rule, (fields = [...new Set([...rule.fields, ...rule.applies.scope.map(({ field }) => field)])]));
+  return fields;
 }
 
 export interface Applicability {

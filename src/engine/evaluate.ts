@@ -174,11 +174,17 @@ export class Evaluator {
     const { plan } = this;
     const size = batch.size;
     const masks = this.grouping.scopes.map((applies) => scopeMask(applies, batch, plan.year));
+    // A scope group's statuses before any check: not applicable out of scope, unknown where the scope
+    // could not be read. Each rule starts from a copy of its group's.
+    const starts = masks.map((mask) => {
+      const start = new Uint8Array(size);
+      for (let row = 0; row < size; row++) if (mask[row] !== IN) start[row] = mask[row] === OUT ? NOT_APPLICABLE : UNKNOWN;
+      return start;
+    });
     const statuses = plan.recordRules.map((rule, i) => {
-      const mask = masks[this.grouping.index[i] as number] as Uint8Array;
-      const out = new Uint8Array(size);
-      for (let row = 0; row < size; row++) if (mask[row] !== IN) out[row] = mask[row] === OUT ? NOT_APPLICABLE : UNKNOWN;
-      runCheck(rule.check as CompiledRecordCheck, batch, mask, out);
+      const group = this.grouping.index[i] as number;
+      const out = (starts[group] as Uint8Array).slice();
+      runCheck(rule.check as CompiledRecordCheck, batch, masks[group] as Uint8Array, out);
       return out;
     });
     if (plan.waiverRecords.size > 0) this.waive(batch, statuses);

@@ -153,6 +153,10 @@ export class FieldParser {
   }
 }
 
+/** A column without unreadable cells, or without converted values: one shared empty map, never written. */
+const NO_CELLS: ReadonlyMap<number, string> = new Map();
+const NO_CONVERSIONS: ReadonlyMap<number, Conversion> = new Map();
+
 /** One batch's column of a field, filled row by row. */
 export class ColumnBuilder {
   private readonly state: Uint8Array;
@@ -161,8 +165,10 @@ export class ColumnBuilder {
   private readonly ints: Int32Array | undefined;
   private readonly lists: (ItemList | undefined)[] | undefined;
   private readonly texts: (string | undefined)[] | undefined;
-  private readonly raw = new Map<number, string>();
-  private readonly conversions = new Map<number, Conversion>();
+  // Made on first use: most columns of most batches have neither, and a wide survey makes a column per
+  // field per batch.
+  private raw: Map<number, string> | undefined;
+  private conversions: Map<number, Conversion> | undefined;
 
   constructor(
     readonly parser: FieldParser,
@@ -293,12 +299,12 @@ export class ColumnBuilder {
   private put(row: number, cell: Cell): void {
     this.state[row] = cell.state;
     if (cell.state !== CELL_OK) {
-      if (cell.raw !== undefined) this.raw.set(row, cell.raw);
+      if (cell.raw !== undefined) (this.raw ??= new Map()).set(row, cell.raw);
       return;
     }
     if (this.numbers) {
       this.numbers[row] = cell.value;
-      if (cell.converted) this.conversions.set(row, cell.converted);
+      if (cell.converted) (this.conversions ??= new Map()).set(row, cell.converted);
     } else if (this.bytes) this.bytes[row] = cell.value;
     else if (this.ints) this.ints[row] = cell.value;
     else if (this.lists) this.lists[row] = cell.list;
@@ -314,13 +320,22 @@ export class ColumnBuilder {
     return this.lists?.[row];
   }
 
+  /** The column of the batch's `size` rows. The builder is spent: its arrays become the column's. */
   build(size: number): Column {
-    const base = { field: this.parser.def.id, position: this.position, state: this.state.subarray(0, size), raw: this.raw };
-    if (this.numbers) return { ...base, type: 'number', values: this.numbers.subarray(0, size), conversions: this.conversions };
-    if (this.bytes) return { ...base, type: 'boolean', values: this.bytes.subarray(0, size) };
-    if (this.ints) return { ...base, type: 'enum', values: this.ints.subarray(0, size), codes: this.codes };
-    if (this.lists) return { ...base, type: 'list', values: this.lists.slice(0, size) };
-    return { ...base, type: 'text', values: (this.texts ?? []).slice(0, size) };
+    const field = this.parser.def.id;
+    const position = this.position;
+    const state = this.state.subarray(0, size);
+    const raw = this.raw ?? NO_CELLS;
+    if (this.numbers) return { field, position, state, raw, type: 'number', values: this.numbers.subarray(0, size), conversions: this.conversions ?? NO_CONVERSIONS };
+    if (this.bytes) return { field, position, state, raw, type: 'boolean', values: this.bytes.subarray(0, size) };
+    if (this.ints) return { field, position, state, raw, type: 'enum', values: this.ints.subarray(0, size), codes: this.codes };
+    if (this.lists) {
+      this.lists.length = size;
+      return { field, position, state, raw, type: 'list', values: this.lists };
+    }
+    const texts = this.texts ?? [];
+    texts.length = size;
+    return { field, position, state, raw, type: 'text', values: texts };
   }
 }
 
