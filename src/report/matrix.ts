@@ -16,8 +16,10 @@ const VERDICT_CELLS = VERDICT_OF_CODE.map((verdict) => ascii(`,${verdict}`));
 const WIDEST = Math.max(...CELLS.map((cell) => cell.length), ...VERDICT_CELLS.map((cell) => cell.length));
 const encoder = new TextEncoder();
 
-/** Rules are written in groups of this many: a group's statuses, read as one number, name its bytes. */
-const GROUP = 16;
+/** Rules are written in groups of this many: a group's statuses, read as one number, name its bytes.
+ * 5^13 stays a small integer, which a Map hashes as it is; a larger key is a heap number, made afresh
+ * for every lookup (at 16 a group, the matrix of every standard spent ten times as long in the memo). */
+const GROUP = 13;
 /** Distinct groups of statuses remembered per group of rules; past it the memo starts again. */
 const MEMO_LIMIT = 4096;
 
