@@ -72,6 +72,26 @@ describe('dabiao check -f matrix', () => {
     expect(text.split('\n')).toHaveLength(7);
   });
 
+  it('writes more rules than fit one group of the memo (13), and two records alike from the memo', async () => {
+    // Thirty rules "area at least 10 × n": an area of 75 passes the first seven and fails the rest.
+    const rules = Array.from({ length: 30 }, (_, i) => {
+      const n = String(i + 1).padStart(2, '0');
+      return `  - id: r${n}\n    title: {zh: 面积${n}, en: area ${n}}\n    severity: required\n    check: {kind: min, field: service_center_area_m2, min: ${(i + 1) * 10}}\n    citation: {section: s${n}, quote: q${n}}\n`;
+    });
+    writeFileSync(join(dir, 'wide.yaml'), `id: w\ntitle: {zh: 宽, en: wide}\nsource: {document: test}\nrules:\n${rules.join('')}`);
+    writeFileSync(join(dir, 'wide.csv'), 'id,service_center_area_m2\nB1,75\nB2,\nB3,75\nB4,300\n');
+    const run = await cli(['check', join(dir, 'wide.csv'), '-s', join(dir, 'wide.yaml'), '-f', 'matrix']);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]?.split(',')).toHaveLength(32);
+    expect(lines[0]?.split(',').slice(12, 16)).toEqual(['w/r12', 'w/r13', 'w/r14', 'w/r15']);
+    const b1 = ['B1', ...Array<string>(7).fill('pass'), ...Array<string>(23).fill('fail'), 'non_compliant'].join(',');
+    expect(lines[1]).toBe(b1);
+    expect(lines[2]).toBe(['B2', ...Array<string>(30).fill('unknown'), 'undetermined'].join(','));
+    expect(lines[3]).toBe(b1.replace('B1', 'B3'));
+    expect(lines[4]).toBe(['B4', ...Array<string>(30).fill('pass'), 'compliant'].join(','));
+  });
+
   it('writes nothing for a survey with a header and no record: exit 2', async () => {
     writeFileSync(join(dir, 'empty.csv'), 'id,level,population\n');
     const run = await cli(['check', join(dir, 'empty.csv'), '-s', join(dir, 'm.yaml'), '-f', 'matrix']);
