@@ -7,15 +7,19 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PARALLEL_MIN_BYTES, planSplit } from '../src/cli/parallel/pool.js';
-import { splitFile } from '../src/cli/parallel/split.js';
+import { ChunkBuffers, splitFile } from '../src/cli/parallel/split.js';
 import { tokenize } from '../src/survey/cell-table.js';
 import { cli } from './helpers/cli.js';
 
-async function chunksOf(text: string, from: number, size: number): Promise<{ text: string; firstLine: number }[]> {
+async function chunksOf(text: string, from: number, size: number, buffers?: ChunkBuffers): Promise<{ text: string; firstLine: number }[]> {
   const file = join(mkdtempSync(join(tmpdir(), 'dabiao-split-')), 'survey.csv');
   writeFileSync(file, text);
   const chunks: { text: string; firstLine: number }[] = [];
-  for await (const chunk of splitFile(file, from, 2, true, size, 1 << 20)) chunks.push({ text: Buffer.from(chunk.bytes).toString('utf8'), firstLine: chunk.firstLine });
+  for await (const chunk of splitFile(file, from, 2, true, size, 1 << 20, buffers)) {
+    chunks.push({ text: Buffer.from(chunk.bytes).toString('utf8'), firstLine: chunk.firstLine });
+    // Judged: its buffer is read into again for a later chunk, old bytes and all.
+    buffers?.give(chunk.bytes.buffer as ArrayBuffer);
+  }
   return chunks;
 }
 
@@ -31,6 +35,38 @@ describe('splitting a file into chunks of whole records', () => {
       { text: '3,"d\ne\nf"\n', firstLine: 5 },
       { text: '4,g\n', firstLine: 8 },
     ]);
+  });
+
+  it('gives the same chunks when each buffer is given back and read into again', async () => {
+    const buffers = new ChunkBuffers(64);
+    const chunks = await chunksOf(header + rows.join(''), header.length, 6, buffers);
+    expect(chunks).toEqual([
+      { text: '1,"a\nb"\n2,c\n', firstLine: 2 },
+      { text: '3,"d\ne\nf"\n', firstLine: 5 },
+      { text: '4,g\n', firstLine: 8 },
+    ]);
+  });
+
+  it('keeps buffers of its own size only, and none that moved to another thread', () => {
+    const buffers = new ChunkBuffers(16, 2);
+    const first = buffers.take(10);
+    expect(first.byteLength).toBe(16);
+    first[0] = 7;
+    buffers.give(first.buffer as ArrayBuffer);
+    const again = buffers.take(16);
+    expect(again.buffer).toBe(first.buffer);
+    expect(again[0]).toBe(7);
+    // Larger than the pooled size: a buffer of its own, not kept when given back.
+    const large = buffers.take(40);
+    expect(large.byteLength).toBe(40);
+    buffers.give(large.buffer as ArrayBuffer);
+    expect(buffers.take(16).buffer).not.toBe(large.buffer);
+    // Moved to a worker (detached): dropped.
+    const moved = buffers.take(16);
+    structuredClone(moved.buffer, { transfer: [moved.buffer as ArrayBuffer] });
+    expect(moved.buffer.byteLength).toBe(0);
+    buffers.give(moved.buffer as ArrayBuffer);
+    expect(buffers.take(16).byteLength).toBe(16);
   });
 
   it('gives the whole rest of the file when reads are larger than it', async () => {

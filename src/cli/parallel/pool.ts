@@ -14,13 +14,15 @@ import { Worker } from 'node:worker_threads';
 import { detectEncoding } from '../../survey/decode.js';
 import { readerFor } from '../../survey/readers.js';
 import { prepare, runChunk, type ChunkOutput, type ChunkSetup } from './chunk.js';
-import { lastBoundary, splitFile, type Chunk } from './split.js';
+import { ChunkBuffers, lastBoundary, splitFile, type Chunk } from './split.js';
 
 /** Files smaller than this are read on one thread: starting workers would cost more than it saves. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 /** The head the main thread reads itself, and the size of each chunk a worker judges. */
 const HEAD_BYTES = 2 * 1024 * 1024;
 const CHUNK_BYTES = 2 * 1024 * 1024;
+/** Room in a chunk's buffer for the unfinished record carried in from the last one. */
+const CARRY_ROOM = 64 * 1024;
 /** A record longer than this ends the split: the reader refuses it at its line. */
 const RECORD_LIMIT = 48 * 1024 * 1024;
 
@@ -87,9 +89,10 @@ class ChunkWorker {
   private readonly waiting = new Map<number, { resolve: (output: ChunkOutput) => void; reject: (error: unknown) => void }>();
   private next = 0;
 
-  constructor(file: string, setup: ChunkSetup) {
+  constructor(file: string, setup: ChunkSetup, onBuffer: (buffer: ArrayBuffer) => void) {
     this.worker = new Worker(file, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
-    this.worker.on('message', (message: { id: number; output: ChunkOutput }) => {
+    this.worker.on('message', (message: { id: number; output: ChunkOutput; input?: ArrayBuffer }) => {
+      if (message.input) onBuffer(message.input);
       const waiter = this.waiting.get(message.id);
       this.waiting.delete(message.id);
       waiter?.resolve(message.output);
@@ -131,7 +134,8 @@ interface Pending {
  */
 export async function* judgeRest(setup: ChunkSetup, plan: SplitPlan, onBytes?: (bytes: number) => void): AsyncGenerator<ChunkOutput> {
   const file = workerFile();
-  const workers = Array.from({ length: plan.threads - 1 }, () => new ChunkWorker(file, setup));
+  const buffers = new ChunkBuffers(CHUNK_BYTES + CARRY_ROOM);
+  const workers = Array.from({ length: plan.threads - 1 }, () => new ChunkWorker(file, setup, (buffer) => buffers.give(buffer)));
   const local = await prepare(setup);
   const pending: Pending[] = [];
   const track = (output: Promise<ChunkOutput>, size: number): void => {
@@ -150,11 +154,15 @@ export async function* judgeRest(setup: ChunkSetup, plan: SplitPlan, onBytes?: (
     return output;
   };
   try {
-    for await (const chunk of splitFile(setup.file, plan.head.length, plan.nextLine, plan.csv, CHUNK_BYTES, RECORD_LIMIT)) {
+    for await (const chunk of splitFile(setup.file, plan.head.length, plan.nextLine, plan.csv, CHUNK_BYTES, RECORD_LIMIT, buffers)) {
       const size = chunk.bytes.byteLength;
       const worker = workers.filter((candidate) => candidate.queued < AHEAD).sort((a, b) => a.queued - b.queued)[0];
       if (worker) track(worker.judge(chunk), size);
-      else track(Promise.resolve(await runChunk(setup, local, chunk.bytes, chunk.firstLine)), size);
+      else {
+        track(Promise.resolve(await runChunk(setup, local, chunk.bytes, chunk.firstLine)), size);
+        // Judged: nothing refers to its bytes any more (cells were copied out as text).
+        buffers.give(chunk.bytes.buffer as ArrayBuffer);
+      }
       while (pending.length > 0 && (pending[0] as Pending).settled) yield await take();
       if (pending.length > workers.length * AHEAD + 2) yield await take();
     }

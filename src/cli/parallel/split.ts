@@ -44,11 +44,37 @@ function countLines(bytes: Uint8Array): number {
 }
 
 /**
+ * Buffers for chunks, used again once their chunk is judged: a file read in thousands of chunks does
+ * not make a new buffer of megabytes for each (which the allocator then holds on to in fragments, so
+ * memory grew with the file). A buffer moved to a worker comes back with its answer.
+ */
+export class ChunkBuffers {
+  private readonly free: ArrayBuffer[] = [];
+
+  constructor(
+    readonly capacity: number,
+    private readonly keep = 8,
+  ) {}
+
+  /** A buffer of at least `bytes` (the pooled size when that is enough). */
+  take(bytes: number): Uint8Array {
+    if (bytes > this.capacity) return new Uint8Array(bytes);
+    const free = this.free.pop();
+    return free ? new Uint8Array(free) : new Uint8Array(this.capacity);
+  }
+
+  /** A buffer whose chunk is judged; one moved elsewhere meanwhile (detached) is simply dropped. */
+  give(buffer: ArrayBuffer): void {
+    if (buffer.byteLength === this.capacity && this.free.length < this.keep) this.free.push(buffer);
+  }
+}
+
+/**
  * The chunks of `file` from byte `start` (a record boundary, outside quotes) to its end, each about
  * `size` bytes and ending at a record boundary. A record longer than `limit` bytes stops the split
  * (the reader then refuses it at its line).
  */
-export async function* splitFile(file: string, start: number, firstLine: number, csv: boolean, size: number, limit: number): AsyncGenerator<Chunk> {
+export async function* splitFile(file: string, start: number, firstLine: number, csv: boolean, size: number, limit: number, buffers = new ChunkBuffers(size + 64 * 1024)): AsyncGenerator<Chunk> {
   const handle = await open(file, 'r');
   try {
     let position = start;
@@ -58,7 +84,7 @@ export async function* splitFile(file: string, start: number, firstLine: number,
     for (;;) {
       // One buffer per chunk, the bytes carried from the last one (an unfinished record) first: the
       // chunk is a view of it and moves to a worker whole, so nothing else is copied.
-      const fresh = new Uint8Array(carry.length + size);
+      const fresh = buffers.take(carry.length + size);
       fresh.set(carry, 0);
       const { bytesRead } = await handle.read(fresh, carry.length, size, position);
       position += bytesRead;

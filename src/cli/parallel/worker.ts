@@ -9,8 +9,9 @@ let queue = Promise.resolve();
 parentPort?.on('message', (task: { id: number; bytes: Uint8Array; firstLine: number }) => {
   queue = queue.then(async () => {
     const output = await runChunk(setup, prepared, task.bytes, task.firstLine);
-    // The rendered bytes are moved to the main thread, not copied.
+    // The rendered bytes are moved to the main thread, not copied; the chunk's buffer goes back to be read into again.
     const transfer = output.rendered.flatMap((rendered) => (rendered ? [rendered.body.buffer, ...(rendered.records ? [rendered.records.buffer] : [])] : []));
-    parentPort?.postMessage({ id: task.id, output }, transfer as ArrayBuffer[]);
+    const input = task.bytes.buffer as ArrayBuffer;
+    parentPort?.postMessage({ id: task.id, output, input }, [...(transfer as ArrayBuffer[]), input]);
   });
 });
