@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PARALLEL_MIN_BYTES, planSplit } from '../src/cli/parallel/pool.js';
-import { ChunkBuffers, splitFile } from '../src/cli/parallel/split.js';
+import { CARRY_ROOM, ChunkBuffers, splitFile } from '../src/cli/parallel/split.js';
 import { tokenize } from '../src/survey/cell-table.js';
 import { cli } from './helpers/cli.js';
 
@@ -38,13 +38,19 @@ describe('splitting a file into chunks of whole records', () => {
   });
 
   it('gives the same chunks when each buffer is given back and read into again', async () => {
-    const buffers = new ChunkBuffers(64);
+    const buffers = new ChunkBuffers(CARRY_ROOM + 6);
     const chunks = await chunksOf(header + rows.join(''), header.length, 6, buffers);
     expect(chunks).toEqual([
       { text: '1,"a\nb"\n2,c\n', firstLine: 2 },
       { text: '3,"d\ne\nf"\n', firstLine: 5 },
       { text: '4,g\n', firstLine: 8 },
     ]);
+  });
+
+  it('carries a record longer than the room kept for it into a chunk of its own size', async () => {
+    const long = `1,${'x'.repeat(CARRY_ROOM + 5000)}\n2,y\n`;
+    const chunks = await chunksOf(header + long, header.length, 16 * 1024, new ChunkBuffers(CARRY_ROOM + 16 * 1024));
+    expect(chunks).toEqual([{ text: long, firstLine: 2 }]);
   });
 
   it('keeps buffers of its own size only, and none that moved to another thread', () => {

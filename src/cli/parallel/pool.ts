@@ -14,15 +14,13 @@ import { Worker } from 'node:worker_threads';
 import { detectEncoding } from '../../survey/decode.js';
 import { readerFor } from '../../survey/readers.js';
 import { prepare, runChunk, type ChunkOutput, type ChunkSetup } from './chunk.js';
-import { ChunkBuffers, lastBoundary, splitFile, type Chunk } from './split.js';
+import { CARRY_ROOM, ChunkBuffers, lastBoundary, splitFile, type Chunk } from './split.js';
 
 /** Files smaller than this are read on one thread: starting workers would cost more than it saves. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 /** The head the main thread reads itself, and the size of each chunk a worker judges. */
 const HEAD_BYTES = 2 * 1024 * 1024;
 const CHUNK_BYTES = 2 * 1024 * 1024;
-/** Room in a chunk's buffer for the unfinished record carried in from the last one. */
-const CARRY_ROOM = 64 * 1024;
 /** A record longer than this ends the split: the reader refuses it at its line. */
 const RECORD_LIMIT = 48 * 1024 * 1024;
 

@@ -69,26 +69,44 @@ export class ChunkBuffers {
   }
 }
 
+/** Room before a chunk's bytes in its buffer for the unfinished record carried in from the last one. */
+export const CARRY_ROOM = 64 * 1024;
+
 /**
  * The chunks of `file` from byte `start` (a record boundary, outside quotes) to its end, each about
  * `size` bytes and ending at a record boundary. A record longer than `limit` bytes stops the split
- * (the reader then refuses it at its line).
+ * (the reader then refuses it at its line). The next read is under way while a chunk is judged.
  */
-export async function* splitFile(file: string, start: number, firstLine: number, csv: boolean, size: number, limit: number, buffers = new ChunkBuffers(size + 64 * 1024)): AsyncGenerator<Chunk> {
+export async function* splitFile(file: string, start: number, firstLine: number, csv: boolean, size: number, limit: number, buffers = new ChunkBuffers(CARRY_ROOM + size)): AsyncGenerator<Chunk> {
   const handle = await open(file, 'r');
+  // Each read lands CARRY_ROOM bytes into a buffer of its own; the carried record is put just before it.
+  const read = (position: number): Promise<{ buffer: Uint8Array; bytesRead: number }> => {
+    const buffer = buffers.take(CARRY_ROOM + size);
+    return handle.read(buffer, CARRY_ROOM, size, position).then(({ bytesRead }) => ({ buffer, bytesRead }));
+  };
+  let next: Promise<{ buffer: Uint8Array; bytesRead: number }> | undefined;
   try {
     let position = start;
     let line = firstLine;
     let carry: Uint8Array = new Uint8Array(0);
     let index = 0;
+    next = read(position);
     for (;;) {
-      // One buffer per chunk, the bytes carried from the last one (an unfinished record) first: the
-      // chunk is a view of it and moves to a worker whole, so nothing else is copied.
-      const fresh = buffers.take(carry.length + size);
-      fresh.set(carry, 0);
-      const { bytesRead } = await handle.read(fresh, carry.length, size, position);
+      const { buffer, bytesRead } = await (next as Promise<{ buffer: Uint8Array; bytesRead: number }>);
+      next = undefined;
       position += bytesRead;
-      const data = fresh.subarray(0, carry.length + bytesRead);
+      if (bytesRead > 0) next = read(position);
+      // The chunk is a view of one buffer, which moves to a worker whole: only the carried record is copied.
+      let data: Uint8Array;
+      if (carry.length <= CARRY_ROOM) {
+        buffer.set(carry, CARRY_ROOM - carry.length);
+        data = buffer.subarray(CARRY_ROOM - carry.length, CARRY_ROOM + bytesRead);
+      } else {
+        data = new Uint8Array(carry.length + bytesRead);
+        data.set(carry, 0);
+        data.set(buffer.subarray(CARRY_ROOM, CARRY_ROOM + bytesRead), carry.length);
+        buffers.give(buffer.buffer as ArrayBuffer);
+      }
       if (bytesRead === 0) {
         if (data.length > 0) yield { index: index++, bytes: data, firstLine: line };
         return;
@@ -111,6 +129,8 @@ export async function* splitFile(file: string, start: number, firstLine: number,
       yield { index: index++, bytes, firstLine: first };
     }
   } finally {
+    // A read still under way finishes before the file is closed.
+    await next?.catch(() => undefined);
     await handle.close();
   }
 }
