@@ -11,14 +11,15 @@ import { CARRY_ROOM, ChunkBuffers, splitFile } from '../src/cli/parallel/split.j
 import { tokenize } from '../src/survey/cell-table.js';
 import { cli } from './helpers/cli.js';
 
-async function chunksOf(text: string, from: number, size: number, buffers?: ChunkBuffers): Promise<{ text: string; firstLine: number }[]> {
+async function chunksOf(text: string, from: number, size: number, reuse = false): Promise<{ text: string; firstLine: number }[]> {
   const file = join(mkdtempSync(join(tmpdir(), 'dabiao-split-')), 'survey.csv');
   writeFileSync(file, text);
+  const buffers = new ChunkBuffers(size);
   const chunks: { text: string; firstLine: number }[] = [];
-  for await (const chunk of splitFile(file, from, 2, true, size, 1 << 20, buffers)) {
+  for await (const chunk of splitFile(file, from, 2, true, buffers, 1 << 20)) {
     chunks.push({ text: Buffer.from(chunk.bytes).toString('utf8'), firstLine: chunk.firstLine });
     // Judged: its buffer is read into again for a later chunk, old bytes and all.
-    buffers?.give(chunk.bytes.buffer as ArrayBuffer);
+    if (reuse) buffers.give(chunk.bytes.buffer as ArrayBuffer);
   }
   return chunks;
 }
@@ -38,8 +39,7 @@ describe('splitting a file into chunks of whole records', () => {
   });
 
   it('gives the same chunks when each buffer is given back and read into again', async () => {
-    const buffers = new ChunkBuffers(CARRY_ROOM + 6);
-    const chunks = await chunksOf(header + rows.join(''), header.length, 6, buffers);
+    const chunks = await chunksOf(header + rows.join(''), header.length, 6, true);
     expect(chunks).toEqual([
       { text: '1,"a\nb"\n2,c\n', firstLine: 2 },
       { text: '3,"d\ne\nf"\n', firstLine: 5 },
@@ -49,30 +49,34 @@ describe('splitting a file into chunks of whole records', () => {
 
   it('carries a record longer than the room kept for it into a chunk of its own size', async () => {
     const long = `1,${'x'.repeat(CARRY_ROOM + 5000)}\n2,y\n`;
-    const chunks = await chunksOf(header + long, header.length, 16 * 1024, new ChunkBuffers(CARRY_ROOM + 16 * 1024));
+    const chunks = await chunksOf(header + long, header.length, 16 * 1024, true);
     expect(chunks).toEqual([{ text: long, firstLine: 2 }]);
   });
 
-  it('keeps buffers of its own size only, and none that moved to another thread', () => {
+  it('keeps buffers of its own size only, none that moved to another thread, and a few at most', () => {
     const buffers = new ChunkBuffers(16, 2);
-    const first = buffers.take(10);
-    expect(first.byteLength).toBe(16);
+    const first = buffers.take();
+    expect(first.byteLength).toBe(CARRY_ROOM + 16);
     first[0] = 7;
     buffers.give(first.buffer as ArrayBuffer);
-    const again = buffers.take(16);
+    const again = buffers.take();
     expect(again.buffer).toBe(first.buffer);
     expect(again[0]).toBe(7);
-    // Larger than the pooled size: a buffer of its own, not kept when given back.
-    const large = buffers.take(40);
-    expect(large.byteLength).toBe(40);
-    buffers.give(large.buffer as ArrayBuffer);
-    expect(buffers.take(16).buffer).not.toBe(large.buffer);
+    // Not of this pool (another size): not kept.
+    const other = new ArrayBuffer(40);
+    buffers.give(other);
+    expect(buffers.take().buffer).not.toBe(other);
     // Moved to a worker (detached): dropped.
-    const moved = buffers.take(16);
+    const moved = buffers.take();
     structuredClone(moved.buffer, { transfer: [moved.buffer as ArrayBuffer] });
     expect(moved.buffer.byteLength).toBe(0);
     buffers.give(moved.buffer as ArrayBuffer);
-    expect(buffers.take(16).byteLength).toBe(16);
+    expect(buffers.take().byteLength).toBe(CARRY_ROOM + 16);
+    // Two kept at most: the third given back is let go.
+    const kept = [buffers.take(), buffers.take(), buffers.take()].map((view) => view.buffer as ArrayBuffer);
+    for (const buffer of kept) buffers.give(buffer);
+    const taken = [buffers.take(), buffers.take(), buffers.take()].map((view) => view.buffer);
+    expect(taken.filter((buffer) => kept.includes(buffer as ArrayBuffer))).toHaveLength(2);
   });
 
   it('gives the whole rest of the file when reads are larger than it', async () => {

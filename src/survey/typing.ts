@@ -227,7 +227,6 @@ export class ColumnBuilder {
   fillFromTable(table: CellTable, base: number, firsts: Int32Array, counts: Int32Array, count: number, index: number, decode: ((start: number, end: number) => string) | undefined, decodeText: (text: string) => string): void {
     const { text, cellStart, cellEnd, unescaped } = table;
     const escapes = unescaped.size > 0;
-    if (this.numbers && !escapes) return this.fillNumbers(table, base, firsts, counts, count, index, decode);
     const numbers = this.numbers;
     // Yes/no and enum cells are mostly a few bytes seen before (是, 否, village): looked up straight from the block.
     const short = decode !== undefined && (this.bytes !== undefined || this.ints !== undefined);
@@ -258,41 +257,6 @@ export class ColumnBuilder {
         }
       }
       this.setSlice(row, text, start, end, decode);
-    }
-  }
-
-  /**
-   * A number column's cells, none of them quoted with escapes: plain numbers (ASCII digits, at most one
-   * point) read in place in one tight loop, the same reading as plainNumber; anything else (empty,
-   * units, 万, Chinese numerals, out of range) through setSlice.
-   */
-  private fillNumbers(table: CellTable, base: number, firsts: Int32Array, counts: Int32Array, count: number, index: number, decode: ((start: number, end: number) => string) | undefined): void {
-    const { text, cellStart, cellEnd } = table;
-    const numbers = this.numbers as Float64Array;
-    const state = this.state;
-    const def = this.parser.def;
-    const decimals = def.type === 'number';
-    const low = def.min ?? -Infinity;
-    const high = def.max ?? Infinity;
-    for (let i = 0; i < count; i++) {
-      if (index >= (counts[i] as number)) continue;
-      const cell = (firsts[i] as number) + index;
-      const start = cellStart[cell] as number;
-      const end = cellEnd[cell] as number;
-      let plain = start < end && end - start <= 15;
-      let value = 0;
-      let point = -1;
-      for (let at = start; plain && at < end; at++) {
-        const digit = text.charCodeAt(at) - 48;
-        if (digit >= 0 && digit <= 9) value = value * 10 + digit;
-        else if (digit === -2 && point === -1 && decimals && at > start && at < end - 1) point = at;
-        else plain = false;
-      }
-      if (plain && point !== -1) value = roundNoise(value / (POWERS_OF_TEN[end - point - 1] as number));
-      if (plain && value >= low && value <= high) {
-        state[base + i] = CELL_OK;
-        numbers[base + i] = value;
-      } else this.setSlice(base + i, text, start, end, decode);
     }
   }
 

@@ -14,7 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { detectEncoding } from '../../survey/decode.js';
 import { readerFor } from '../../survey/readers.js';
 import { prepare, runChunk, type ChunkOutput, type ChunkSetup } from './chunk.js';
-import { CARRY_ROOM, ChunkBuffers, lastBoundary, splitFile, type Chunk } from './split.js';
+import { ChunkBuffers, lastBoundary, splitFile, type Chunk } from './split.js';
 
 /** Files smaller than this are read on one thread: starting workers would cost more than it saves. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -132,7 +132,7 @@ interface Pending {
  */
 export async function* judgeRest(setup: ChunkSetup, plan: SplitPlan, onBytes?: (bytes: number) => void): AsyncGenerator<ChunkOutput> {
   const file = workerFile();
-  const buffers = new ChunkBuffers(CHUNK_BYTES + CARRY_ROOM);
+  const buffers = new ChunkBuffers(CHUNK_BYTES);
   const workers = Array.from({ length: plan.threads - 1 }, () => new ChunkWorker(file, setup, (buffer) => buffers.give(buffer)));
   const local = await prepare(setup);
   const pending: Pending[] = [];
@@ -152,7 +152,7 @@ export async function* judgeRest(setup: ChunkSetup, plan: SplitPlan, onBytes?: (
     return output;
   };
   try {
-    for await (const chunk of splitFile(setup.file, plan.head.length, plan.nextLine, plan.csv, CHUNK_BYTES, RECORD_LIMIT, buffers)) {
+    for await (const chunk of splitFile(setup.file, plan.head.length, plan.nextLine, plan.csv, buffers, RECORD_LIMIT)) {
       const size = chunk.bytes.byteLength;
       const worker = workers.filter((candidate) => candidate.queued < AHEAD).sort((a, b) => a.queued - b.queued)[0];
       if (worker) track(worker.judge(chunk), size);

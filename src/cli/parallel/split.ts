@@ -43,46 +43,48 @@ function countLines(bytes: Uint8Array): number {
   return count;
 }
 
+/** Room before a chunk's bytes in its buffer for the unfinished record carried in from the last one. */
+export const CARRY_ROOM = 64 * 1024;
+
 /**
- * Buffers for chunks, used again once their chunk is judged: a file read in thousands of chunks does
- * not make a new buffer of megabytes for each (which the allocator then holds on to in fragments, so
- * memory grew with the file). A buffer moved to a worker comes back with its answer.
+ * Buffers for chunks of `size` bytes read behind CARRY_ROOM, used again once their chunk is judged: a
+ * file read in thousands of chunks does not make a new buffer of megabytes for each (which the
+ * allocator then holds on to in fragments, so memory grew with the file). A buffer moved to a worker
+ * comes back with its answer.
  */
 export class ChunkBuffers {
   private readonly free: ArrayBuffer[] = [];
+  private readonly capacity: number;
 
   constructor(
-    readonly capacity: number,
+    readonly size: number,
     private readonly keep = 8,
-  ) {}
+  ) {
+    this.capacity = CARRY_ROOM + size;
+  }
 
-  /** A buffer of at least `bytes` (the pooled size when that is enough). */
-  take(bytes: number): Uint8Array {
-    if (bytes > this.capacity) return new Uint8Array(bytes);
+  take(): Uint8Array {
     const free = this.free.pop();
     return free ? new Uint8Array(free) : new Uint8Array(this.capacity);
   }
 
-  /** A buffer whose chunk is judged; one moved elsewhere meanwhile (detached) is simply dropped. */
+  /** A buffer whose chunk is judged; one moved elsewhere meanwhile (detached) or not of this pool is dropped. */
   give(buffer: ArrayBuffer): void {
     if (buffer.byteLength === this.capacity && this.free.length < this.keep) this.free.push(buffer);
   }
 }
 
-/** Room before a chunk's bytes in its buffer for the unfinished record carried in from the last one. */
-export const CARRY_ROOM = 64 * 1024;
-
 /**
  * The chunks of `file` from byte `start` (a record boundary, outside quotes) to its end, each about
- * `size` bytes and ending at a record boundary. A record longer than `limit` bytes stops the split
+ * `buffers.size` bytes and ending at a record boundary. A record longer than `limit` bytes stops the split
  * (the reader then refuses it at its line). The next read is under way while a chunk is judged.
  */
-export async function* splitFile(file: string, start: number, firstLine: number, csv: boolean, size: number, limit: number, buffers = new ChunkBuffers(CARRY_ROOM + size)): AsyncGenerator<Chunk> {
+export async function* splitFile(file: string, start: number, firstLine: number, csv: boolean, buffers: ChunkBuffers, limit: number): AsyncGenerator<Chunk> {
   const handle = await open(file, 'r');
   // Each read lands CARRY_ROOM bytes into a buffer of its own; the carried record is put just before it.
   const read = (position: number): Promise<{ buffer: Uint8Array; bytesRead: number }> => {
-    const buffer = buffers.take(CARRY_ROOM + size);
-    return handle.read(buffer, CARRY_ROOM, size, position).then(({ bytesRead }) => ({ buffer, bytesRead }));
+    const buffer = buffers.take();
+    return handle.read(buffer, CARRY_ROOM, buffers.size, position).then(({ bytesRead }) => ({ buffer, bytesRead }));
   };
   let next: Promise<{ buffer: Uint8Array; bytesRead: number }> | undefined;
   try {
