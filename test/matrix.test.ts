@@ -72,7 +72,7 @@ describe('dabiao check -f matrix', () => {
     expect(text.split('\n')).toHaveLength(7);
   });
 
-  it('writes more rules than fit one group of the memo (13), and two records alike from the memo', async () => {
+  it('writes more rules than fit one group of the memo (12 statuses), and two records alike from the memo', async () => {
     // Thirty rules "area at least 10 × n": an area of 75 passes the first seven and fails the rest.
     const rules = Array.from({ length: 30 }, (_, i) => {
       const n = String(i + 1).padStart(2, '0');

@@ -16,11 +16,11 @@ const VERDICT_CELLS = VERDICT_OF_CODE.map((verdict) => ascii(`,${verdict}`));
 const WIDEST = Math.max(...CELLS.map((cell) => cell.length), ...VERDICT_CELLS.map((cell) => cell.length));
 const encoder = new TextEncoder();
 
-/** Rules are written in groups of this many: a group's statuses, read as one number, name its bytes.
- * 5^13 stays a small integer, which a Map hashes as it is; a larger key is a heap number, made afresh
- * for every lookup (at 16 a group, the matrix of every standard spent ten times as long in the memo). */
-const GROUP = 13;
-/** Distinct groups of statuses remembered per group of rules; past it the memo starts again. */
+/** A group's cells, read as one number (each cell a digit in its column's base), stay below this: a Map
+ * hashes a small integer as it is, while a larger key is a heap number made afresh for every lookup
+ * (at 16 statuses a group, the matrix of every standard spent ten times as long in the memo). */
+const KEY_LIMIT = 2 ** 30;
+/** Distinct groups of cells remembered per group; past it the memo starts again. */
 const MEMO_LIMIT = 4096;
 
 /** Whether `code` may stand in an id written as is (letters, digits, _ . -). */
@@ -29,41 +29,95 @@ function plainIdChar(code: number): boolean {
 }
 
 /**
- * A batch's lines: the record's id, its status under each per-record rule, then its verdict under each
- * standard. Written as bytes into
- * one buffer (a line is a handful of fixed ASCII pieces) and read back as text once per batch; ids
- * that are not plain ASCII are quoted as the CSV report quotes them, written as UTF-8.
+ * The cells after a record's id (its statuses, then its verdicts), in groups of consecutive columns
+ * whose codes read as one small number; each distinct number's bytes are made once, the last group's
+ * with the line break. Records repeat the same few combinations, so a line is its id and a few copies.
  */
-function renderLines(): (batch: ResultBatch) => Rendered {
-  let buffer = new Uint8Array(1 << 16);
-  // Records repeat the same few combinations of statuses: each group of rules' bytes made once per combination.
-  const memos: Map<number, Uint8Array>[] = [];
-  const verdictMemos: Map<number, Uint8Array>[] = [];
-  const piece = (statuses: readonly Uint8Array[], row: number, from: number, to: number, cells: readonly Uint8Array[], memos: Map<number, Uint8Array>[]): Uint8Array => {
-    let key = 0;
-    for (let rule = from; rule < to; rule++) key = key * cells.length + ((statuses[rule] as Uint8Array)[row] as number);
-    const memo = (memos[from / GROUP] ??= new Map());
+class LineTail {
+  private keys = new Int32Array(0);
+  private readonly memos: Map<number, Uint8Array>[] = [];
+  /** The first column of each group, and one past the last column. */
+  private readonly starts: number[] = [];
+
+  /** `cells[c]`: column c's bytes by code. */
+  constructor(private readonly cells: readonly (readonly Uint8Array[])[]) {
+    let product = KEY_LIMIT;
+    cells.forEach((column, c) => {
+      if (product * column.length > KEY_LIMIT) {
+        this.starts.push(c);
+        product = 1;
+      }
+      product *= column.length;
+    });
+    this.starts.push(cells.length);
+  }
+
+  get groups(): number {
+    return this.starts.length - 1;
+  }
+
+  /** Reads a batch's `columns` (one code array per column) for its `size` rows, column by column: the
+   * arrays are read in order, not a byte from each per row. */
+  load(columns: readonly Uint8Array[], size: number): void {
+    const groups = this.groups;
+    if (this.keys.length < groups * size) this.keys = new Int32Array(groups * size);
+    const keys = this.keys;
+    for (let group = 0; group < groups; group++) {
+      const offset = group * size;
+      keys.fill(0, offset, offset + size);
+      for (let c = this.starts[group] as number; c < (this.starts[group + 1] as number); c++) {
+        const base = (this.cells[c] as readonly Uint8Array[]).length;
+        const codes = columns[c] as Uint8Array;
+        for (let row = 0; row < size; row++) keys[offset + row] = (keys[offset + row] as number) * base + (codes[row] as number);
+      }
+    }
+  }
+
+  /** The bytes of `group`'s cells in `row` of the batch loaded last (`size` rows). */
+  bytes(columns: readonly Uint8Array[], group: number, row: number, size: number): Uint8Array {
+    const key = this.keys[group * size + row] as number;
+    const memo = (this.memos[group] ??= new Map());
     let bytes = memo.get(key);
     if (bytes === undefined) {
-      bytes = new Uint8Array((to - from) * WIDEST);
+      const from = this.starts[group] as number;
+      const to = this.starts[group + 1] as number;
+      const last = to === this.cells.length;
+      bytes = new Uint8Array((to - from) * WIDEST + 1);
       let at = 0;
-      for (let rule = from; rule < to; rule++) {
-        const cell = cells[(statuses[rule] as Uint8Array)[row] as number] as Uint8Array;
+      for (let c = from; c < to; c++) {
+        const cell = (this.cells[c] as readonly Uint8Array[])[(columns[c] as Uint8Array)[row] as number] as Uint8Array;
         bytes.set(cell, at);
         at += cell.length;
       }
+      if (last) bytes[at++] = 10;
       bytes = bytes.slice(0, at);
       if (memo.size >= MEMO_LIMIT) memo.clear();
       memo.set(key, bytes);
     }
     return bytes;
-  };
+  }
+}
+
+/**
+ * A batch's lines: the record's id, its status under each per-record rule, then its verdict under each
+ * standard. Written as bytes into one buffer; ids that are not plain ASCII are quoted as the CSV report
+ * quotes them, written as UTF-8.
+ */
+function renderLines(): (batch: ResultBatch) => Rendered {
+  let buffer = new Uint8Array(1 << 16);
+  let tail: LineTail | undefined;
   return (part) => {
     const evaluated = part.evaluated;
     if (!evaluated || evaluated.batch.size === 0) return { body: '' };
     const { batch, statuses, verdicts } = evaluated;
+    const size = batch.size;
     const ids = batch.columns.get('id');
-    const rules = statuses.length + verdicts.length;
+    const columns = [...statuses, ...verdicts];
+    // The same rules and standards in every batch of a run.
+    tail ??= new LineTail([...statuses.map(() => CELLS), ...verdicts.map(() => VERDICT_CELLS)]);
+    tail.load(columns, size);
+    const groups = tail.groups;
+    const widest = columns.length * WIDEST + 1;
     let at = 0;
     const room = (bytes: number): void => {
       if (at + bytes <= buffer.length) return;
@@ -71,31 +125,31 @@ function renderLines(): (batch: ResultBatch) => Rendered {
       grown.set(buffer.subarray(0, at));
       buffer = grown;
     };
-    for (let row = 0; row < batch.size; row++) {
+    for (let row = 0; row < size; row++) {
       const id = ids?.type === 'text' ? (ids.values[row] ?? '') : '';
-      room(id.length * 3 + 3 + rules * WIDEST);
-      // A leading minus is quoted as the CSV report quotes it (a spreadsheet would read a formula).
+      if (at + id.length * 3 + 2 + widest > buffer.length) room(id.length * 3 + 2 + widest);
+      // Copied as is while plain; a leading minus is quoted as the CSV report quotes it (a spreadsheet
+      // would read a formula), and so is anything else.
+      const from = at;
       let plain = id.charCodeAt(0) !== 45;
-      for (let i = 0; i < id.length && plain; i++) plain = plainIdChar(id.charCodeAt(i));
-      if (plain) {
-        for (let i = 0; i < id.length; i++) buffer[at++] = id.charCodeAt(i);
-      } else {
+      for (let i = 0; i < id.length && plain; i++) {
+        const code = id.charCodeAt(i);
+        buffer[at++] = code;
+        plain = plainIdChar(code);
+      }
+      if (!plain) {
+        at = from;
         const quoted = csvCell(id);
-        room(quoted.length * 3 + rules * WIDEST + 1);
+        room(quoted.length * 3 + widest);
         const { written } = encoder.encodeInto(quoted, buffer.subarray(at));
         at += written;
       }
-      for (let from = 0; from < statuses.length; from += GROUP) {
-        const bytes = piece(statuses, row, from, Math.min(statuses.length, from + GROUP), CELLS, memos);
+      for (let group = 0; group < groups; group++) {
+        const bytes = tail.bytes(columns, group, row, size);
         buffer.set(bytes, at);
         at += bytes.length;
       }
-      for (let from = 0; from < verdicts.length; from += GROUP) {
-        const bytes = piece(verdicts, row, from, Math.min(verdicts.length, from + GROUP), VERDICT_CELLS, verdictMemos);
-        buffer.set(bytes, at);
-        at += bytes.length;
-      }
-      buffer[at++] = 10;
+      if (groups === 0) buffer[at++] = 10;
     }
     // A copy: the buffer is reused for the next batch, and the bytes may be moved to another thread.
     return { body: buffer.slice(0, at) };
