@@ -189,6 +189,20 @@ describe('a survey large enough to be split, on one thread and on three', () => 
     const plan = await planSplit(survey, undefined, undefined, 3);
     expect(plan).toBeDefined();
     expect(plan?.head.length).toBeLessThan(readFileSync(survey).length / 2);
+    // Records of about 150 bytes: 4,096 of them are under the 1 MiB floor.
+    expect(plan?.chunkBytes).toBe(1024 * 1024);
+  });
+
+  it('sizes chunks to about 4,096 records of the head, between 1 and 2 MiB', async () => {
+    // Every line exactly 300 bytes with its line break: chunks of 300 × 4,096 bytes.
+    const line = (text: string): string => `${text.padEnd(299, 'x')}\n`;
+    const sized = join(dir, 'sized.csv');
+    writeFileSync(sized, line('id,name') + Array.from({ length: 30_000 }, (_, i) => line(`S${i},`)).join(''));
+    expect((await planSplit(sized, undefined, undefined, 2))?.chunkBytes).toBe(1_228_800);
+    // 700-byte lines: 4,096 of them would be 2.7 MiB, capped at 2 MiB.
+    const long = join(dir, 'long.csv');
+    writeFileSync(long, `${'id,name'.padEnd(699, 'x')}\n` + Array.from({ length: 13_000 }, (_, i) => `${`L${i},`.padEnd(699, 'x')}\n`).join(''));
+    expect((await planSplit(long, undefined, undefined, 2))?.chunkBytes).toBe(2 * 1024 * 1024);
   });
 
   it('lists matrix lines in input order, the same on one thread and on three', async () => {
