@@ -92,6 +92,25 @@ describe('dabiao check -f matrix', () => {
     expect(lines[4]).toBe(['B4', ...Array<string>(30).fill('pass'), 'compliant'].join(','));
   });
 
+  it('reads cells with "" escapes in any column, past a blank line and a total row', async () => {
+    writeFileSync(
+      join(dir, 'escapes.csv'),
+      // Past the rows the header is sought among, where cells are read a column at a time.
+      ['id,level,population,service_center_area_m2', ...Array.from({ length: 20 }, (_, i) => `F${i},village,2000,300`), 'E1,"vil""lage",2000,300', 'E2,village,"2""001",300', '', 'E3,village,2500,"3""00"', '合计,"""x""",9999,999', '"E""4",village,2100,310', 'E6,village,1900,"3""20"'].join('\n'),
+    );
+    const run = await cli(['check', join(dir, 'escapes.csv'), '-s', join(dir, 'm.yaml'), '-f', 'matrix']);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n').slice(21)).toEqual([
+      // An unreadable level leaves the village rule unknown; the guidance rule never decides a verdict.
+      'E1,pass,unknown,compliant',
+      'E2,unknown,pass,undetermined',
+      'E3,pass,unknown,compliant',
+      '"E""4",pass,pass,compliant',
+      'E6,fail,unknown,non_compliant',
+      '',
+    ]);
+  });
+
   it('writes nothing for a survey with a header and no record: exit 2', async () => {
     writeFileSync(join(dir, 'empty.csv'), 'id,level,population\n');
     const run = await cli(['check', join(dir, 'empty.csv'), '-s', join(dir, 'm.yaml'), '-f', 'matrix']);

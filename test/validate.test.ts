@@ -54,6 +54,40 @@ describe('dabiao validate', () => {
     expect(report.findings.find((f) => f.code === 'not-allowed')?.message).toContain('city/county/township/village');
   });
 
+  it('reads cells with "" escapes in whichever row and column they stand, past an empty line, a total row and a short row', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dabiao-'));
+    const file = join(dir, 'escapes.csv');
+    // Past the rows the header is sought among, where cells are read a column at a time.
+    const plain = Array.from({ length: 20 }, (_, i) => `F${i},village,20,300,是`);
+    writeFileSync(
+      file,
+      [
+        'id,level,households,service_center_area_m2,has_service_center',
+        ...plain,
+        'E1,"vil""lage",20,300,是',
+        'E2,village,"2""0",300,是',
+        '',
+        'E3,village,25,"3""00",是',
+        '合计,"""x""",99,999,是',
+        '"E""4",village,21,310,是',
+        'E5,village,22,"3""10"',
+        'E6,village,19,"3""20",否',
+        '',
+      ].join('\n'),
+    );
+    const { code, report } = await validateJson(file);
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => [f.code, f.line, f.column, f.field, f.value])).toEqual([
+      ['not-allowed', 22, 2, 'level', 'vil"lage'],
+      ['wrong-type', 23, 3, 'households', '2"0'],
+      ['wrong-type', 25, 4, 'service_center_area_m2', '3"00'],
+      ['footer-row', 26, null, null, null],
+      ['ragged-row', 28, null, null, null],
+      ['wrong-type', 28, 4, 'service_center_area_m2', '3"10'],
+      ['wrong-type', 29, 4, 'service_center_area_m2', '3"20'],
+    ]);
+  });
+
   it('a clean file exits 0, with warnings allowed', async () => {
     const { code, report } = await validateJson(join(root, 'fixtures', 'demo-survey.csv'));
     expect(code).toBe(0);

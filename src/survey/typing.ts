@@ -153,6 +153,33 @@ export class FieldParser {
   }
 }
 
+interface OwnedCell {
+  /** The row among the `count` rows being filled. */
+  row: number;
+  text: string;
+}
+
+const NO_OWNED: readonly OwnedCell[] = [];
+
+/** The cells of column `index` that the table keeps apart (their "" escapes undone), in row order. */
+function ownedCells(table: CellTable, firsts: Int32Array, counts: Int32Array, count: number, index: number): readonly OwnedCell[] {
+  if (table.unescaped.size === 0 || count === 0) return NO_OWNED;
+  const owned: OwnedCell[] = [];
+  for (const [cell, text] of table.unescaped) {
+    // The last row starting at or before the cell (rows start in increasing order); rows skipped as
+    // empty or footers are not among them, and their cells lie past the row found.
+    let low = 0;
+    let high = count - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((firsts[mid] as number) <= cell) low = mid;
+      else high = mid - 1;
+    }
+    if (cell - (firsts[low] as number) === index && index < (counts[low] as number)) owned.push({ row: low, text });
+  }
+  return owned.sort((a, b) => a.row - b.row);
+}
+
 /** A column without unreadable cells, or without converted values: one shared empty map, never written. */
 const NO_CELLS: ReadonlyMap<number, string> = new Map();
 const NO_CONVERSIONS: ReadonlyMap<number, Conversion> = new Map();
@@ -225,20 +252,25 @@ export class ColumnBuilder {
    * cell `firsts[i]` and number `counts[i]`; this field is cell `index` of each row.
    */
   fillFromTable(table: CellTable, base: number, firsts: Int32Array, counts: Int32Array, count: number, index: number, decode: ((start: number, end: number) => string) | undefined, decodeText: (text: string) => string): void {
-    const { text, cellStart, cellEnd, unescaped } = table;
-    const escapes = unescaped.size > 0;
+    const { text, cellStart, cellEnd } = table;
     const numbers = this.numbers;
     // Yes/no and enum cells are mostly a few bytes seen before (是, 否, village): looked up straight from the block.
     const short = decode !== undefined && (this.bytes !== undefined || this.ints !== undefined);
+    // The few cells of this column kept apart (quoted with "" escapes), by row: the other cells never look them up.
+    const owned = ownedCells(table, firsts, counts, count, index);
+    let next = 0;
+    let nextOwned = owned.length > 0 ? (owned[0] as OwnedCell).row : -1;
     for (let i = 0; i < count; i++) {
       const row = base + i;
       if (index >= (counts[i] as number)) continue;
-      const cell = (firsts[i] as number) + index;
-      const own = escapes ? unescaped.get(cell) : undefined;
-      if (own !== undefined) {
+      if (i === nextOwned) {
+        const own = (owned[next] as OwnedCell).text;
+        next++;
+        nextOwned = next < owned.length ? (owned[next] as OwnedCell).row : -1;
         this.setSlice(row, own, 0, own.length, decode ? (start, end) => decodeText(own.slice(start, end)) : undefined);
         continue;
       }
+      const cell = (firsts[i] as number) + index;
       const start = cellStart[cell] as number;
       const end = cellEnd[cell] as number;
       if (short && end > start && end - start <= SHORT_CELL) {
