@@ -267,4 +267,22 @@ describe('a survey large enough to be split, on one thread and on three', () => 
     expect(three.stderr).toBe(one.stderr);
     expect(three.stderr).toContain(`${broken}:67431`);
   });
+
+  it('exits 2 when the run fails before judging, though its worker threads started early; the next run judges as before', async () => {
+    // Workers start before the standards load; a missing standard or a header clash ends the run there.
+    const missing = await cli(['check', survey, '-s', join(dir, 'no-such-standard.yaml'), '--threads', '3']);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toContain('no-such-standard.yaml');
+    const clash = join(dir, 'clash.csv');
+    writeFileSync(clash, readFileSync(survey, 'utf8').replace('编号,名称,', '编号,id,'));
+    const clashed = await cli(['check', clash, '-s', standard, '--threads', '3']);
+    expect(clashed.code).toBe(2);
+    expect(clashed.stderr).toContain(`${clash}:1`);
+    // The run after them judges as before.
+    const after = await cli(['check', survey, '-s', standard, '-f', 'matrix', '--threads', '3']);
+    expect(after.code).toBe(1);
+    expect(after.stdout.split('\n')[1]).toBe('R0,fail,non_compliant');
+  });
 });
+

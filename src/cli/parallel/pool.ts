@@ -89,16 +89,23 @@ const WORKER_YOUNG_MB = 2;
 /** Chunks queued at each worker: one being judged, one waiting, so it never idles between them. */
 const AHEAD = 2;
 
-/** A worker thread judging the chunks it is sent, one after another, answering each in turn. */
-class ChunkWorker {
+/**
+ * A worker thread judging the chunks it is sent, one after another, answering each in turn. It starts
+ * loading its code when made, and waits for its setup without keeping the process alive, so a run
+ * can start it before it has loaded the standards it will pass on.
+ */
+export class ChunkWorker {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, { resolve: (output: ChunkOutput) => void; reject: (error: unknown) => void }>();
   private next = 0;
+  private onBuffer: (buffer: ArrayBuffer) => void = () => undefined;
+  private stopped = false;
 
-  constructor(file: string, setup: ChunkSetup, onBuffer: (buffer: ArrayBuffer) => void) {
-    this.worker = new Worker(file, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+  constructor() {
+    this.worker = new Worker(workerFile(), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    this.worker.unref();
     this.worker.on('message', (message: { id: number; output: ChunkOutput; input?: ArrayBuffer }) => {
-      if (message.input) onBuffer(message.input);
+      if (message.input) this.onBuffer(message.input);
       const waiter = this.waiting.get(message.id);
       this.waiting.delete(message.id);
       waiter?.resolve(message.output);
@@ -111,6 +118,13 @@ class ChunkWorker {
     this.worker.on('exit', (code) => fail(new Error(`a worker thread stopped (exit code ${code})`)));
   }
 
+  /** What to judge the chunks that follow by; the buffers of judged chunks go to `onBuffer`. */
+  begin(setup: ChunkSetup, onBuffer: (buffer: ArrayBuffer) => void): void {
+    this.onBuffer = onBuffer;
+    this.worker.ref();
+    this.worker.postMessage({ setup });
+  }
+
   get queued(): number {
     return this.waiting.size;
   }
@@ -118,14 +132,21 @@ class ChunkWorker {
   judge(chunk: Chunk): Promise<ChunkOutput> {
     const id = this.next++;
     const output = new Promise<ChunkOutput>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
-    this.worker.postMessage({ id, bytes: chunk.bytes, firstLine: chunk.firstLine }, [chunk.bytes.buffer as ArrayBuffer]);
+    this.worker.postMessage({ chunk: { id, bytes: chunk.bytes, firstLine: chunk.firstLine } }, [chunk.bytes.buffer as ArrayBuffer]);
     return output;
   }
 
   async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
     this.worker.removeAllListeners('exit');
     await this.worker.terminate();
   }
+}
+
+/** The workers a split file is judged by besides the main thread. */
+export function startWorkers(plan: SplitPlan): ChunkWorker[] {
+  return Array.from({ length: plan.threads - 1 }, () => new ChunkWorker());
 }
 
 interface Pending {
@@ -135,13 +156,14 @@ interface Pending {
 }
 
 /**
- * The rest of the file after its head, judged by `threads - 1` workers and the main thread; outputs
- * in input order. Outputs waiting for an earlier one are bounded, so memory does not grow with the file.
+ * The rest of the file after its head, judged by `threads - 1` workers (`started` ones, or new) and the
+ * main thread; outputs in input order. Outputs waiting for an earlier one are bounded, so memory does
+ * not grow with the file. The workers are stopped at the end.
  */
-export async function* judgeRest(setup: ChunkSetup, plan: SplitPlan, onBytes?: (bytes: number) => void): AsyncGenerator<ChunkOutput> {
-  const file = workerFile();
+export async function* judgeRest(setup: ChunkSetup, plan: SplitPlan, onBytes?: (bytes: number) => void, started?: ChunkWorker[]): AsyncGenerator<ChunkOutput> {
   const buffers = new ChunkBuffers(plan.chunkBytes);
-  const workers = Array.from({ length: plan.threads - 1 }, () => new ChunkWorker(file, setup, (buffer) => buffers.give(buffer)));
+  const workers = started ?? startWorkers(plan);
+  for (const worker of workers) worker.begin(setup, (buffer) => buffers.give(buffer));
   const local = await prepare(setup);
   const pending: Pending[] = [];
   const track = (output: Promise<ChunkOutput>, size: number): void => {
