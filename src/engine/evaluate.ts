@@ -143,6 +143,15 @@ function groupScopes(rules: readonly CompiledRule[]): { index: number[]; scopes:
   return { index, scopes };
 }
 
+/** A plan's verdict rules, worked out once: an evaluator is made per chunk of a large file. */
+const verdictRulesByPlan = new WeakMap<Plan, VerdictRules>();
+
+function verdictRulesOf(plan: Plan): VerdictRules {
+  let rules = verdictRulesByPlan.get(plan);
+  if (!rules) verdictRulesByPlan.set(plan, (rules = new VerdictRules(plan.recordRules, plan.rules)));
+  return rules;
+}
+
 /** What a rule's check says about every in-scope row of a batch. */
 function runCheck(check: CompiledRecordCheck, batch: Batch, mask: Uint8Array, out: Uint8Array): void {
   if (check.kernel) return check.kernel(batch, mask, out);
@@ -164,7 +173,7 @@ export class Evaluator {
   private readonly seenWaivers = new Set<number>();
 
   constructor(readonly plan: Plan) {
-    this.verdictRules = new VerdictRules(plan.recordRules, plan.rules);
+    this.verdictRules = verdictRulesOf(plan);
     this.grouping = scopeGroups(plan.recordRules);
     this.aggregateGrouping = scopeGroups(plan.aggregateRules);
     this.groups = plan.aggregateRules.map(() => new Map());
