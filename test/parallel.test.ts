@@ -284,5 +284,27 @@ describe('a survey large enough to be split, on one thread and on three', () => 
     expect(after.code).toBe(1);
     expect(after.stdout.split('\n')[1]).toBe('R0,fail,non_compliant');
   });
+
+  it('tells list entries outside the vocabulary the same on one thread and on three, counted over every chunk', async () => {
+    // 120,000 records (12 MB); every 997th record names one of seven unknown functions, by turns.
+    const lines = ['id,level,area_type,service_center_area_m2,has_service_center,functions'];
+    for (let i = 0; i < 120_000; i++) {
+      const extra = i % 997 === 0 ? `、神秘功能${i % 7}` : '';
+      lines.push(`R${i},village,rural,${300 + (i % 200)},是,教育培训、文体活动、公共卫生、综合治理、便民超市${extra}`);
+    }
+    const items = join(dir, 'items.csv');
+    writeFileSync(items, `${lines.join('\n')}\n`);
+    const one = await cli(['check', items, '-s', 'water-town-2013', '-f', 'matrix', '--threads', '1']);
+    const three = await cli(['check', items, '-s', 'water-town-2013', '-f', 'matrix', '--threads', '3']);
+    expect(three.code).toBe(one.code);
+    expect(three.stdout).toBe(one.stdout);
+    expect(three.stderr).toBe(one.stderr);
+    const told = three.stderr.split('\n').filter((line) => line.includes('神秘功能'));
+    expect(told).toHaveLength(7);
+    // Records 0, 997, 1994 … (lines 2, 999, 1996 …): 121 of them, 神秘功能0 and 神秘功能3 18 times, the others 17.
+    expect(told[0]).toContain('“神秘功能0”（首见第 2 行，共 18 次）');
+    expect(told[1]).toContain('“神秘功能3”（首见第 999 行，共 18 次）');
+    expect(told[2]).toContain('“神秘功能6”（首见第 1996 行，共 17 次）');
+  });
 });
 

@@ -100,8 +100,6 @@ export class FileTyper {
   private readonly unknownKeys = new Set<string>();
   /** Columns without a header (0-based) -> the first line where one holds data. */
   private readonly blankColumns = new Map<number, number | null>();
-  /** Unknown entries of each distinct list, per field: a list is looked through once. */
-  private readonly unknownOf = new Map<string, Map<number, readonly string[]>>();
 
   constructor(
     readonly file: string,
@@ -264,17 +262,17 @@ export class FileTyper {
     });
   }
 
-  /** Report the entries of a list cell outside the vocabulary: each distinct list is looked through once. */
+  /** Report the entries of a list cell outside the vocabulary: each distinct list is looked through
+   * once per field parser, that is once a run on each thread, not once per chunk of a large file. */
   private items(column: ColumnBuilder, row: number, line: number): void {
     const list = column.listAt(row);
     if (!list) return;
     const field = column.parser.def.id;
-    let byList = this.unknownOf.get(field);
-    if (!byList) this.unknownOf.set(field, (byList = new Map()));
-    let unknown = byList.get(list.id);
+    const seen = column.parser.unknownItems;
+    let unknown = seen.get(list);
     if (!unknown) {
       unknown = unknownItems(list, field, this.options.knownItem as (field: string, item: string) => boolean);
-      if (byList.size < 100_000) byList.set(list.id, unknown);
+      seen.set(list, unknown);
     }
     for (const item of unknown) this.options.onUnknownItem?.(field, item, line, column.position);
   }

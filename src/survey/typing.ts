@@ -57,6 +57,9 @@ export class FieldParser {
   private readonly codes: string[];
   private readonly codeIndex: Map<string, number>;
   readonly type: Column['type'];
+  /** A list's entries outside the vocabulary the run checks lists against (one per run, like the
+   * parser), worked out once per interned list; held no longer than the list. */
+  readonly unknownItems = new WeakMap<ItemList, readonly string[]>();
 
   constructor(
     readonly def: FieldDef,
