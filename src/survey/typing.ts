@@ -15,6 +15,8 @@ const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /** Distinct cell texts remembered per field; past it the memo starts again (memory stays flat). */
 const MEMO_LIMIT = 4096;
+/** Free-text cells of a field looked at before deciding whether remembering them pays. */
+const TEXT_TRIAL = 1024;
 /** Cells this short (in bytes) are remembered by their bytes as a number: 6 bytes and a length stay below 2^53. */
 const SHORT_CELL = 6;
 /** The bytes of a short cell (Latin-1 text, a byte a character) and their count, as one number. */
@@ -89,8 +91,8 @@ export class FieldParser {
   /** A cell given by its undecoded text (`key`, the span start…end of the block): decoded and read
    * on the first sight of that text only. */
   cellFromBytes(text: string, decode: (start: number, end: number) => string, start: number, end: number): Cell {
-    if (this.type === 'text') return this.cell(decode(start, end));
-    if (end - start <= SHORT_CELL) {
+    if (this.type === 'text' && !this.textRepeats(text, start, end)) return this.cell(decode(start, end));
+    if (this.type !== 'text' && end - start <= SHORT_CELL) {
       let cell = this.seenShort(text, start, end);
       if (!cell) {
         if (this.shortMemo.size >= MEMO_LIMIT) this.shortMemo.clear();
@@ -105,6 +107,18 @@ export class FieldParser {
       this.byteMemo.set(text, start, end, cell);
     }
     return cell;
+  }
+
+  /** Free text is remembered only where it repeats (a region, a township), judged on the field's first
+   * TEXT_TRIAL cells: ids and names rarely repeat, and remembering them would only churn the memo. */
+  private textTried = 0;
+  private textHits = 0;
+
+  private textRepeats(text: string, start: number, end: number): boolean {
+    if (this.textTried >= TEXT_TRIAL) return this.textHits * 2 >= this.textTried;
+    this.textTried++;
+    if (this.byteMemo.get(text, start, end) !== undefined) this.textHits++;
+    return true;
   }
 
   /** The cell of a short undecoded text seen before, if it was. */
