@@ -111,6 +111,47 @@ describe('dabiao check -f matrix', () => {
     ]);
   });
 
+  it('reads a file in texts of under 1 MB, a quoted line break on the cut and a record across it kept whole', async () => {
+    // Files are read as texts of at most 960 KiB, each cut after a line feed: here the last line feed
+    // before the cut (byte 983,040) is inside a quoted name, so the record runs on into the next text.
+    const header = 'id,name,level,population,service_center_area_m2\n';
+    const fillers: string[] = [];
+    let size = header.length;
+    while (size < 982_000) {
+      const row = `F${String(fillers.length).padStart(6, '0')},x,village,2000,300\n`;
+      fillers.push(row);
+      size += row.length;
+    }
+    const before = 983_000 - size - 'R1,"'.length;
+    const record = `R1,"${'a'.repeat(before)}\n${'b'.repeat(200)}",village,1000,300\n`;
+    expect(size + record.indexOf('\n')).toBe(983_000);
+    const text = `${header}${fillers.join('')}${record}G1,y,village,1500,300\n`;
+    writeFileSync(join(dir, 'pieces.csv'), text);
+    const run = await cli(['check', join(dir, 'pieces.csv'), '-s', join(dir, 'm.yaml'), '-f', 'json']);
+    expect(run.code).toBe(1);
+    const failed = (JSON.parse(run.stdout) as { results: { record: string; line: number; rule: string; status: string; actual: number }[] }).results.filter((result) => result.status === 'fail');
+    // R1 starts on the line after the header and the fillers, and takes two lines.
+    expect(failed.map((result) => [result.record, result.line, result.rule, result.actual])).toEqual([
+      ['R1', fillers.length + 2, 'population', 1000],
+      ['G1', fillers.length + 4, 'population', 1500],
+    ]);
+  });
+
+  it('reads a line longer than one text (1.5 MB) as a text of its own, the lines after it in place', async () => {
+    const rows = ['id,name,level,population,service_center_area_m2'];
+    for (let i = 0; i < 30; i++) rows.push(`A${i},x,village,2000,300`);
+    rows.push(`L1,${'名'.repeat(500_000)},village,1000,300`);
+    for (let i = 0; i < 3; i++) rows.push(`B${i},x,village,${1998 + i},300`);
+    writeFileSync(join(dir, 'long.csv'), `${rows.join('\n')}\n`);
+    const run = await cli(['check', join(dir, 'long.csv'), '-s', join(dir, 'm.yaml'), '-f', 'json']);
+    const failed = (JSON.parse(run.stdout) as { results: { record: string; line: number; status: string; actual: number }[] }).results.filter((result) => result.status === 'fail');
+    expect(failed.map((result) => [result.record, result.line, result.actual])).toEqual([
+      ['L1', 32, 1000],
+      ['B0', 33, 1998],
+      ['B1', 34, 1999],
+    ]);
+  });
+
   it('writes nothing for a survey with a header and no record: exit 2', async () => {
     writeFileSync(join(dir, 'empty.csv'), 'id,level,population\n');
     const run = await cli(['check', join(dir, 'empty.csv'), '-s', join(dir, 'm.yaml'), '-f', 'matrix']);
