@@ -198,11 +198,33 @@ describe('a survey large enough to be split, on one thread and on three', () => 
     const line = (text: string): string => `${text.padEnd(299, 'x')}\n`;
     const sized = join(dir, 'sized.csv');
     writeFileSync(sized, line('id,name') + Array.from({ length: 30_000 }, (_, i) => line(`S${i},`)).join(''));
-    expect((await planSplit(sized, undefined, undefined, 2))?.chunkBytes).toBe(1_228_800);
+    const plan = await planSplit(sized, undefined, undefined, 2);
+    expect(plan?.chunkBytes).toBe(1_228_800);
+    // The head judged before the workers start: the whole lines in its first 64 KiB (218 of them).
+    expect(plan?.head.length).toBe(218 * 300);
+    expect(plan?.nextLine).toBe(219);
     // 700-byte lines: 4,096 of them would be 2.7 MiB, capped at 2 MiB.
     const long = join(dir, 'long.csv');
     writeFileSync(long, `${'id,name'.padEnd(699, 'x')}\n` + Array.from({ length: 13_000 }, (_, i) => `${`L${i},`.padEnd(699, 'x')}\n`).join(''));
     expect((await planSplit(long, undefined, undefined, 2))?.chunkBytes).toBe(2 * 1024 * 1024);
+  });
+
+  it('keeps the head long enough to find a header below title rows: over 60 lines', async () => {
+    // 5,000-byte lines: 64 KiB holds 13 of them, 512 KiB the 104 the head takes.
+    const wide = join(dir, 'wide-lines.csv');
+    writeFileSync(wide, `${'id,name'.padEnd(4999, 'x')}\n` + Array.from({ length: 1_800 }, (_, i) => `${`W${i},`.padEnd(4999, 'x')}\n`).join(''));
+    const plan = await planSplit(wide, undefined, undefined, 2);
+    expect(plan?.head.length).toBe(104 * 5000);
+    expect(plan?.nextLine).toBe(105);
+    // Fifteen title lines above the header: found the same on one thread and on three.
+    const titled = join(dir, 'titled.csv');
+    const titles = Array.from({ length: 15 }, (_, i) => `某县社区服务中心建设情况统计表（第${i + 1}行标题）`).join('\n');
+    writeFileSync(titled, `${titles}\n${readFileSync(survey, 'utf8')}`);
+    const one = await cli(['check', titled, '-s', standard, '-f', 'matrix', '--threads', '1']);
+    const three = await cli(['check', titled, '-s', standard, '-f', 'matrix', '--threads', '3']);
+    expect(three.code).toBe(1);
+    expect(three.stdout).toBe(one.stdout);
+    expect(three.stdout.split('\n')[1]).toBe('R0,fail,non_compliant');
   });
 
   it('lists matrix lines in input order, the same on one thread and on three', async () => {
