@@ -111,9 +111,9 @@ describe('dabiao check -f matrix', () => {
     ]);
   });
 
-  it('reads a file in texts of under 1 MB, a quoted line break on the cut and a record across it kept whole', async () => {
-    // Files are read as texts of at most 960 KiB, each cut after a line feed: here the last line feed
-    // before the cut (byte 983,040) is inside a quoted name, so the record runs on into the next text.
+  it('reads a file 960 KiB at a time, a quoted line break on the cut and a record across it kept whole', async () => {
+    // A file is read 960 KiB at a time, each piece cut after its last line feed: here the last line feed
+    // before byte 983,040 is inside a quoted name, so the record runs on into the next piece.
     const header = 'id,name,level,population,service_center_area_m2\n';
     const fillers: string[] = [];
     let size = header.length;

@@ -189,11 +189,11 @@ describe('a survey large enough to be split, on one thread and on three', () => 
     const plan = await planSplit(survey, undefined, undefined, 3);
     expect(plan).toBeDefined();
     expect(plan?.head.length).toBeLessThan(readFileSync(survey).length / 2);
-    // Records of about 150 bytes: 4,096 of them are under the 1 MiB floor.
-    expect(plan?.chunkBytes).toBe(1024 * 1024);
+    // Records of about 150 bytes: 4,096 of them are under the 960 KiB floor.
+    expect(plan?.chunkBytes).toBe(960 * 1024);
   });
 
-  it('sizes chunks to about 4,096 records of the head, between 1 and 2 MiB', async () => {
+  it('sizes chunks to about 4,096 records of the head, between 960 KiB and twice that', async () => {
     // Every line exactly 300 bytes with its line break: chunks of 300 × 4,096 bytes.
     const line = (text: string): string => `${text.padEnd(299, 'x')}\n`;
     const sized = join(dir, 'sized.csv');
@@ -203,10 +203,10 @@ describe('a survey large enough to be split, on one thread and on three', () => 
     // The head judged before the workers start: the whole lines in its first 64 KiB (218 of them).
     expect(plan?.head.length).toBe(218 * 300);
     expect(plan?.nextLine).toBe(219);
-    // 700-byte lines: 4,096 of them would be 2.7 MiB, capped at 2 MiB.
+    // 700-byte lines: 4,096 of them would be 2.7 MiB, capped at 1,920 KiB.
     const long = join(dir, 'long.csv');
     writeFileSync(long, `${'id,name'.padEnd(699, 'x')}\n` + Array.from({ length: 13_000 }, (_, i) => `${`L${i},`.padEnd(699, 'x')}\n`).join(''));
-    expect((await planSplit(long, undefined, undefined, 2))?.chunkBytes).toBe(2 * 1024 * 1024);
+    expect((await planSplit(long, undefined, undefined, 2))?.chunkBytes).toBe(1920 * 1024);
   });
 
   it('keeps the head long enough to find a header below title rows: over 60 lines', async () => {
@@ -216,6 +216,15 @@ describe('a survey large enough to be split, on one thread and on three', () => 
     const plan = await planSplit(wide, undefined, undefined, 2);
     expect(plan?.head.length).toBe(104 * 5000);
     expect(plan?.nextLine).toBe(105);
+    // Chunks of 1,920 KiB, each read as two texts; every seventh name quoted, with a line break in it.
+    expect(plan?.chunkBytes).toBe(1920 * 1024);
+    const quoted = join(dir, 'wide-quoted.csv');
+    const row = (i: number): string => (i % 7 === 0 ? `W${i},"${'y'.repeat(2500)}\n${'z'.repeat(2490)}"` : `W${i},x`.padEnd(4999, 'x'));
+    writeFileSync(quoted, `id,name\n${Array.from({ length: 1_800 }, (_, i) => `${row(i)}\n`).join('')}`);
+    const quotedOne = await cli(['check', quoted, '-s', standard, '-f', 'matrix', '--threads', '1']);
+    const quotedThree = await cli(['check', quoted, '-s', standard, '-f', 'matrix', '--threads', '3']);
+    expect(quotedThree.stdout).toBe(quotedOne.stdout);
+    expect(quotedThree.stdout.replace(/^\uFEFF/, '').trimEnd().split('\n').slice(1).map((line) => line.split(',')[0])).toEqual(Array.from({ length: 1_800 }, (_, i) => `W${i}`));
     // Fifteen title lines above the header: found the same on one thread and on three.
     const titled = join(dir, 'titled.csv');
     const titles = Array.from({ length: 15 }, (_, i) => `某县社区服务中心建设情况统计表（第${i + 1}行标题）`).join('\n');

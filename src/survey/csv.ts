@@ -12,8 +12,11 @@ import type { RawBlock, StreamReader, TableBlock } from './reader.js';
 const BLOCK_BYTES = 1 << 20;
 /** Bytes read as one Latin-1 text at most. Node makes a longer text (over 1,031,913 bytes) an external
  * string, its characters in memory of its own outside the heap: a 1 MiB chunk read that way was judged
- * about 13% slower (1,000,000 rows of the benchmark, five runs each) than one read in two pieces. */
-const TEXT_BYTES = 960 * 1024;
+ * about 13% slower (1,000,000 rows of the benchmark, five runs each) than one read as heap text. */
+export const TEXT_BYTES = 1_000_000;
+/** Bytes read from a file (or put in a chunk for a worker) at a time: a little under TEXT_BYTES, so the
+ * unfinished line carried in from the last read still fits one text. */
+export const READ_BYTES = 960 * 1024;
 /** Records per block at most: a file of short rows gives batches of bounded work (and results) too. */
 const BLOCK_ROWS = 4096;
 
@@ -92,14 +95,16 @@ export const csvReader: StreamReader = {
   },
 };
 
-/** `bytes` as Latin-1 texts of at most TEXT_BYTES each where lines allow, each but the last ending
- * with a line feed (a line longer than that is one text of its own length). */
+/** `bytes` as Latin-1 texts of at most TEXT_BYTES each where lines allow, as few as that takes and of
+ * about equal size (a batch is made of each), each but the last ending with a line feed; a line longer
+ * than that is one text of its own length. */
 function* latin1Pieces(bytes: Buffer): Generator<string> {
+  const size = Math.ceil(bytes.length / Math.ceil(bytes.length / TEXT_BYTES));
   for (let from = 0; from < bytes.length; ) {
     let to = bytes.length;
     if (to - from > TEXT_BYTES) {
-      const lf = bytes.lastIndexOf(10, from + TEXT_BYTES - 1);
-      const next = lf >= from ? lf : bytes.indexOf(10, from + TEXT_BYTES);
+      const lf = bytes.lastIndexOf(10, from + size - 1);
+      const next = lf >= from ? lf : bytes.indexOf(10, from + size);
       if (next !== -1) to = next + 1;
     }
     yield bytes.toString('latin1', from, to);

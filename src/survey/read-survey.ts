@@ -18,6 +18,7 @@ import { FileTyper } from './batches.js';
 import { FileNotices } from './notices.js';
 import { Parsers } from './typing.js';
 import { readerFor } from './readers.js';
+import { READ_BYTES } from './csv.js';
 
 export interface ReadSurveyOptions {
   dictionary: Dictionary;
@@ -39,7 +40,9 @@ export interface ReadSurveyOptions {
 
 /** The file's bytes, counted as they are read, for a progress bar. */
 async function* counted(file: string, onBytes: ((bytes: number) => void) | undefined): AsyncGenerator<Uint8Array> {
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+  // Pieces a little under the text size the CSV reader keeps in the heap (csv.ts), with room for the
+  // unfinished line carried from the last.
+  for await (const chunk of createReadStream(file, { highWaterMark: READ_BYTES })) {
     const bytes = chunk as Buffer;
     onBytes?.(bytes.byteLength);
     yield bytes;

@@ -14,6 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { detectEncoding } from '../../survey/decode.js';
 import { readerFor } from '../../survey/readers.js';
 import { HEADER_SEARCH_ROWS } from '../../survey/table-rows.js';
+import { READ_BYTES } from '../../survey/csv.js';
 import { prepare, runChunk, type ChunkOutput, type ChunkSetup } from './chunk.js';
 import { ChunkBuffers, lastBoundary, splitFile, type Chunk } from './split.js';
 
@@ -26,11 +27,13 @@ const HEAD_BYTES = 2 * 1024 * 1024;
 const HEAD_MIN_BYTES = 64 * 1024;
 const HEAD_MIN_LINES = 3 * HEADER_SEARCH_ROWS;
 /** A chunk holds about one block of the CSV reader (4,096 records), within these sizes: short
- * records make 1 MiB chunks (at 2 MiB, a million 250-byte records peaked 10-25 MiB higher, no faster),
- * long ones 2 MiB (at 1 MiB, 5 KB records ran 10-25% slower: a chunk's fixed costs over 190 records). */
+ * records make chunks of one text the reader keeps in the heap (csv.ts: at 2 MiB, a million 250-byte
+ * records peaked 10-25 MiB higher, no faster), long ones chunks of two such texts (at 1 MiB, 5 KB
+ * records ran 10-25% slower: a chunk's fixed costs over 190 records). The room left under the text
+ * size holds the record carried in from the last chunk. */
 const CHUNK_RECORDS = 4096;
-const MIN_CHUNK_BYTES = 1024 * 1024;
-const MAX_CHUNK_BYTES = 2 * 1024 * 1024;
+const MIN_CHUNK_BYTES = READ_BYTES;
+const MAX_CHUNK_BYTES = 2 * READ_BYTES;
 /** A record longer than this ends the split: the reader refuses it at its line. */
 const RECORD_LIMIT = 48 * 1024 * 1024;
 
