@@ -30,7 +30,8 @@ export function byRecord(results: readonly Result[]): Result[][] {
 }
 
 /** A batch's texts made where it was evaluated: the body, and what goes after it (JSON's `records`).
- * A worker sends them as UTF-8 bytes (moved, not copied, to the main thread, and written as they are). */
+ * A worker sends them as UTF-8 bytes (moved, not copied, to the main thread, and written as they are),
+ * so bytes given here are the caller's: a renderer never keeps or reuses them. */
 export interface Rendered {
   body: string | Uint8Array;
   records?: string | Uint8Array;
@@ -40,6 +41,9 @@ const encoder = new TextEncoder();
 
 /** Pieces of text or bytes as one run of UTF-8 bytes. */
 function bytesOf(pieces: readonly (string | Uint8Array)[]): Uint8Array {
+  const only = pieces.length === 1 ? pieces[0] : undefined;
+  // One piece of bytes that is its whole buffer (a chunk of one batch) is the run itself: no copy.
+  if (only instanceof Uint8Array && only.byteOffset === 0 && only.byteLength === only.buffer.byteLength) return only;
   if (pieces.every((piece) => typeof piece === 'string')) return encoder.encode(pieces.join(''));
   const encoded = pieces.map((piece) => (typeof piece === 'string' ? encoder.encode(piece) : piece));
   const out = new Uint8Array(encoded.reduce((sum, piece) => sum + piece.length, 0));
