@@ -10,7 +10,7 @@ import type { HeaderMatcher } from './headers.js';
 import type { HeaderInfo, RawBlock, RawRow, RowProblem, TableBlock } from './reader.js';
 import { TableRows } from './table-rows.js';
 import { mayBeginFooter, notARecord, type NotARecord } from './footer.js';
-import type { ColumnBuilder, Parsers } from './typing.js';
+import { NO_OWNED, ownedCellsByColumn, type ColumnBuilder, type Parsers } from './typing.js';
 
 export interface TypingOptions {
   parsers: Parsers;
@@ -205,7 +205,8 @@ export class FileTyper {
       if (this.blankColumns.size > 0) this.blankData(table, first, cells, line);
     }
     builder.size += kept;
-    for (const { index, column } of mapped) column.fillFromTable(table, base, firsts, counts, kept, index, block.decode, decodeText);
+    const owned = ownedCellsByColumn(table, firsts, counts, kept);
+    for (const { index, column } of mapped) column.fillFromTable(table, base, firsts, counts, kept, index, owned.get(index) ?? NO_OWNED, block.decode, decodeText);
     for (const { column } of lists) for (let at = base; at < base + kept; at++) this.items(column, at, builder.lines[at] as number);
   }
 

@@ -84,9 +84,8 @@ export const csvReader: StreamReader = {
       }
       if (start) pending = crOnly(pending);
       checkBytes(pending, carry, line, file);
-      const last = [...latin1Pieces(pending)];
-      for (const [i, text] of last.entries()) yield* split(carry + text, i === last.length - 1, true);
-      if (last.length === 0) yield* split(carry, true, true);
+      for (const text of latin1Pieces(pending)) yield* split(carry + text, false, true);
+      yield* split(carry, true, true);
     } else {
       for await (const text of decodeText(rest, file, { encoding })) yield* split(carry + text, false, false);
       yield* split(carry, true, false);

@@ -80,7 +80,7 @@ export async function* withHead(bytes: AsyncIterable<Uint8Array>, size: number, 
   let released = false;
   const release = function* (): Generator<Uint8Array> {
     // One chunk (a worker's whole chunk, or a large first read) is the head as it is: no copy of megabytes.
-    const head = pending.length === 1 ? (pending[0] as Uint8Array) : joined(pending, length);
+    const head = pending.length === 1 ? (pending[0] as Uint8Array) : Buffer.concat(pending, length);
     onHead(head);
     released = true;
     if (head.byteLength > 0) yield head;
@@ -95,16 +95,6 @@ export async function* withHead(bytes: AsyncIterable<Uint8Array>, size: number, 
     if (length >= size) yield* release();
   }
   if (!released) yield* release();
-}
-
-function joined(chunks: readonly Uint8Array[], length: number): Uint8Array {
-  const all = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return all;
 }
 
 interface Decoder {

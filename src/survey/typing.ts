@@ -62,6 +62,10 @@ export class FieldParser {
   /** A list's entries outside the vocabulary the run checks lists against (one per run, like the
    * parser), worked out once per interned list; held no longer than the list. */
   readonly unknownItems = new WeakMap<ItemList, readonly string[]>();
+  /** Cells looked up by their span and not found: for free text, counted over its first cells. */
+  private spanMisses = 0;
+  private textLooked = 0;
+  private textRemembered: boolean | undefined;
 
   constructor(
     readonly def: FieldDef,
@@ -91,7 +95,7 @@ export class FieldParser {
   /** A cell given by its undecoded text (`key`, the span start…end of the block): decoded and read
    * on the first sight of that text only. */
   cellFromBytes(text: string, decode: (start: number, end: number) => string, start: number, end: number): Cell {
-    if (this.type === 'text' && !this.textRepeats(text, start, end)) return this.cell(decode(start, end));
+    if (this.type === 'text' && !this.remembersText()) return this.cell(decode(start, end));
     if (this.type !== 'text' && end - start <= SHORT_CELL) {
       let cell = this.seenShort(text, start, end);
       if (!cell) {
@@ -103,22 +107,22 @@ export class FieldParser {
     }
     let cell = this.byteMemo.get(text, start, end);
     if (!cell) {
+      this.spanMisses++;
       cell = this.cell(decode(start, end));
       this.byteMemo.set(text, start, end, cell);
     }
     return cell;
   }
 
-  /** Free text is remembered only where it repeats (a region, a township), judged on the field's first
-   * TEXT_TRIAL cells: ids and names rarely repeat, and remembering them would only churn the memo. */
-  private textTried = 0;
-  private textHits = 0;
-
-  private textRepeats(text: string, start: number, end: number): boolean {
-    if (this.textTried >= TEXT_TRIAL) return this.textHits * 2 >= this.textTried;
-    this.textTried++;
-    if (this.byteMemo.get(text, start, end) !== undefined) this.textHits++;
-    return true;
+  /** Free text is remembered only where it repeats (a region, a township): decided once, on the field's
+   * first TEXT_TRIAL cells, by whether at least half of them had been seen before. Ids and names rarely
+   * repeat, and remembering them would only churn the memo. */
+  private remembersText(): boolean {
+    if (this.textLooked < TEXT_TRIAL) {
+      this.textLooked++;
+      return true;
+    }
+    return (this.textRemembered ??= this.spanMisses * 2 <= TEXT_TRIAL);
   }
 
   /** The cell of a short undecoded text seen before, if it was. */
@@ -170,18 +174,23 @@ export class FieldParser {
   }
 }
 
-interface OwnedCell {
-  /** The row among the `count` rows being filled. */
+export interface OwnedCell {
+  /** The row among the rows being filled. */
   row: number;
   text: string;
 }
 
-const NO_OWNED: readonly OwnedCell[] = [];
+export const NO_OWNED: readonly OwnedCell[] = [];
+const NO_OWNED_CELLS: ReadonlyMap<number, readonly OwnedCell[]> = new Map();
 
-/** The cells of column `index` that the table keeps apart (their "" escapes undone), in row order. */
-function ownedCells(table: CellTable, firsts: Int32Array, counts: Int32Array, count: number, index: number): readonly OwnedCell[] {
-  if (table.unescaped.size === 0 || count === 0) return NO_OWNED;
-  const owned: OwnedCell[] = [];
+/**
+ * The cells the table keeps apart (their "" escapes undone), by column index, in row order, among the
+ * `count` rows whose cells start at `firsts[i]` and number `counts[i]`: found once per block, so each
+ * column's loop meets its own few and no other cell looks them up.
+ */
+export function ownedCellsByColumn(table: CellTable, firsts: Int32Array, counts: Int32Array, count: number): ReadonlyMap<number, readonly OwnedCell[]> {
+  if (table.unescaped.size === 0 || count === 0) return NO_OWNED_CELLS;
+  const byColumn = new Map<number, OwnedCell[]>();
   for (const [cell, text] of table.unescaped) {
     // The last row starting at or before the cell (rows start in increasing order); rows skipped as
     // empty or footers are not among them, and their cells lie past the row found.
@@ -192,9 +201,14 @@ function ownedCells(table: CellTable, firsts: Int32Array, counts: Int32Array, co
       if ((firsts[mid] as number) <= cell) low = mid;
       else high = mid - 1;
     }
-    if (cell - (firsts[low] as number) === index && index < (counts[low] as number)) owned.push({ row: low, text });
+    const index = cell - (firsts[low] as number);
+    if (index < 0 || index >= (counts[low] as number)) continue;
+    let owned = byColumn.get(index);
+    if (!owned) byColumn.set(index, (owned = []));
+    owned.push({ row: low, text });
   }
-  return owned.sort((a, b) => a.row - b.row);
+  for (const owned of byColumn.values()) owned.sort((a, b) => a.row - b.row);
+  return byColumn;
 }
 
 /** A column without unreadable cells, or without converted values: one shared empty map, never written. */
@@ -266,15 +280,14 @@ export class ColumnBuilder {
 
   /**
    * Fill this column for `count` rows of a CSV table, from batch row `base` on: row i's cells start at
-   * cell `firsts[i]` and number `counts[i]`; this field is cell `index` of each row.
+   * cell `firsts[i]` and number `counts[i]`; this field is cell `index` of each row, and `owned` its
+   * cells the table keeps apart (ownedCellsByColumn).
    */
-  fillFromTable(table: CellTable, base: number, firsts: Int32Array, counts: Int32Array, count: number, index: number, decode: ((start: number, end: number) => string) | undefined, decodeText: (text: string) => string): void {
+  fillFromTable(table: CellTable, base: number, firsts: Int32Array, counts: Int32Array, count: number, index: number, owned: readonly OwnedCell[], decode: ((start: number, end: number) => string) | undefined, decodeText: (text: string) => string): void {
     const { text, cellStart, cellEnd } = table;
     const numbers = this.numbers;
     // Yes/no and enum cells are mostly a few bytes seen before (是, 否, village): looked up straight from the block.
     const short = decode !== undefined && (this.bytes !== undefined || this.ints !== undefined);
-    // The few cells of this column kept apart (quoted with "" escapes), by row: the other cells never look them up.
-    const owned = ownedCells(table, firsts, counts, count, index);
     let next = 0;
     let nextOwned = owned.length > 0 ? (owned[0] as OwnedCell).row : -1;
     for (let i = 0; i < count; i++) {

@@ -117,8 +117,8 @@ export async function check(files: string[], options: CheckOptions, io: Io): Pro
   }
 }
 
+/** The first file's split, planned before the standards load, and its workers. */
 interface EarlySplit {
-  file: string;
   split: SplitPlan;
   workers: ChunkWorker[];
 }
@@ -127,7 +127,7 @@ async function earlySplit(file: string | undefined, options: CheckOptions, threa
   if (file === undefined) return undefined;
   try {
     const split = await planSplit(file, options.inputFormat, options.encoding ? encodingNamed(options.encoding) : undefined, threads);
-    return split ? { file, split, workers: startWorkers(split) } : undefined;
+    return split ? { split, workers: startWorkers(split) } : undefined;
   } catch {
     // Whatever is wrong with the file is told where it is read, in its turn.
     return undefined;
@@ -211,7 +211,7 @@ async function checkFiles(files: string[], options: CheckOptions, io: Io, settin
   const onProgress = (before: number) => (bytes: number) => progress.bytes(before + bytes);
   try {
     for (const [index, file] of files.entries()) {
-      const split = early?.file === file && index === 0 ? early.split : await planSplit(file, options.inputFormat, readOptions.encoding, threads);
+      const split = index === 0 && early ? early.split : await planSplit(file, options.inputFormat, readOptions.encoding, threads);
       const size = await fileSize(file);
       if (!split) {
         for await (const batch of readSurvey([file], { ...readOptions, onProgress: onProgress(bytesDone) })) await judge(batch);

@@ -16,7 +16,7 @@ import { readerFor } from '../../survey/readers.js';
 import { HEADER_SEARCH_ROWS } from '../../survey/table-rows.js';
 import { READ_BYTES } from '../../survey/csv.js';
 import { prepare, runChunk, type ChunkOutput, type ChunkSetup } from './chunk.js';
-import { ChunkBuffers, lastBoundary, splitFile, type Chunk } from './split.js';
+import { ChunkBuffers, countLines, lastBoundary, splitFile, type Chunk } from './split.js';
 
 /** Files smaller than this are read on one thread: starting workers would cost more than it saves. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -74,11 +74,8 @@ export async function planSplit(file: string, format: string | undefined, encodi
   const csv = reader.format === 'csv';
   const last = lastBoundary(bytes, 0, bytes.length, false, csv).boundary;
   if (last === -1) return undefined;
-  const linesTo = (boundary: number): number => {
-    let lines = 1;
-    for (let at = buffer.indexOf(10); at !== -1 && at <= boundary; at = buffer.indexOf(10, at + 1)) lines++;
-    return lines;
-  };
+  // The line after the record ending at `boundary`.
+  const linesTo = (boundary: number): number => countLines(bytes.subarray(0, boundary + 1)) + 1;
   // Chunks are sized by the average line of everything read.
   const chunkBytes = Math.min(MAX_CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, Math.ceil((last + 1) / Math.max(1, linesTo(last) - 1)) * CHUNK_RECORDS));
   // The head judged here before any worker can start is kept short: enough lines to find the header

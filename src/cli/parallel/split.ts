@@ -36,7 +36,8 @@ export function lastBoundary(bytes: Uint8Array, from: number, to: number, quoted
   return { boundary, quoted: inside };
 }
 
-function countLines(bytes: Uint8Array): number {
+/** The line feeds in `bytes`. */
+export function countLines(bytes: Uint8Array): number {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let count = 0;
   for (let at = buffer.indexOf(LF); at !== -1; at = buffer.indexOf(LF, at + 1)) count++;
