@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from './helpers/cli.js';
+import type { Batch } from '../src/batch.js';
+import { matrixFormat } from '../src/report/matrix.js';
+import type { ReportContext } from '../src/report/context.js';
+import { loadDictionary } from '../src/standards/load.js';
 
 const STANDARD = `id: m
 title: {zh: 矩阵测试, en: matrix test}
@@ -157,5 +161,47 @@ describe('dabiao check -f matrix', () => {
     const run = await cli(['check', join(dir, 'empty.csv'), '-s', join(dir, 'm.yaml'), '-f', 'matrix']);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
+  });
+});
+
+/** What the matrix reads of a run (its lines come from the batch alone). */
+function context(): ReportContext {
+  const recordRules = Array.from({ length: 7 }, (_, c) => `t/r${c}`);
+  return { lang: 'zh', asOf: '2026-12-01', dictionary: loadDictionary(), standards: [], rules: new Map(), inputs: ['x.csv'], all: false, maxRecords: 0, color: false, recordRules, verdictStandards: ['t'], width: 100, verbose: false, quiet: false };
+}
+
+describe('matrix lines from the memo', () => {
+  const STATUS = ['pass', 'fail', 'unknown', 'not_applicable', 'waived'];
+  const VERDICT = ['compliant', 'non_compliant', 'undetermined', 'not_applicable'];
+
+  it('writes every combination of 7 statuses and a verdict right, though they share the memo slots', () => {
+    // 5^7 combinations × 4 verdicts: far more than the memo has slots, so lines displace each other's
+    // bytes; each line is checked against its words joined here.
+    const size = 5 ** 7;
+    const rows = Array.from({ length: 2 * size }, (_, row) => (row < size ? row : 2 * size - 1 - row));
+    const statuses = Array.from({ length: 7 }, (_, c) => Uint8Array.from(rows, (combo) => Math.floor(combo / 5 ** c) % 5));
+    const verdicts = [Uint8Array.from(rows, (combo) => combo % 4)];
+    const ids = rows.map((combo, row) => `R${row}-${combo}`);
+    const batch: Batch = {
+      size: rows.length,
+      file: 'x.csv',
+      sheet: null,
+      lines: Int32Array.from(rows, (_, row) => row + 2),
+      columns: new Map([['id', { field: 'id', position: 1, state: new Uint8Array(rows.length), raw: new Map(), type: 'text', values: ids }]]),
+    };
+    const evaluated = { batch, statuses, verdicts, uncovered: statuses.map(() => false), results: () => [], records: () => [] };
+    const render = (matrixFormat.renderBatch as NonNullable<typeof matrixFormat.renderBatch>)(context());
+    const body = render({ results: [], aggregate: false, evaluated });
+    const lines = new TextDecoder().decode(body.body as Uint8Array).split('\n');
+    expect(lines).toHaveLength(rows.length + 1);
+    expect(lines[rows.length]).toBe('');
+    rows.forEach((combo, row) => {
+      const words = statuses.map((_, c) => STATUS[Math.floor(combo / 5 ** c) % 5]);
+      const expected = [`R${row}-${combo}`, ...words, VERDICT[combo % 4]].join(',');
+      if (lines[row] !== expected) expect(lines[row]).toBe(expected);
+    });
+    // Spot checks written out: the first line, and the last combination's line.
+    expect(lines[0]).toBe('R0-0,pass,pass,pass,pass,pass,pass,pass,compliant');
+    expect(lines[size - 1]).toBe(`R${size - 1}-78124,waived,waived,waived,waived,waived,waived,waived,compliant`);
   });
 });
