@@ -126,10 +126,13 @@ export class SummaryBuilder {
     });
     const standards = this.standardIds.length;
     const regions = batch.columns.get('region');
-    let lastText: string | null | undefined;
-    let lastTallies: Float64Array[] = [];
+    const regionAt = (row: number): string | null => (regions?.type === 'text' && regions.state[row] === CELL_OK ? (regions.values[row] ?? null) : null);
+    // The first row's region looked up before the loop: the loop's own lookup runs only when the region
+    // changes (optimised code compiled mid-loop had never seen it, and gave up on every batch).
+    let lastText = size > 0 ? regionAt(0) : null;
+    let lastTallies = size > 0 ? this.talliesOf(lastText) : [];
     for (let row = 0; row < size; row++) {
-      const text = regions?.type === 'text' && regions.state[row] === CELL_OK ? (regions.values[row] ?? null) : null;
+      const text = regionAt(row);
       // Records of one region usually come together; otherwise a region's tallies (one per level of
       // its path) are remembered by its text.
       if (text !== lastText) {

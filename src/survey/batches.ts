@@ -286,8 +286,10 @@ function unknownItems(list: ItemList, field: string, known: (field: string, item
 /** A total, footer or example row (footer.ts), or null for a record. Only a row whose
  * first filled cells hold non-ASCII text is decoded to look. */
 function footerRow(table: CellTable, row: number, first: number, cells: number, decodeText: (text: string) => string): NotARecord | null {
+  // Most blocks keep no cell apart: no lookup per cell then.
+  const escapes = table.unescaped.size > 0;
   for (let i = first; i < first + Math.min(cells, 3); i++) {
-    const own = table.unescaped.get(i);
+    const own = escapes ? table.unescaped.get(i) : undefined;
     const start = table.cellStart[i] as number;
     const end = table.cellEnd[i] as number;
     const code = own !== undefined ? own.charCodeAt(0) : start < end ? table.text.charCodeAt(start) : 32;
@@ -300,8 +302,9 @@ function footerRow(table: CellTable, row: number, first: number, cells: number, 
 
 /** A row all of whose cells are blank (spaces at most). */
 function blankRow(table: CellTable, first: number, cells: number): boolean {
+  const escapes = table.unescaped.size > 0;
   for (let i = first; i < first + cells; i++) {
-    const own = table.unescaped.get(i);
+    const own = escapes ? table.unescaped.get(i) : undefined;
     if (own !== undefined) {
       if (own.trim() !== '') return false;
       continue;

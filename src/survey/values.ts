@@ -26,11 +26,15 @@ export function isPlainText(text: string): boolean {
     const code = text.charCodeAt(i);
     if (code <= 0x20 || code > 0x7e) return false;
   }
-  return length > 16 || !PLACEHOLDERS.has(text.toLowerCase());
+  // Ids and codes that start with a digit skip the lowercase copy and the lookup, while no placeholder does.
+  const first = text.charCodeAt(0);
+  return length > 16 || (first >= 48 && first <= 57 && !DIGIT_PLACEHOLDER) || !PLACEHOLDERS.has(text.toLowerCase());
 }
 
 /** Words forms use for "no answer yet": never a value, whatever the field's type. */
 const PLACEHOLDERS = new Set(['待定', '待查', '待填', '不详', '未知', '暂缺', '暂无数据', '无数据', '未填', 'n/a', 'na', 'null', 'unknown', 'tbd', '?', '？', '-', '--', '—', '——', '/']);
+/** Whether some placeholder starts with a digit (none does today). */
+const DIGIT_PLACEHOLDER = [...PLACEHOLDERS].some((word) => /^[0-9]/.test(word));
 
 const NUMBER = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
