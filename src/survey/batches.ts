@@ -9,6 +9,7 @@ import { rowCells, type CellTable } from './cell-table.js';
 import type { HeaderMatcher } from './headers.js';
 import type { HeaderInfo, RawBlock, RawRow, RowProblem, TableBlock } from './reader.js';
 import { TableRows } from './table-rows.js';
+import { ColumnArena } from './column-arena.js';
 import { mayBeginFooter, notARecord, type NotARecord } from './footer.js';
 import { NO_OWNED, ownedCellsByColumn, type ColumnBuilder, type Parsers } from './typing.js';
 
@@ -63,6 +64,7 @@ class BatchBuilder {
   readonly lines: Int32Array;
   size = 0;
   private readonly columns = new Map<string, ColumnBuilder>();
+  private readonly arena = new ColumnArena();
 
   constructor(
     private readonly parsers: Parsers,
@@ -78,7 +80,7 @@ class BatchBuilder {
       if (this.only && !this.only.has(field)) return undefined;
       const parser = this.parsers.get(field);
       if (!parser) return undefined;
-      column = parser.newColumn(this.capacity, position);
+      column = parser.newColumn(this.capacity, position, this.arena);
       this.columns.set(field, column);
     }
     return column;

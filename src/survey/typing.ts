@@ -10,6 +10,7 @@ import { normaliseName, ownCopy } from '../text.js';
 import { isPlainText, parseValue } from './values.js';
 import type { CellTable } from './cell-table.js';
 import { SpanMemo } from './span-memo.js';
+import type { ColumnArena } from './column-arena.js';
 
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
@@ -169,8 +170,8 @@ export class FieldParser {
     return (this.def.min === undefined || value >= this.def.min) && (this.def.max === undefined || value <= this.def.max);
   }
 
-  newColumn(capacity: number, position: number | null): ColumnBuilder {
-    return new ColumnBuilder(this, this.codes, capacity, position);
+  newColumn(capacity: number, position: number | null, arena: ColumnArena): ColumnBuilder {
+    return new ColumnBuilder(this, this.codes, capacity, position, arena);
   }
 }
 
@@ -233,13 +234,14 @@ export class ColumnBuilder {
     private readonly codes: readonly string[],
     capacity: number,
     readonly position: number | null,
+    arena: ColumnArena,
   ) {
     // Every row starts missing: a row that never sets this field (a JSON record without the key) is missing.
-    this.state = new Uint8Array(capacity).fill(CELL_MISSING);
+    this.state = arena.uint8(capacity).fill(CELL_MISSING);
     const type = parser.type;
-    if (type === 'number') this.numbers = new Float64Array(capacity);
-    if (type === 'boolean') this.bytes = new Uint8Array(capacity);
-    if (type === 'enum') this.ints = new Int32Array(capacity);
+    if (type === 'number') this.numbers = arena.float64(capacity);
+    if (type === 'boolean') this.bytes = arena.uint8(capacity);
+    if (type === 'enum') this.ints = arena.int32(capacity);
     if (type === 'list') this.lists = new Array<ItemList | undefined>(capacity);
     if (type === 'text') this.texts = new Array<string | undefined>(capacity);
   }
