@@ -40,9 +40,8 @@ function unreadable(field: string, parsed: Exclude<Parsed, { ok: true }>): Reaso
 }
 
 /** The scope mask of a batch (IN, OUT, SCOPE_UNKNOWN per row): the same verdicts as inScope, a column at a time. */
-export function scopeMask(applies: Applicability, batch: Batch, defaultYear: number): Uint8Array {
+export function scopeMask(applies: Applicability, batch: Batch, defaultYear: number, mask: Uint8Array = new Uint8Array(batch.size)): Uint8Array {
   const size = batch.size;
-  const mask = new Uint8Array(size);
   for (const { field, values } of applies.scope) {
     const column = batch.columns.get(field);
     if (!column) {
@@ -188,17 +187,24 @@ export class Evaluator {
   evaluate(batch: Batch): EvaluatedBatch {
     const { plan } = this;
     const size = batch.size;
-    const masks = this.grouping.scopes.map((applies) => scopeMask(applies, batch, plan.year));
+    // One zeroed buffer for every group's scope mask and start and every rule's statuses, each a view of
+    // its own: a survey of 195 columns judged against every standard has hundreds of rules over batches
+    // of a few hundred records, and a buffer apiece cost more to allocate and collect than to fill.
+    const groups = this.grouping.scopes.length;
+    const arena = new Uint8Array((2 * groups + plan.recordRules.length) * size);
+    const slice = (at: number): Uint8Array => arena.subarray(at * size, (at + 1) * size);
+    const masks = this.grouping.scopes.map((applies, group) => scopeMask(applies, batch, plan.year, slice(group)));
     // A scope group's statuses before any check: not applicable out of scope, unknown where the scope
     // could not be read. Each rule starts from a copy of its group's.
-    const starts = masks.map((mask) => {
-      const start = new Uint8Array(size);
+    const starts = masks.map((mask, group) => {
+      const start = slice(groups + group);
       for (let row = 0; row < size; row++) if (mask[row] !== IN) start[row] = mask[row] === OUT ? NOT_APPLICABLE : UNKNOWN;
       return start;
     });
     const statuses = plan.recordRules.map((rule, i) => {
       const group = this.grouping.index[i] as number;
-      const out = (starts[group] as Uint8Array).slice();
+      const out = slice(2 * groups + i);
+      out.set(starts[group] as Uint8Array);
       runCheck(rule.check as CompiledRecordCheck, batch, masks[group] as Uint8Array, out);
       return out;
     });
