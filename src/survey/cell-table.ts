@@ -62,10 +62,14 @@ const CR = 13;
  */
 export function tokenize(text: string, firstLine: number, final: boolean, file: string, maxRows = Number.POSITIVE_INFINITY): Tokenized {
   const n = text.length;
-  const lines = new Growable(1024);
-  const rowStart = new Growable(1024);
-  const cellStart = new Growable(16 * 1024);
-  const cellEnd = new Growable(16 * 1024);
+  // Sized for the text at once (a cell per 16 characters, a record per 64 at most): grown by doubling,
+  // a block of 195-column records copied its cell arrays three times over.
+  const rowGuess = Math.max(1024, n >> 6);
+  const cellGuess = Math.max(16 * 1024, n >> 4);
+  const lines = new Growable(rowGuess);
+  const rowStart = new Growable(rowGuess);
+  const cellStart = new Growable(cellGuess);
+  const cellEnd = new Growable(cellGuess);
   const unescaped = new Map<number, string>();
   let line = firstLine;
   let p = 0;
