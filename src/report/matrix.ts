@@ -21,7 +21,7 @@ const encoder = new TextEncoder();
 const KEY_LIMIT = 2 ** 30;
 /** Slots of a group's memo: each key has one slot (by a few of its bits), and a key that finds its slot
  * taken by another takes it over. Records repeat a few combinations, which then rarely meet; a lookup is
- * an array read, not a Map's hashing (a sixth of the matrix's time at 1,000,000 records). */
+ * an array read, not a Map's hashing. */
 const SLOTS = 4096;
 
 /** Whether `code` may stand in an id written as is (letters, digits, _ . -). */
@@ -31,8 +31,9 @@ function plainIdChar(code: number): boolean {
 
 /**
  * The cells after a record's id (its statuses, then its verdicts), in groups of consecutive columns
- * whose codes read as one small number; each distinct number's bytes are made once, the last group's
- * with the line break. Records repeat the same few combinations, so a line is its id and a few copies.
+ * whose codes read as one small number; each number's bytes are made when first met (and again if
+ * another took its slot), the last group's with the line break. Records repeat the same few
+ * combinations, so a line is its id and a few copies.
  */
 class LineTail {
   private keys = new Int32Array(0);
