@@ -6,7 +6,7 @@ import { suggest } from '../standards/suggest.js';
 import { checksWithin } from '../standards/kind-definition.js';
 import { readTextFile } from '../standards/load.js';
 import { clip, parseYaml } from '../standards/yaml-source.js';
-import { encodingNamed } from '../survey/decode.js';
+import { encodingNamed, type Encoding } from '../survey/decode.js';
 import type { ReadSurveyOptions } from '../survey/read-survey.js';
 
 export interface SurveyCliOptions {
@@ -63,18 +63,27 @@ export function itemFields(standards: readonly Standard[], dictionary: Dictionar
   return fields;
 }
 
+/** The encoding `--encoding` names, if given (an unknown name is refused). */
+export function encodingOption(options: SurveyCliOptions): Encoding | undefined {
+  return options.encoding ? encodingNamed(options.encoding) : undefined;
+}
+
 export async function surveyOptions(options: SurveyCliOptions, dictionary: Dictionary, standards: readonly Standard[]): Promise<ReadSurveyOptions> {
   let headerRow: number | undefined;
   if (options.headerRow !== undefined) {
     headerRow = Number(options.headerRow);
     if (!Number.isInteger(headerRow) || headerRow < 1) throw new DabiaoError({ code: 'bad-usage', params: { what: 'header-row' } });
   }
+  // In this order, as a run tells its first problem: the mapping, the list fields, then the encoding.
+  const mapping = readMapping(options, dictionary);
+  const lists = itemFields(standards, dictionary);
+  const encoding = encodingOption(options);
   return {
     dictionary,
-    mapping: readMapping(options, dictionary),
-    itemFields: itemFields(standards, dictionary),
+    mapping,
+    itemFields: lists,
     ...(options.inputFormat ? { format: options.inputFormat } : {}),
-    ...(options.encoding ? { encoding: encodingNamed(options.encoding) } : {}),
+    ...(encoding ? { encoding } : {}),
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     ...(headerRow !== undefined ? { headerRow } : {}),
   };

@@ -83,15 +83,15 @@ class LineTail {
     if (memo.keys[slot] === key) return memo.bytes[slot] as Uint8Array;
     const from = this.starts[group] as number;
     const to = this.starts[group + 1] as number;
-    let bytes = new Uint8Array((to - from) * WIDEST + 1);
+    const cells = Array.from({ length: to - from }, (_, i) => (this.cells[from + i] as readonly Uint8Array[])[(columns[from + i] as Uint8Array)[row] as number] as Uint8Array);
+    const last = to === this.cells.length;
+    const bytes = new Uint8Array(cells.reduce((sum, cell) => sum + cell.length, last ? 1 : 0));
     let at = 0;
-    for (let c = from; c < to; c++) {
-      const cell = (this.cells[c] as readonly Uint8Array[])[(columns[c] as Uint8Array)[row] as number] as Uint8Array;
+    for (const cell of cells) {
       bytes.set(cell, at);
       at += cell.length;
     }
-    if (to === this.cells.length) bytes[at++] = 10;
-    bytes = bytes.slice(0, at);
+    if (last) bytes[at] = 10;
     memo.keys[slot] = key;
     memo.bytes[slot] = bytes;
     return bytes;

@@ -11,7 +11,6 @@ import { HeaderMatcher } from '../../survey/headers.js';
 import type { HeaderInfo } from '../../survey/reader.js';
 import type { ChunkSetup } from '../parallel/chunk.js';
 import { judgeRest, planSplit, startWorkers, type ChunkWorker, type SplitPlan } from '../parallel/pool.js';
-import { encodingNamed } from '../../survey/decode.js';
 import { stat } from 'node:fs/promises';
 import { exitCodeFor, SummaryBuilder } from '../../engine/summary.js';
 import { DabiaoError } from '../../errors.js';
@@ -28,7 +27,7 @@ import type { Io } from '../io.js';
 import { useColor } from '../io.js';
 import { checkOutputPath, fileOutput, stdoutOutput, type Output } from '../output.js';
 import { choice, loadAll, parseAsOf, parseLang, parseYear } from '../setup.js';
-import { surveyOptions, type SurveyCliOptions } from '../survey-options.js';
+import { encodingOption, surveyOptions, type SurveyCliOptions } from '../survey-options.js';
 import { renderNotice } from '../../i18n/notices.js';
 import { startProgress } from '../progress.js';
 import { neededFields } from '../field-hints.js';
@@ -126,7 +125,7 @@ interface EarlySplit {
 async function earlySplit(file: string | undefined, options: CheckOptions, threads: number | undefined): Promise<EarlySplit | undefined> {
   if (file === undefined) return undefined;
   try {
-    const split = await planSplit(file, options.inputFormat, options.encoding ? encodingNamed(options.encoding) : undefined, threads);
+    const split = await planSplit(file, options.inputFormat, encodingOption(options), threads);
     return split ? { split, workers: startWorkers(split) } : undefined;
   } catch {
     // Whatever is wrong with the file is told where it is read, in its turn.
