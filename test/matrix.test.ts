@@ -174,9 +174,9 @@ describe('matrix lines from the memo', () => {
   const STATUS = ['pass', 'fail', 'unknown', 'not_applicable', 'waived'];
   const VERDICT = ['compliant', 'non_compliant', 'undetermined', 'not_applicable'];
 
-  it('writes every combination of 7 statuses and a verdict right, though they share the memo slots', () => {
-    // 5^7 combinations × 4 verdicts: far more than the memo has slots, so lines displace each other's
-    // bytes; each line is checked against its words joined here.
+  it('writes every combination of 7 statuses and a verdict right, each from its own entry of the memo', () => {
+    // 5^7 combinations × 4 verdicts: more than one group's table may hold, so the line is two groups,
+    // each key met twice (made, then read back); each line is checked against its words joined here.
     const size = 5 ** 7;
     const rows = Array.from({ length: 2 * size }, (_, row) => (row < size ? row : 2 * size - 1 - row));
     const statuses = Array.from({ length: 7 }, (_, c) => Uint8Array.from(rows, (combo) => Math.floor(combo / 5 ** c) % 5));
@@ -203,5 +203,32 @@ describe('matrix lines from the memo', () => {
     // Spot checks written out: the first line, and the last combination's line.
     expect(lines[0]).toBe('R0-0,pass,pass,pass,pass,pass,pass,pass,compliant');
     expect(lines[size - 1]).toBe(`R${size - 1}-78124,waived,waived,waived,waived,waived,waived,waived,compliant`);
+  });
+
+  it('writes 40 rules right, too many for a memo slot per key (hashed slots, taken over)', () => {
+    // 40 columns of 5 statuses: a slot per key would take over 600,000 slots, so groups of 12 columns
+    // share 4,096 slots each, and 3,000 random lines displace each other's bytes. Statuses from a fixed
+    // pseudo-random sequence; each line checked against its words joined here.
+    const size = 3000;
+    let seed = 12345;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % 5;
+    const statuses = Array.from({ length: 40 }, () => Uint8Array.from({ length: size }, next));
+    const verdicts = [Uint8Array.from({ length: size }, (_, row) => row % 4)];
+    const batch: Batch = {
+      size,
+      file: 'x.csv',
+      sheet: null,
+      lines: Int32Array.from({ length: size }, (_, row) => row + 2),
+      columns: new Map([['id', { field: 'id', position: 1, state: new Uint8Array(size), raw: new Map(), type: 'text', values: Array.from({ length: size }, (_, row) => `W${row}`) }]]),
+    };
+    const evaluated = { batch, statuses, verdicts, uncovered: statuses.map(() => false), results: () => [], records: () => [] };
+    const render = (matrixFormat.renderBatch as NonNullable<typeof matrixFormat.renderBatch>)(context());
+    const lines = new TextDecoder().decode(render({ results: [], aggregate: false, evaluated }).body as Uint8Array).split('\n');
+    expect(lines).toHaveLength(size + 1);
+    for (let row = 0; row < size; row++) {
+      const expected = [`W${row}`, ...statuses.map((codes) => STATUS[codes[row] as number]), VERDICT[row % 4]].join(',');
+      if (lines[row] !== expected) expect(lines[row]).toBe(expected);
+    }
+    expect(lines[0]?.split(',')).toHaveLength(42);
   });
 });

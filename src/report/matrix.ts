@@ -16,13 +16,56 @@ const VERDICT_CELLS = VERDICT_OF_CODE.map((verdict) => ascii(`,${verdict}`));
 const WIDEST = Math.max(...CELLS.map((cell) => cell.length), ...VERDICT_CELLS.map((cell) => cell.length));
 const encoder = new TextEncoder();
 
-/** A group's cells, read as one number (each cell a digit in its column's base), stay below this: the
- * key stays a small integer, never a heap number made afresh for every lookup. */
-const KEY_LIMIT = 2 ** 30;
-/** Slots of a group's memo: each key has one slot (by a few of its bits), and a key that finds its slot
- * taken by another takes it over. Records repeat a few combinations, which then rarely meet; a lookup is
- * an array read, not a Map's hashing. */
-const SLOTS = 4096;
+/** Groups of a dozen rules or so are read as keys of at most this many values, each with a slot of its
+ * own in its group's memo (an array read, nothing ever displaced): a dozen rules make two groups, one
+ * lookup and one copy each per line. */
+const DIRECT_KEYS = 1 << 17;
+/** Slots of every group's memo together at most, when each key has its own. */
+const DIRECT_SLOTS = 1 << 18;
+/** Past that (hundreds of rules), groups read as keys below this, and each group's memo has HASHED_SLOTS
+ * slots, one per key by a few of its bits, a key that finds its slot taken taking it over: records
+ * judged against every standard repeat a few combinations, which then rarely meet. */
+const HASHED_KEYS = 2 ** 30;
+const HASHED_SLOTS = 4096;
+
+interface Memo {
+  /** A key's slot: (key ^ (key >>> shift)) & mask; the key itself where every key has a slot. */
+  shift: number;
+  mask: number;
+  keys: Int32Array;
+  bytes: Uint8Array[];
+}
+
+function memo(slots: number, shift: number): Memo {
+  // The bytes array made at its full length: filled at scattered slots, one grown from empty would
+  // turn into a dictionary.
+  return { shift, mask: slots - 1, keys: new Int32Array(slots).fill(-1), bytes: new Array<Uint8Array>(slots) };
+}
+
+/** The smallest power of two at least `n`. */
+function powerOfTwo(n: number): number {
+  return 2 ** Math.ceil(Math.log2(Math.max(1, n)));
+}
+
+/** The first column of each group whose key space stays within `limit`, and one past the last column. */
+function groupStarts(bases: readonly number[], limit: number): number[] {
+  const starts: number[] = [];
+  let product = limit;
+  bases.forEach((base, c) => {
+    if (product * base > limit) {
+      starts.push(c);
+      product = 1;
+    }
+    product *= base;
+  });
+  starts.push(bases.length);
+  return starts;
+}
+
+/** Each group's key space, for `starts`. */
+function groupSizes(bases: readonly number[], starts: readonly number[]): number[] {
+  return starts.slice(1).map((end, group) => bases.slice(starts[group], end).reduce((product, base) => product * base, 1));
+}
 
 /** Whether `code` may stand in an id written as is (letters, digits, _ . -). */
 function plainIdChar(code: number): boolean {
@@ -31,27 +74,29 @@ function plainIdChar(code: number): boolean {
 
 /**
  * The cells after a record's id (its statuses, then its verdicts), in groups of consecutive columns
- * whose codes read as one small number; each number's bytes are made when first met (and again if
- * another took its slot), the last group's with the line break. Records repeat the same few
- * combinations, so a line is its id and a few copies.
+ * whose codes read as one number; each number's bytes are made when first met, the last group's with
+ * the line break. Records repeat the same few combinations, so a line is its id and a few copies.
  */
 class LineTail {
   private keys = new Int32Array(0);
-  private readonly memos: { keys: Int32Array; bytes: Uint8Array[] }[] = [];
+  /** Per group, its cells' bytes by key, made when first met. */
+  private readonly memos: Memo[];
   /** The first column of each group, and one past the last column. */
-  private readonly starts: number[] = [];
+  private readonly starts: number[];
 
   /** `cells[c]`: column c's bytes by code. */
   constructor(private readonly cells: readonly (readonly Uint8Array[])[]) {
-    let product = KEY_LIMIT;
-    cells.forEach((column, c) => {
-      if (product * column.length > KEY_LIMIT) {
-        this.starts.push(c);
-        product = 1;
-      }
-      product *= column.length;
-    });
-    this.starts.push(cells.length);
+    const bases = cells.map((column) => column.length);
+    const direct = groupStarts(bases, DIRECT_KEYS);
+    const slots = groupSizes(bases, direct).map(powerOfTwo);
+    if (slots.reduce((sum, size) => sum + size, 0) <= DIRECT_SLOTS) {
+      this.starts = direct;
+      // A shift of 31 leaves a key (below 2^31) as its own slot.
+      this.memos = slots.map((size) => memo(size, 31));
+    } else {
+      this.starts = groupStarts(bases, HASHED_KEYS);
+      this.memos = this.starts.slice(1).map(() => memo(HASHED_SLOTS, 12));
+    }
   }
 
   get groups(): number {
@@ -78,9 +123,17 @@ class LineTail {
   /** The bytes of `group`'s cells in `row` of the batch loaded last (`size` rows). */
   bytes(columns: readonly Uint8Array[], group: number, row: number, size: number): Uint8Array {
     const key = this.keys[group * size + row] as number;
-    const memo = (this.memos[group] ??= { keys: new Int32Array(SLOTS).fill(-1), bytes: [] });
-    const slot = (key ^ (key >>> 12)) & (SLOTS - 1);
+    const memo = this.memos[group] as Memo;
+    const slot = (key ^ (key >>> memo.shift)) & memo.mask;
     if (memo.keys[slot] === key) return memo.bytes[slot] as Uint8Array;
+    const bytes = this.make(columns, group, row);
+    memo.keys[slot] = key;
+    memo.bytes[slot] = bytes;
+    return bytes;
+  }
+
+  /** `group`'s cells in `row` as bytes, the last group's with the line break. */
+  private make(columns: readonly Uint8Array[], group: number, row: number): Uint8Array {
     const from = this.starts[group] as number;
     const to = this.starts[group + 1] as number;
     const cells = Array.from({ length: to - from }, (_, i) => (this.cells[from + i] as readonly Uint8Array[])[(columns[from + i] as Uint8Array)[row] as number] as Uint8Array);
@@ -92,8 +145,6 @@ class LineTail {
       at += cell.length;
     }
     if (last) bytes[at] = 10;
-    memo.keys[slot] = key;
-    memo.bytes[slot] = bytes;
     return bytes;
   }
 }
