@@ -1,7 +1,7 @@
 // Free text read from undecoded CSV bytes: a text that repeats (a region) is decoded once per distinct
 // value; texts that do not (names) are decoded once each and not remembered; both read right throughout.
 import { describe, expect, it } from 'vitest';
-import { CELL_OK } from '../src/batch.js';
+import { CELL_OK, CELL_UNPARSEABLE } from '../src/batch.js';
 import { Parsers } from '../src/survey/typing.js';
 import { dictionary } from './helpers/engine.js';
 
@@ -42,5 +42,28 @@ describe('free text from undecoded bytes', () => {
     const read = spans.map(([start, end]) => parser?.cellFromBytes(text, decode, start, end)?.text);
     expect(read).toEqual(names);
     expect(decoded()).toBe(3001);
+  });
+});
+
+describe('yes/no and enum words from undecoded bytes', () => {
+  it('finds a field’s first eight long words in place, byte for byte, and reads later ones through the memo', () => {
+    const words = ['subdistrict', 'development_zone', 'subdistricu', 'other-type-1', 'other-type-2', 'other-type-3', 'other-type-4', 'other-type-5', 'other-type-6'];
+    const first = block(words);
+    const parser = new Parsers(dictionary()).get('township_type');
+    if (!parser) throw new Error('township_type is not in the dictionary');
+    const read = first.spans.map(([start, end]) => parser.cellFromBytes(first.text, first.decode, start, end));
+    expect(read.map((cell) => [cell.state, cell.value])).toEqual([[CELL_OK, 2], [CELL_OK, 3], ...Array.from({ length: 7 }, () => [CELL_UNPARSEABLE, 0])]);
+    expect(read[2]?.raw).toBe('subdistricu');
+    // Another block, the words at other offsets, with a longer word first.
+    const again = block(['a-cell-longer-than-any-word', 'other-type-6', 'subdistricu', 'subdistrict', 'development_zone', 'other-type-5']);
+    const seen = again.spans.map(([start, end]) => parser.seenWord(again.text, start, end));
+    expect(seen[0]).toBeUndefined();
+    // The ninth distinct word is not held: read through the memo instead.
+    expect(seen[1]).toBeUndefined();
+    expect(seen[2]).toBe(read[2]);
+    expect(seen[3]).toBe(read[0]);
+    expect(seen[4]).toBe(read[1]);
+    expect(seen[5]).toBe(read[7]);
+    expect(again.decoded()).toBe(0);
   });
 });

@@ -27,6 +27,11 @@ function shortKey(text: string, start: number, end: number): number {
   return key;
 }
 
+/** Yes/no and enum cells longer than SHORT_CELL but at most this many bytes (village, township,
+ * renovated) are compared in place against the first WORDS such cells of their field. */
+const WORD_CELL = 24;
+const WORDS = 8;
+
 /** Distinct item lists interned at once; past it the table starts again (memory stays flat). */
 const INTERN_LIMIT = 4096;
 
@@ -57,6 +62,11 @@ export class FieldParser {
   private readonly byteMemo = new SpanMemo<Cell>();
   /** Cells of at most SHORT_CELL bytes (是, 否, codes), keyed by their bytes read as one number: no slice, no string hash. */
   private readonly shortMemo = new Map<number, Cell>();
+  /** Yes/no and enum cells of SHORT_CELL to WORD_CELL bytes: the first WORDS distinct ones (as their
+   * undecoded text) and their cells. A field of a few codes finds every cell among them, without a
+   * slice or a hash; a field of many never churns them. */
+  private readonly words: string[] = [];
+  private readonly wordCells: Cell[] = [];
   private readonly codes: string[];
   private readonly codeIndex: Map<string, number>;
   readonly type: Column['type'];
@@ -112,6 +122,10 @@ export class FieldParser {
       cell = this.cell(decode(start, end));
       this.byteMemo.set(text, start, end, cell);
     }
+    if ((this.type === 'enum' || this.type === 'boolean') && end - start <= WORD_CELL && this.words.length < WORDS && this.seenWord(text, start, end) === undefined) {
+      this.words.push(ownCopy(text.slice(start, end)));
+      this.wordCells.push(cell);
+    }
     return cell;
   }
 
@@ -124,6 +138,19 @@ export class FieldParser {
       return true;
     }
     return (this.textRemembered ??= this.spanMisses * 2 <= TEXT_TRIAL);
+  }
+
+  /** The cell of an undecoded text among the field's first distinct words, if it is one. */
+  seenWord(text: string, start: number, end: number): Cell | undefined {
+    const length = end - start;
+    const words = this.words;
+    next: for (let k = 0; k < words.length; k++) {
+      const word = words[k] as string;
+      if (word.length !== length) continue;
+      for (let i = 0; i < length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) continue next;
+      return this.wordCells[k];
+    }
+    return undefined;
   }
 
   /** The cell of a short undecoded text seen before, if it was. */
@@ -305,8 +332,8 @@ export class ColumnBuilder {
       const cell = (firsts[i] as number) + index;
       const start = cellStart[cell] as number;
       const end = cellEnd[cell] as number;
-      if (short && end > start && end - start <= SHORT_CELL) {
-        const known = this.parser.seenShort(text, start, end);
+      if (short && end > start && end - start <= WORD_CELL) {
+        const known = end - start <= SHORT_CELL ? this.parser.seenShort(text, start, end) : this.parser.seenWord(text, start, end);
         if (known !== undefined) {
           this.put(row, known);
           continue;
