@@ -7,7 +7,7 @@ import { DabiaoError } from '../errors.js';
 import type { ItemList } from '../batch.js';
 import { rowCells, type CellTable } from './cell-table.js';
 import type { HeaderMatcher } from './headers.js';
-import type { HeaderInfo, RawBlock, RawRow, RowProblem, TableBlock } from './reader.js';
+import type { HeaderInfo, RawBlock, RawRow, RowProblem, TablePart } from './reader.js';
 import { TableRows } from './table-rows.js';
 import { ColumnArena } from './column-arena.js';
 import { mayBeginFooter, notARecord, type NotARecord } from './footer.js';
@@ -143,8 +143,8 @@ export class FileTyper {
   }
 
   push(block: RawBlock): Batch | undefined {
-    const builder = new BatchBuilder(this.options.parsers, block.kind === 'table' ? block.table.rows + 64 : block.rows.length, this.options.only);
-    if (block.kind === 'table') this.table(block, builder);
+    const builder = new BatchBuilder(this.options.parsers, block.kind === 'table' ? block.parts.reduce((rows, part) => rows + part.table.rows, 64) : block.rows.length, this.options.only);
+    if (block.kind === 'table') for (const part of block.parts) this.table(part, builder);
     else for (const row of block.rows) this.row(row, builder);
     return this.done(builder);
   }
@@ -163,9 +163,9 @@ export class FileTyper {
     return builder.build(this.file, this.sheet ?? null);
   }
 
-  private table(block: TableBlock, builder: BatchBuilder): void {
-    const { table } = block;
-    const decodeText = block.decodeText ?? ((text: string) => text);
+  private table(part: TablePart, builder: BatchBuilder): void {
+    const { table } = part;
+    const decodeText = part.decodeText ?? ((text: string) => text);
     let row = 0;
     // Until the header is found, rows go through the header search as text.
     for (; row < table.rows && !this.fields; row++) {
@@ -208,7 +208,7 @@ export class FileTyper {
     }
     builder.size += kept;
     const owned = ownedCellsByColumn(table, firsts, counts, kept);
-    for (const { index, column } of mapped) column.fillFromTable(table, base, firsts, counts, kept, index, owned.get(index) ?? NO_OWNED, block.decode, decodeText);
+    for (const { index, column } of mapped) column.fillFromTable(table, base, firsts, counts, kept, index, owned.get(index) ?? NO_OWNED, part.decode, decodeText);
     for (const { column } of lists) for (let at = base; at < base + kept; at++) this.items(column, at, builder.lines[at] as number);
   }
 

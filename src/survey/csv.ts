@@ -7,18 +7,21 @@ import { isUtf8 } from 'node:buffer';
 import { DabiaoError } from '../errors.js';
 import { MAX_RECORD_CHARS, tokenize } from './cell-table.js';
 import { decodeText, detectEncoding, withHead, DETECTION_WINDOW, type Encoding } from './decode.js';
-import type { RawBlock, StreamReader, TableBlock } from './reader.js';
+import type { RawBlock, StreamReader, TablePart } from './reader.js';
 
 const BLOCK_BYTES = 1 << 20;
-/** Bytes read as one Latin-1 text at most. Node makes a longer text (over 1,031,913 bytes) an external
- * string, its characters in memory of its own outside the heap: a 1 MiB chunk read that way was judged
- * about 13% slower (1,000,000 rows of the benchmark, five runs each) than one read as heap text. */
-export const TEXT_BYTES = 1_000_000;
-/** Bytes read from a file (or put in a chunk for a worker) at a time: a little under TEXT_BYTES, so the
- * unfinished line carried in from the last read still fits one text. */
+/** Bytes read as one Latin-1 text at most. The runtime places a text over 128 KiB apart, in pages of its
+ * own mapped afresh for each and freed only by a full collection: read as 1 MB texts, the 12-rule
+ * benchmark took over half its page faults there, and every standard over wide records about two
+ * thirds. Texts below it are made in the young generation, whose pages are used again. */
+export const TEXT_BYTES = 120 * 1024;
+/** Bytes read from a file (or put in a chunk for a worker) at a time. */
 export const READ_BYTES = 960 * 1024;
 /** Records per block at most: a file of short rows gives batches of bounded work (and results) too. */
 const BLOCK_ROWS = 4096;
+/** Text per block at most: a block is made of the tables of several texts, up to this many characters
+ * (wide records make blocks of a few hundred). */
+const BLOCK_TEXT = 1_000_000;
 
 /** Text of UTF-8 bytes held as Latin-1 characters, decoded: ASCII stays as it is, without a copy. */
 export function decodeLatin1(text: string): string {
@@ -26,8 +29,8 @@ export function decodeLatin1(text: string): string {
   return text;
 }
 
-function tableBlock(text: string, table: TableBlock['table'], latin1: boolean): TableBlock {
-  return latin1 ? { kind: 'table', table, decode: (start, end) => decodeLatin1(text.slice(start, end)), decodeText: decodeLatin1 } : { kind: 'table', table };
+function tablePart(text: string, table: TablePart['table'], latin1: boolean): TablePart {
+  return latin1 ? { table, decode: (start, end) => decodeLatin1(text.slice(start, end)), decodeText: decodeLatin1 } : { table };
 }
 
 export const csvReader: StreamReader = {
@@ -42,13 +45,28 @@ export const csvReader: StreamReader = {
     let line = options.firstLine ?? 1;
     let carry = '';
     let records = 0;
+    // The tables of the block being gathered, their records and their texts' length.
+    let parts: TablePart[] = [];
+    let partRows = 0;
+    let partText = 0;
+    const flush = function* (): Generator<RawBlock> {
+      if (parts.length > 0) yield { kind: 'table', parts };
+      parts = [];
+      partRows = 0;
+      partText = 0;
+    };
     const split = function* (text: string, final: boolean, latin1: boolean): Generator<RawBlock> {
       let rest = text;
       for (;;) {
-        const { table, consumed, nextLine, limited } = tokenize(rest, line, final, file, BLOCK_ROWS);
+        const { table, consumed, nextLine, limited } = tokenize(rest, line, final, file, BLOCK_ROWS - partRows);
         line = nextLine;
         records += table.rows;
-        if (table.rows > 0) yield tableBlock(rest, table, latin1);
+        if (table.rows > 0) {
+          parts.push(tablePart(rest, table, latin1));
+          partRows += table.rows;
+          partText += consumed;
+        }
+        if (partRows >= BLOCK_ROWS || partText >= BLOCK_TEXT) yield* flush();
         rest = rest.slice(consumed);
         if (!limited) break;
       }
@@ -90,6 +108,7 @@ export const csvReader: StreamReader = {
       for await (const text of decodeText(rest, file, { encoding })) yield* split(carry + text, false, false);
       yield* split(carry, true, false);
     }
+    yield* flush();
     if (records === 0) throw new DabiaoError({ code: 'survey-empty', params: {}, location: { file, line: 1 } });
   },
 };

@@ -21,9 +21,14 @@ export interface RawRow {
   paired?: boolean;
 }
 
-/** CSV: a table of cell spans; `decode` turns a span of undecoded (Latin-1 coded UTF-8) text into text. */
+/** CSV: consecutive tables of cell spans, one per text they were split from, read as one batch. */
 export interface TableBlock {
   kind: 'table';
+  parts: readonly TablePart[];
+}
+
+/** A table of cell spans in one text; `decode` turns a span of undecoded (Latin-1 coded UTF-8) text into text. */
+export interface TablePart {
   table: CellTable;
   decode?: (start: number, end: number) => string;
   /** Decodes a whole string of the same coding (an unescaped quoted cell). */

@@ -26,11 +26,10 @@ export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 const HEAD_BYTES = 2 * 1024 * 1024;
 const HEAD_MIN_BYTES = 64 * 1024;
 const HEAD_MIN_LINES = 3 * HEADER_SEARCH_ROWS;
-/** A chunk holds about one block of the CSV reader (4,096 records), within these sizes: short
- * records make chunks of one text the reader keeps in the heap (csv.ts: at 2 MiB, a million 250-byte
- * records peaked 10-25 MiB higher, no faster), long ones chunks of two such texts (at 1 MiB, 5 KB
- * records ran 10-25% slower: a chunk's fixed costs over 190 records). The room left under the text
- * size holds the record carried in from the last chunk. */
+/** A chunk holds about one block of the CSV reader (4,096 records or 1 MB of text, csv.ts), within
+ * these sizes: short records make chunks of one block (at 2 MiB, a million 250-byte records peaked
+ * 10-25 MiB higher, no faster), long ones chunks of two (at 1 MiB, 5 KB records ran 10-25% slower: a
+ * chunk's fixed costs over 190 records). */
 const CHUNK_RECORDS = 4096;
 const MIN_CHUNK_BYTES = READ_BYTES;
 const MAX_CHUNK_BYTES = 2 * READ_BYTES;
