@@ -100,13 +100,11 @@ function workerFile(): string {
   return built;
 }
 
-/** A worker's young generation. For short records a chunk's garbage dies young, so a small nursery
- * collected often keeps memory down (about 45 MiB less at 1,000,000 rows of the 12-rule benchmark) at
- * no measurable cost in time. Wide records (chunks at their largest) leave more alive between
- * collections: there a larger one was about 10% faster (every standard over 100,000 records of 195
- * columns, three runs each: median 6.91 -> 6.22 s) for 10-25 MiB more. */
-const WORKER_YOUNG_MB = 2;
-const WIDE_WORKER_YOUNG_MB = 16;
+/** A worker's young generation: it holds the texts of the block being judged (up to 1 MB, csv.ts),
+ * so they die young. At 2 MiB they outlived every collection and were promoted: the 12-rule benchmark
+ * at 1,000,000 rows ran 3.57-3.81 s against 2.62-3.34 s at this size, with about half the page faults
+ * and no more memory (181-189 MiB); wide records were about 10% faster at this size already. */
+const WORKER_YOUNG_MB = 16;
 
 /** Chunks queued at each worker: one being judged, one waiting, so it never idles between them. */
 const AHEAD = 2;
@@ -168,8 +166,7 @@ export class ChunkWorker {
 
 /** The workers a split file is judged by besides the main thread. */
 export function startWorkers(plan: SplitPlan): ChunkWorker[] {
-  const youngMb = plan.chunkBytes >= MAX_CHUNK_BYTES ? WIDE_WORKER_YOUNG_MB : WORKER_YOUNG_MB;
-  return Array.from({ length: plan.threads - 1 }, () => new ChunkWorker(youngMb));
+  return Array.from({ length: plan.threads - 1 }, () => new ChunkWorker(WORKER_YOUNG_MB));
 }
 
 interface Pending {
