@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from './helpers/cli.js';
+import { POPULATION_RULE, standardYaml } from './helpers/standard-yaml.js';
 import { csvReader, TEXT_BYTES } from '../src/survey/csv.js';
 import { rowCells } from '../src/survey/cell-table.js';
 import type { RawBlock, TableBlock } from '../src/survey/reader.js';
@@ -61,16 +62,7 @@ describe('CSV blocks of several texts', () => {
   });
 });
 
-const STANDARD = `id: b
-title: {zh: 块测试, en: block test}
-source: {document: test}
-rules:
-  - id: population
-    title: {zh: 人口不少于2000, en: population at least 2000}
-    severity: required
-    check: {kind: min, field: population, min: 2000}
-    citation: {section: s1, quote: q1}
-`;
+const STANDARD = standardYaml('b', '块测试', 'block test', POPULATION_RULE);
 
 describe('a survey read across several texts', () => {
   let dir: string;

@@ -5,21 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from './helpers/cli.js';
+import { POPULATION_RULE, standardYaml } from './helpers/standard-yaml.js';
 import type { Batch } from '../src/batch.js';
 import { matrixFormat } from '../src/report/matrix.js';
 import type { ReportContext } from '../src/report/context.js';
 import { loadDictionary } from '../src/standards/load.js';
 
-const STANDARD = `id: m
-title: {zh: 矩阵测试, en: matrix test}
-source: {document: test}
-rules:
-  - id: population
-    title: {zh: 人口不少于2000, en: population at least 2000}
-    severity: required
-    check: {kind: min, field: population, min: 2000}
-    citation: {section: s1, quote: q1}
-  - id: village-area
+const STANDARD = standardYaml(
+  'm',
+  '矩阵测试',
+  'matrix test',
+  `${POPULATION_RULE}  - id: village-area
     title: {zh: 村中心不少于300平方米, en: village centre at least 300 m2}
     scope: {level: [village]}
     severity: guidance
@@ -30,7 +26,8 @@ rules:
     severity: required
     check: {kind: share, of: {kind: boolean, field: has_service_center}, min: 50}
     citation: {section: s3, quote: q3}
-`;
+`,
+);
 
 const SURVEY = [
   'id,level,population,service_center_area_m2,has_service_center',

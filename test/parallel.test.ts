@@ -10,6 +10,7 @@ import { PARALLEL_MIN_BYTES, planSplit } from '../src/cli/parallel/pool.js';
 import { CARRY_ROOM, ChunkBuffers, splitFile } from '../src/cli/parallel/split.js';
 import { tokenize } from '../src/survey/cell-table.js';
 import { cli } from './helpers/cli.js';
+import { POPULATION_RULE, standardYaml } from './helpers/standard-yaml.js';
 
 async function chunksOf(text: string, from: number, size: number, reuse = false): Promise<{ text: string; firstLine: number }[]> {
   const file = join(mkdtempSync(join(tmpdir(), 'dabiao-split-')), 'survey.csv');
@@ -138,16 +139,11 @@ describe('bounded steps', () => {
   });
 });
 
-const STANDARD = `id: par
-title: {zh: 并行测试, en: parallel test}
-source: {document: test}
-rules:
-  - id: population
-    title: {zh: 人口不少于2000, en: population at least 2000}
-    severity: required
-    check: {kind: min, field: population, min: 2000}
-    citation: {section: s1, quote: q1}
-  - id: centre-share
+const STANDARD = standardYaml(
+  'par',
+  '并行测试',
+  'parallel test',
+  `${POPULATION_RULE}  - id: centre-share
     title: {zh: 服务中心覆盖率不低于80%, en: centre coverage at least 80%}
     severity: required
     check: {kind: share, of: {kind: boolean, field: has_service_center}, min: 80}
@@ -157,7 +153,8 @@ rules:
     severity: required
     check: {kind: mean, field: office_activity_space_m2, min: 50}
     citation: {section: s3, quote: q3}
-`;
+`,
+);
 
 const RECORDS = 72_000;
 const REGIONS = ['东镇', '西镇', '南镇'];
