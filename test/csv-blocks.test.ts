@@ -102,3 +102,26 @@ describe('a survey read across several texts', () => {
     });
   });
 });
+
+describe('list cells seen before', () => {
+  it('reads a repeated list cell as its first reading gave it, row after row', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dabiao-lists-'));
+    const rule = `  - id: two-centres
+    title: {zh: 卫生服务中心和便民超市, en: health centre and shop}
+    severity: required
+    check: {kind: checklist, field: facilities, items: [卫生服务中心, 便民超市]}
+    citation: {section: s1, quote: q1}
+`;
+    writeFileSync(join(dir, 'l.yaml'), standardYaml('l', '清单测试', 'list test', rule));
+    // Four list cells in turn, each met 15 times (past the rows the header is sought among).
+    const lists = ['卫生服务中心;便民超市', '卫生服务中心', '', '便民超市;卫生服务中心;警务室'];
+    const rows = Array.from({ length: 60 }, (_, i) => `L${i},${lists[i % 4]}`);
+    writeFileSync(join(dir, 'l.csv'), ['id,facilities', ...rows].join('\n') + '\n');
+    const run = await cli(['check', join(dir, 'l.csv'), '-s', join(dir, 'l.yaml'), '-f', 'matrix']);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split('\n');
+    expect(lines).toHaveLength(62);
+    const expected = ['pass,compliant', 'fail,non_compliant', 'unknown,undetermined', 'pass,compliant'];
+    for (let i = 0; i < 60; i++) if (lines[i + 1] !== `L${i},${expected[i % 4]}`) expect(lines[i + 1]).toBe(`L${i},${expected[i % 4]}`);
+  });
+});

@@ -140,6 +140,11 @@ export class FieldParser {
     return (this.textRemembered ??= this.spanMisses * 2 <= TEXT_TRIAL);
   }
 
+  /** The cell of an undecoded text longer than SHORT_CELL seen before, if it is remembered. */
+  seenSpan(text: string, start: number, end: number): Cell | undefined {
+    return this.byteMemo.get(text, start, end);
+  }
+
   /** The cell of an undecoded text among the field's first distinct words, if it is one. */
   seenWord(text: string, start: number, end: number): Cell | undefined {
     const length = end - start;
@@ -317,6 +322,8 @@ export class ColumnBuilder {
     const numbers = this.numbers;
     // Yes/no and enum cells are mostly a few bytes seen before (是, 否, village): looked up straight from the block.
     const short = decode !== undefined && (this.bytes !== undefined || this.ints !== undefined);
+    // List cells (facilities) repeat a few hundred texts: looked up by their span straight from here.
+    const lists = decode !== undefined ? this.lists : undefined;
     let next = 0;
     let nextOwned = owned.length > 0 ? (owned[0] as OwnedCell).row : -1;
     for (let i = 0; i < count; i++) {
@@ -336,6 +343,14 @@ export class ColumnBuilder {
         const known = end - start <= SHORT_CELL ? this.parser.seenShort(text, start, end) : this.parser.seenWord(text, start, end);
         if (known !== undefined) {
           this.put(row, known);
+          continue;
+        }
+      }
+      if (lists && end > start) {
+        const known = this.parser.seenSpan(text, start, end);
+        if (known !== undefined && known.state === CELL_OK) {
+          this.state[row] = CELL_OK;
+          lists[row] = known.list;
           continue;
         }
       }
