@@ -140,9 +140,12 @@ export class FieldParser {
     return (this.textRemembered ??= this.spanMisses * 2 <= TEXT_TRIAL);
   }
 
-  /** The cell of an undecoded text longer than SHORT_CELL seen before, if it is remembered. */
-  seenSpan(text: string, start: number, end: number): Cell | undefined {
-    return this.byteMemo.get(text, start, end);
+  /** The cell of an undecoded yes/no, enum or list text seen before, if it is remembered: a short one
+   * by its bytes, a word among the field's first few, any other by its span. */
+  seen(text: string, start: number, end: number): Cell | undefined {
+    const length = end - start;
+    if (length <= SHORT_CELL) return this.seenShort(text, start, end);
+    return (length <= WORD_CELL ? this.seenWord(text, start, end) : undefined) ?? this.byteMemo.get(text, start, end);
   }
 
   /** The cell of an undecoded text among the field's first distinct words, if it is one. */
@@ -159,7 +162,7 @@ export class FieldParser {
   }
 
   /** The cell of a short undecoded text seen before, if it was. */
-  seenShort(text: string, start: number, end: number): Cell | undefined {
+  private seenShort(text: string, start: number, end: number): Cell | undefined {
     return this.shortMemo.get(shortKey(text, start, end));
   }
 
@@ -320,10 +323,9 @@ export class ColumnBuilder {
   fillFromTable(table: CellTable, base: number, firsts: Int32Array, counts: Int32Array, count: number, index: number, owned: readonly OwnedCell[], decode: ((start: number, end: number) => string) | undefined, decodeText: (text: string) => string): void {
     const { text, cellStart, cellEnd } = table;
     const numbers = this.numbers;
-    // Yes/no and enum cells are mostly a few bytes seen before (是, 否, village): looked up straight from the block.
-    const short = decode !== undefined && (this.bytes !== undefined || this.ints !== undefined);
-    // List cells (facilities) repeat a few hundred texts: looked up by their span straight from here.
-    const lists = decode !== undefined ? this.lists : undefined;
+    // Yes/no, enum and list cells are mostly texts seen before (是, village, a facilities list): looked
+    // up straight from the block.
+    const remembered = decode !== undefined && (this.bytes !== undefined || this.ints !== undefined || this.lists !== undefined);
     let next = 0;
     let nextOwned = owned.length > 0 ? (owned[0] as OwnedCell).row : -1;
     for (let i = 0; i < count; i++) {
@@ -339,18 +341,10 @@ export class ColumnBuilder {
       const cell = (firsts[i] as number) + index;
       const start = cellStart[cell] as number;
       const end = cellEnd[cell] as number;
-      if (short && end > start && end - start <= WORD_CELL) {
-        const known = end - start <= SHORT_CELL ? this.parser.seenShort(text, start, end) : this.parser.seenWord(text, start, end);
+      if (remembered && end > start) {
+        const known = this.parser.seen(text, start, end);
         if (known !== undefined) {
           this.put(row, known);
-          continue;
-        }
-      }
-      if (lists && end > start) {
-        const known = this.parser.seenSpan(text, start, end);
-        if (known !== undefined && known.state === CELL_OK) {
-          this.state[row] = CELL_OK;
-          lists[row] = known.list;
           continue;
         }
       }
