@@ -1,8 +1,8 @@
 // The CLI end to end: exit codes, the JSON contract, one-line errors naming file and line.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './helpers/cli.js';
 
@@ -221,6 +221,62 @@ describe('the installed binary', () => {
     expect(lines[1]).toBe('东山村0,pass,pass,compliant');
     expect(lines[2]).toBe('东山村1,fail,pass,non_compliant');
     expect(lines).toHaveLength(100_002);
+  });
+
+  // 100,000 records whose matrix is several MB, then (optionally) a record with an unclosed quote:
+  // the error comes after dozens of batches' lines were written.
+  const largeSurvey = (dir: string, broken: boolean): string => {
+    const survey = join(dir, broken ? 'broken.csv' : 'large.csv');
+    const rows = Array.from({ length: 100_000 }, (_, i) => `东山村${i},村,${i % 2 === 0 ? 350 : 349},${100 + i}`);
+    writeFileSync(survey, `编号,级别,服务中心面积（平方米）,户数\n${rows.join('\n')}\n${broken ? '西山村,"村,350,100\n' : ''}`);
+    return survey;
+  };
+  /** The installed binary with stdout (and stderr, where given) going to files, and an unusable temporary folder. */
+  const runToFiles = (args: string[], stdout: string, stderr?: string): { status: number | null; stderr: string } => {
+    const out = openSync(stdout, 'w');
+    const err = stderr === undefined ? 'pipe' : out;
+    try {
+      const run = spawnSync(process.execPath, [join(root, 'bin', 'dabiao.js'), ...args], { stdio: ['ignore', out, err], encoding: 'utf8', env: { ...process.env, TMPDIR: join(dirname(stdout), 'no-such-folder') } });
+      return { status: run.status, stderr: run.stderr ?? '' };
+    } finally {
+      closeSync(out);
+    }
+  };
+
+  it('writes a report straight into the empty file stdout is redirected to, needing no temporary folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dabiao-'));
+    const stdout = join(dir, 'stdout.csv');
+    const run = runToFiles(['check', largeSurvey(dir, false), '-s', demo, '-f', 'matrix', '--threads', '1'], stdout);
+    // Spooled through the temporary folder, this run would fail: TMPDIR names a folder that does not exist.
+    expect([run.status, run.stderr]).toEqual([1, '']);
+    const lines = readFileSync(stdout, 'utf8').split('\n');
+    expect(lines[0]).toBe('\uFEFF编号,demo-county/centre-area,demo-county/centre-per-household,判定:demo-county');
+    expect(lines[1]).toBe('东山村0,pass,pass,compliant');
+    // 349 m² for 100,099 households, 0.2 m² each: short of both.
+    expect(lines[100_000]).toBe('东山村99999,fail,fail,non_compliant');
+    expect(lines).toHaveLength(100_002);
+  });
+
+  it('leaves the stdout file empty when the run fails after writing part of the report', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dabiao-'));
+    const stdout = join(dir, 'stdout.csv');
+    const survey = largeSurvey(dir, true);
+    const run = runToFiles(['check', survey, '-s', demo, '-f', 'matrix', '--threads', '1', '--lang', 'en'], stdout);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^dabiao: ${survey}:100002: .*quote.*\n$`));
+    expect(statSync(stdout).size).toBe(0);
+  });
+
+  it('spools the report when stderr goes to the same file, so an error is all the file holds', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dabiao-'));
+    const both = join(dir, 'both.txt');
+    const survey = largeSurvey(dir, true);
+    // The temporary folder is unusable, so the spooled run stops at once; written in place, the file
+    // would hold the first batches' lines, or zero bytes before the error after being cut back.
+    const run = runToFiles(['check', survey, '-s', demo, '-f', 'matrix', '--threads', '1', '--lang', 'en'], both, both);
+    expect(run.status).toBe(2);
+    const text = readFileSync(both, 'utf8');
+    expect(text).toMatch(/^dabiao: [^\n\0]+\n$/);
   });
 });
 

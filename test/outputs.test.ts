@@ -2,7 +2,7 @@
 // device or pipe, or a path in a missing folder is refused before anything is read; a run stopped by a
 // signal leaves neither its report nor a temporary file behind.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -118,5 +118,27 @@ describe('a run stopped by a signal', () => {
     expect(code).toBe(exitCode);
     expect(temporary()).toEqual([]);
     expect(existsSync(report)).toBe(false);
+  }, 60_000);
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s cuts a stdout file back to empty, exit %i', async (signal, exitCode) => {
+    const { dir } = workspace();
+    const big = join(dir, 'big.csv');
+    const rows = ['编号,级别,类型,户数,服务中心面积'];
+    for (let i = 0; i < 400_000; i++) rows.push(`V${i},村,农村,${500 + (i % 1000)},${300 + (i % 200)}`);
+    writeFileSync(big, `${rows.join('\n')}\n`);
+    const stdout = join(dir, 'stdout.csv');
+    const out = openSync(stdout, 'w');
+    const child = spawn(process.execPath, [join(root, 'bin', 'dabiao.js'), 'check', big, '-f', 'matrix', '--threads', '1'], { stdio: ['ignore', out, 'ignore'] });
+    closeSync(out);
+    // The report is written into the file as the run goes: stop the run once part of it is there.
+    while (statSync(stdout).size === 0 && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(statSync(stdout).size).toBeGreaterThan(0);
+    child.kill(signal);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (status) => resolve(status)));
+    expect(code).toBe(exitCode);
+    expect(statSync(stdout).size).toBe(0);
   }, 60_000);
 });

@@ -6,6 +6,8 @@ export interface OutputStream {
   isTTY: boolean;
   /** A terminal's width in columns. */
   columns?: number;
+  /** The stream's file descriptor, where it has one (the process's own stdout and stderr). */
+  fd?: number;
 }
 
 export interface Io {
@@ -18,7 +20,7 @@ export interface Io {
 }
 
 export function processIo(): Io {
-  const stream = (target: NodeJS.WriteStream): OutputStream => {
+  const stream = (target: NodeJS.WriteStream, fd: number): OutputStream => {
     // A reader that goes away (`dabiao … | head`) is not an error: stop writing, quietly.
     let closed = false;
     target.on('error', (error: NodeJS.ErrnoException) => {
@@ -37,11 +39,12 @@ export function processIo(): Io {
       ...(target.isTTY && target.columns ? { columns: target.columns } : {}),
       write,
       writeBytes: write,
+      fd,
     };
   };
   return {
-    stdout: stream(process.stdout),
-    stderr: stream(process.stderr),
+    stdout: stream(process.stdout, 1),
+    stderr: stream(process.stderr, 2),
     ...(process.stderr.isTTY ? { progress: process.stderr } : {}),
     env: process.env,
     now: () => new Date(),

@@ -172,7 +172,7 @@ async function checkFiles(files: string[], options: CheckOptions, io: Io, settin
   const writers: ReportWriter[] = [];
   const formats = await loadFormats(targets.map((target) => target.format));
   for (const [i, target] of targets.entries()) {
-    const output = target.output ? fileOutput(target.output) : stdoutOutput(io.stdout);
+    const output = target.output ? fileOutput(target.output) : stdoutOutput(io.stdout, io.stderr);
     outputs.push(output);
     const color = target.output === undefined && useColor(io.stdout, io.env);
     writers.push((formats[i] as ReportFormat).create(output, { ...context, color }));
