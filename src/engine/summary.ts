@@ -5,7 +5,7 @@ import { fieldsNeeded, type CompiledRule, type Plan } from './compile.js';
 import type { Result } from '../model.js';
 import { CODE_OF_STATUS, STATUS_OF_CODE } from './status.js';
 import type { EvaluatedBatch } from './evaluate.js';
-import { CELL_OK } from '../batch.js';
+import { CELL_OK, type Column } from '../batch.js';
 
 export type Counts = Record<Status, number>;
 
@@ -79,6 +79,13 @@ export function regionLevels(region: string | null): (string | null)[] {
   return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
 }
 
+/** A row's region, where the batch has a region column and the row a region in it. (A function of the
+ * module, not a closure made per batch: optimised code calling a closure expects that one closure,
+ * and gave up at the next batch's.) */
+function regionAt(regions: Column | undefined, row: number): string | null {
+  return regions?.type === 'text' && regions.state[row] === CELL_OK ? (regions.values[row] ?? null) : null;
+}
+
 const zero = (): Counts => ({ pass: 0, fail: 0, unknown: 0, not_applicable: 0, waived: 0 });
 
 function passRate(counts: Counts): number | null {
@@ -110,29 +117,40 @@ export class SummaryBuilder {
     this.verdicts = new Float64Array(this.standardIds.length * 4);
   }
 
-  /** Count a batch's statuses and verdicts, by region, and what its file could feed. */
+  /**
+   * Count a batch's statuses and verdicts, by region, and what its file could feed. Each loop is a
+   * function of its own: optimised in the middle of a loop, one function holding them all had never
+   * run its later parts (a chunk's first batch is its only one), and in some runs that code was entered
+   * and gave up again on every batch after (134 times in a worker over 1,000,000 rows).
+   */
   addBatch(evaluated: EvaluatedBatch): void {
     const { statuses, verdicts, batch } = evaluated;
     const size = batch.size;
     this.records += size;
-    statuses.forEach((codes, i) => {
-      const rule = this.plan.recordRules[i] as CompiledRule;
-      const base = (this.ruleIndex.get(rule) as number) * STATUSES;
-      const tally = [0, 0, 0, 0, 0];
-      for (let row = 0; row < size; row++) (tally[codes[row] as number] as number)++;
-      tally.forEach((count, code) => {
-        if (count > 0) this.count(rule, code, count, base);
-      });
-    });
+    const rules = this.plan.recordRules;
+    for (let i = 0; i < statuses.length; i++) this.countStatuses(rules[i] as CompiledRule, statuses[i] as Uint8Array, size);
+    this.countVerdicts(verdicts, batch.columns.get('region'), size);
+    if (batch.file !== '') this.addCoverage(batch.file, evaluated);
+  }
+
+  /** Per status code, the rows of one rule's statuses that hold it. */
+  private readonly tally = new Float64Array(STATUSES);
+
+  private countStatuses(rule: CompiledRule, codes: Uint8Array, size: number): void {
+    const tally = this.tally.fill(0);
+    for (let row = 0; row < size; row++) (tally[codes[row] as number] as number)++;
+    const base = (this.ruleIndex.get(rule) as number) * STATUSES;
+    for (let code = 0; code < STATUSES; code++) if ((tally[code] as number) > 0) this.count(rule, code, tally[code] as number, base);
+  }
+
+  private countVerdicts(verdicts: readonly Uint8Array[], regions: Column | undefined, size: number): void {
     const standards = this.standardIds.length;
-    const regions = batch.columns.get('region');
-    const regionAt = (row: number): string | null => (regions?.type === 'text' && regions.state[row] === CELL_OK ? (regions.values[row] ?? null) : null);
     // The first row's region looked up before the loop: the loop's own lookup runs only when the region
     // changes (optimised code compiled mid-loop had never seen it, and gave up on every batch).
-    let lastText = size > 0 ? regionAt(0) : null;
+    let lastText = size > 0 ? regionAt(regions, 0) : null;
     let lastTallies = size > 0 ? this.talliesOf(lastText) : [];
     for (let row = 0; row < size; row++) {
-      const text = regionAt(row);
+      const text = regionAt(regions, row);
       // Records of one region usually come together; otherwise a region's tallies (one per level of
       // its path) are remembered by its text.
       if (text !== lastText) {
@@ -145,7 +163,6 @@ export class SummaryBuilder {
         for (const tally of lastTallies) tally[slot] = (tally[slot] as number) + 1;
       }
     }
-    if (batch.file !== '') this.addCoverage(batch.file, evaluated);
   }
 
   private readonly tallies = new Map<string | null, Float64Array[]>();
