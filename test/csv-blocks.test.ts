@@ -14,9 +14,9 @@ async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
 }
 
-async function blocksOf(text: string): Promise<TableBlock[]> {
+async function blocksOf(text: string, options: { smallFirstBlocks?: boolean } = {}): Promise<TableBlock[]> {
   const blocks: RawBlock[] = [];
-  for await (const block of csvReader.read(once(Buffer.from(text, 'utf8')), 'x.csv', {})) blocks.push(block);
+  for await (const block of csvReader.read(once(Buffer.from(text, 'utf8')), 'x.csv', options)) blocks.push(block);
   return blocks.map((block) => {
     if (block.kind !== 'table') throw new Error('a CSV block of rows');
     return block;
@@ -40,6 +40,19 @@ describe('CSV blocks of several texts', () => {
     expect(cells[1]).toBe(`R000000,${'x'.repeat(24)},0`);
     expect(cells[4097]).toBe(`R004096,${'x'.repeat(24)},1`);
     expect(cells[10_000]).toBe(`R009999,${'x'.repeat(24)},3`);
+  });
+
+  it('asked for small first blocks, makes the first six of 1,024 records, then 4,096, every record once in order', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `R${String(i).padStart(6, '0')},${'x'.repeat(24)},${i % 7}`);
+    const blocks = await blocksOf(['id,name,population', ...rows].join('\n') + '\n', { smallFirstBlocks: true });
+    // 20,001 lines: six blocks of 1,024 (6,144), three of 4,096 (12,288), then the last 1,569.
+    expect(blocks.map((block) => block.parts.reduce((sum, part) => sum + part.table.rows, 0))).toEqual([1024, 1024, 1024, 1024, 1024, 1024, 4096, 4096, 4096, 1569]);
+    const parts = blocks.flatMap((block) => block.parts);
+    expect(parts.flatMap((part) => [...part.table.lines])).toEqual(Array.from({ length: 20_001 }, (_, i) => i + 1));
+    const cells = parts.flatMap((part) => Array.from({ length: part.table.rows }, (_, row) => rowCells(part.table, row).join(',')));
+    expect(cells[1024]).toBe(`R001023,${'x'.repeat(24)},1`);
+    expect(cells[6144]).toBe(`R006143,${'x'.repeat(24)},4`);
+    expect(cells[20_000]).toBe(`R019999,${'x'.repeat(24)},0`);
   });
 
   it('ends a block at 1 MB of text when records are long', async () => {

@@ -19,6 +19,14 @@ export const TEXT_BYTES = 120 * 1024;
 export const READ_BYTES = 960 * 1024;
 /** Records per block at most: a file of short rows gives batches of bounded work (and results) too. */
 const BLOCK_ROWS = 4096;
+/** With `smallFirstBlocks`, the first blocks hold this many records: the code that judges them is then
+ * optimised as whole functions after a few calls, where a first 4,096-record block had it optimised
+ * in the middle of its loops and again whole after. Over the 12-rule benchmark on one thread, the
+ * compilations went from 91 to 69 (those in the middle of a loop from 39 to 2) and their time from
+ * 731 to 571 ms; on two threads, where compiling competes with judging, the run took about 100 ms
+ * less (medians of 10 and 16 alternating runs). */
+const FIRST_BLOCK_ROWS = 1024;
+const FIRST_BLOCKS = 6;
 /** Text per block at most: a block is made of the tables of several texts, up to this many characters
  * (wide records make blocks of a few hundred). */
 const BLOCK_TEXT = 1_000_000;
@@ -49,8 +57,13 @@ export const csvReader: StreamReader = {
     let parts: TablePart[] = [];
     let partRows = 0;
     let partText = 0;
+    let blocks = 0;
+    let blockRows = options.smallFirstBlocks ? FIRST_BLOCK_ROWS : BLOCK_ROWS;
     const flush = function* (): Generator<RawBlock> {
-      if (parts.length > 0) yield { kind: 'table', parts };
+      if (parts.length > 0) {
+        if (++blocks >= FIRST_BLOCKS) blockRows = BLOCK_ROWS;
+        yield { kind: 'table', parts };
+      }
       parts = [];
       partRows = 0;
       partText = 0;
@@ -58,7 +71,7 @@ export const csvReader: StreamReader = {
     const split = function* (text: string, final: boolean, latin1: boolean): Generator<RawBlock> {
       let rest = text;
       for (;;) {
-        const { table, consumed, nextLine, limited } = tokenize(rest, line, final, file, BLOCK_ROWS - partRows);
+        const { table, consumed, nextLine, limited } = tokenize(rest, line, final, file, blockRows - partRows);
         line = nextLine;
         records += table.rows;
         if (table.rows > 0) {
@@ -66,7 +79,7 @@ export const csvReader: StreamReader = {
           partRows += table.rows;
           partText += consumed;
         }
-        if (partRows >= BLOCK_ROWS || partText >= BLOCK_TEXT) yield* flush();
+        if (partRows >= blockRows || partText >= BLOCK_TEXT) yield* flush();
         rest = rest.slice(consumed);
         if (!limited) break;
       }

@@ -36,6 +36,8 @@ export interface ReadSurveyOptions {
   onProgress?: (bytesRead: number) => void;
   /** Only these fields are typed (what the rules and reports read); default every field. */
   only?: ReadonlySet<string>;
+  /** The first blocks are small: the first a thread reads (csv.ts). */
+  smallFirstBlocks?: boolean;
 }
 
 /** The file's bytes, counted as they are read, for a progress bar. */
@@ -91,6 +93,7 @@ async function* readBlocks(
     // The sheets go as lines: the notice joins them as its language does.
     onSheetChosen: (sheet, sheets) => options.onNotice?.({ code: 'sheet-chosen', file, params: { sheet, sheets: sheets.join('\n') } }),
     ...(onBytes ? { onBytes } : {}),
+    ...(options.smallFirstBlocks ? { smallFirstBlocks: true } : {}),
   };
   yield* 'readFile' in reader ? reader.readFile(file, readOptions) : reader.read(given ? given(file) : counted(file, onBytes), file, readOptions);
 }
@@ -220,7 +223,7 @@ export async function* readChunk(
   async function* one(): AsyncGenerator<Uint8Array> {
     yield bytes;
   }
-  for await (const block of reader.read(one(), file, { encoding: 'utf-8', firstLine: chunk.firstLine })) {
+  for await (const block of reader.read(one(), file, { encoding: 'utf-8', firstLine: chunk.firstLine, ...(options.smallFirstBlocks ? { smallFirstBlocks: true } : {}) })) {
     const batch = typer.push(block);
     if (batch) yield batch;
   }

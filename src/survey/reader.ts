@@ -68,6 +68,8 @@ export interface ReadOptions {
   onBytes?: (bytes: number) => void;
   /** The line the bytes start on: a chunk of a file read in a worker (default 1, the file's start). */
   firstLine?: number;
+  /** The first blocks are small: the first a thread reads (see csv.ts). */
+  smallFirstBlocks?: boolean;
 }
 
 interface ReaderInfo {

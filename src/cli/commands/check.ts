@@ -193,6 +193,8 @@ async function checkFiles(files: string[], options: CheckOptions, io: Io, settin
   const readOptions = {
     ...(await surveyOptions(options, dictionary, standards)),
     only,
+    // The first blocks this thread reads are small, so its code is optimised once (csv.ts).
+    smallFirstBlocks: true,
     onNotice: (notice: Notice) => notices.push(renderNotice(notice, lang)),
   };
   const summary = new SummaryBuilder(plan);

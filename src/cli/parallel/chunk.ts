@@ -66,6 +66,8 @@ export interface Prepared {
   renderers: (((batch: ResultBatch) => Rendered) | null)[];
   listing: Listing;
   collect: boolean;
+  /** Chunks this thread has judged: its first is read in small blocks (csv.ts). */
+  judged: number;
 }
 
 export async function prepare(setup: ChunkSetup): Promise<Prepared> {
@@ -89,6 +91,7 @@ export async function prepare(setup: ChunkSetup): Promise<Prepared> {
     renderers: formats.map((format) => format.renderBatch?.(context) ?? null),
     listing: listingFor(formats, setup.all),
     collect: formats.some((format) => !format.renderBatch && !format.listsNone),
+    judged: 0,
   };
 }
 
@@ -106,6 +109,7 @@ export async function runChunk(setup: ChunkSetup, prepared: Prepared, bytes: Uin
     mapping: new Map(setup.mapping),
     itemFields: new Map(setup.itemFields),
     only: new Set(setup.only),
+    smallFirstBlocks: prepared.judged++ === 0,
   };
   try {
     for await (const batch of readChunk(bytes, setup.file, { firstLine, header: setup.header }, options, notices, prepared.parsers, prepared.matcher)) {
