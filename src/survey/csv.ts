@@ -21,10 +21,10 @@ export const READ_BYTES = 960 * 1024;
 const BLOCK_ROWS = 4096;
 /** With `smallFirstBlocks`, the first blocks hold this many records: the code that judges them is then
  * optimised as whole functions after a few calls, where a first 4,096-record block had it optimised
- * in the middle of its loops and again whole after. Over the 12-rule benchmark on one thread, the
- * compilations went from 91 to 69 (those in the middle of a loop from 39 to 2) and their time from
- * 731 to 571 ms; on two threads, where compiling competes with judging, the run took about 100 ms
- * less (medians of 10 and 16 alternating runs). */
+ * in the middle of its loops and again whole after. Over the 12-rule benchmark at 1,000,000 rows on
+ * one thread, the compilations went from 91 to 81 (those in the middle of a loop from 39 to 6) and the
+ * run from 3.95 to 3.78 s; on two threads, where compiling competes with judging, from 3.19 to 3.13 s
+ * (medians of 8 and 12 alternating runs). */
 const FIRST_BLOCK_ROWS = 1024;
 const FIRST_BLOCKS = 6;
 /** Text per block at most: a block is made of the tables of several texts, up to this many characters
