@@ -98,15 +98,23 @@ describe('an output path that would destroy something is refused, exit 2, one li
 });
 
 describe('a run stopped by a signal', () => {
-  it.each([
+  /** The signals that stop a run, with the exit code each gives (128 + n). */
+  const SIGNALS = [
     ['SIGINT', 130],
     ['SIGTERM', 143],
-  ] as const)('%s leaves no report and no temporary file, exit %i', async (signal, exitCode) => {
+  ] as const;
+  /** A survey of 400,000 records: long enough to be stopped while its report is being written. */
+  const bigSurvey = (): { dir: string; big: string } => {
     const { dir } = workspace();
     const big = join(dir, 'big.csv');
     const rows = ['编号,级别,类型,户数,服务中心面积'];
     for (let i = 0; i < 400_000; i++) rows.push(`V${i},村,农村,${500 + (i % 1000)},${300 + (i % 200)}`);
     writeFileSync(big, `${rows.join('\n')}\n`);
+    return { dir, big };
+  };
+
+  it.each(SIGNALS)('%s leaves no report and no temporary file, exit %i', async (signal, exitCode) => {
+    const { dir, big } = bigSurvey();
     const report = join(dir, 'report.json');
     const child = spawn(process.execPath, [join(root, 'bin', 'dabiao.js'), 'check', big, '-o', report], { stdio: 'ignore' });
     const temporary = () => readdirSync(dir).filter((name) => name.endsWith('.tmp'));
@@ -120,15 +128,8 @@ describe('a run stopped by a signal', () => {
     expect(existsSync(report)).toBe(false);
   }, 60_000);
 
-  it.each([
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-  ] as const)('%s cuts a stdout file back to empty, exit %i', async (signal, exitCode) => {
-    const { dir } = workspace();
-    const big = join(dir, 'big.csv');
-    const rows = ['编号,级别,类型,户数,服务中心面积'];
-    for (let i = 0; i < 400_000; i++) rows.push(`V${i},村,农村,${500 + (i % 1000)},${300 + (i % 200)}`);
-    writeFileSync(big, `${rows.join('\n')}\n`);
+  it.each(SIGNALS)('%s cuts a stdout file back to empty, exit %i', async (signal, exitCode) => {
+    const { dir, big } = bigSurvey();
     const stdout = join(dir, 'stdout.csv');
     const out = openSync(stdout, 'w');
     const child = spawn(process.execPath, [join(root, 'bin', 'dabiao.js'), 'check', big, '-f', 'matrix', '--threads', '1'], { stdio: ['ignore', out, 'ignore'] });
