@@ -60,6 +60,7 @@ describe('yes/no and enum words from undecoded bytes', () => {
     expect(seen[0]).toBeUndefined();
     // The ninth distinct word is not held: read through the memo instead.
     expect(seen[1]).toBeUndefined();
+    expect(parser.seen(again.text, ...(again.spans[1] as [number, number]))).toBe(read[8]);
     expect(seen[2]).toBe(read[2]);
     expect(seen[3]).toBe(read[0]);
     expect(seen[4]).toBe(read[1]);

@@ -193,8 +193,6 @@ async function checkFiles(files: string[], options: CheckOptions, io: Io, settin
   const readOptions = {
     ...(await surveyOptions(options, dictionary, standards)),
     only,
-    // The first blocks this thread reads are small, so its code is optimised once (csv.ts).
-    smallFirstBlocks: true,
     onNotice: (notice: Notice) => notices.push(renderNotice(notice, lang)),
   };
   const summary = new SummaryBuilder(plan);
@@ -215,7 +213,8 @@ async function checkFiles(files: string[], options: CheckOptions, io: Io, settin
       const split = index === 0 && early ? early.split : await planSplit(file, options.inputFormat, readOptions.encoding, threads);
       const size = await fileSize(file);
       if (!split) {
-        for await (const batch of readSurvey([file], { ...readOptions, onProgress: onProgress(bytesDone) })) await judge(batch);
+        // The first blocks this thread reads are small, so its code is optimised once (csv.ts).
+        for await (const batch of readSurvey([file], { ...readOptions, smallFirstBlocks: index === 0, onProgress: onProgress(bytesDone) })) await judge(batch);
         bytesDone += size;
         continue;
       }
@@ -225,7 +224,7 @@ async function checkFiles(files: string[], options: CheckOptions, io: Io, settin
       let records = 0;
       let sheet: string | undefined;
       const head = split.head;
-      for await (const batch of readSurvey([file], readOptions, {
+      for await (const batch of readSurvey([file], { ...readOptions, smallFirstBlocks: index === 0 }, {
         notices: fileNotices,
         bytes: async function* () {
           yield head;
