@@ -84,6 +84,30 @@ rules:
     const run = await cli(['lint', path('clash.yaml')]);
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toBe(`dabiao: ${path('clash.yaml')}:5:3: 字段 “service_center_area_m2” 在数据字典中已有另一含义（服务中心面积，number，m2）；请换一个编号`);
+    // In English the bundled field is named by its English label, with English punctuation.
+    const english = await cli(['lint', path('clash.yaml'), '--lang', 'en']);
+    expect(english.code).toBe(2);
+    expect(english.stderr.trim()).toBe(`dabiao: ${path('clash.yaml')}:5:3: field "service_center_area_m2" already means something else in the data dictionary (Service centre floor area, number, m2); choose another id`);
+  });
+
+  it('may not give one new field two meanings in the standards of one run', async () => {
+    const own = (id: string, field: string) => `id: ${id}
+title: {zh: ${id}}
+source: {document: 测试}
+fields:
+  ${field}
+rules:
+  - {id: a, title: {zh: 甲}, severity: 必须, check: {kind: min, field: hall_area_m2, min: 1}, citation: {section: 一, quote: 甲条款}}
+`;
+    writeFileSync(path('hall-a.yaml'), own('hall-a', 'hall_area_m2: {type: number, unit: m2, label: {zh: 大厅面积, en: Hall floor area}}'));
+    writeFileSync(path('hall-b.yaml'), own('hall-b', 'hall_area_m2: {type: integer, label: {zh: 大厅数量, en: Halls}}'));
+    writeFileSync(path('halls.csv'), 'id,hall_area_m2\nH1,5\n');
+    const zh = await cli(['check', path('halls.csv'), '-s', path('hall-a.yaml'), '-s', path('hall-b.yaml')]);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr.trim()).toBe(`dabiao: ${path('hall-b.yaml')}: 字段 “hall_area_m2” 在数据字典中已有另一含义（hall-a：大厅面积，number，m2）；请换一个编号`);
+    const en = await cli(['check', path('halls.csv'), '-s', path('hall-a.yaml'), '-s', path('hall-b.yaml'), '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr.trim()).toBe(`dabiao: ${path('hall-b.yaml')}: field "hall_area_m2" already means something else in the data dictionary (hall-a: Hall floor area, number, m2); choose another id`);
   });
 });
 

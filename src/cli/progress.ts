@@ -3,6 +3,7 @@
 import { stat } from 'node:fs/promises';
 import type cliProgress from 'cli-progress';
 import type { Lang } from '../model.js';
+import { PROGRESS_TEXT } from '../i18n/command-text.js';
 
 export interface Progress {
   bytes(read: number): void;
@@ -23,7 +24,7 @@ export async function startProgress(stream: NodeJS.WriteStream | undefined, file
   // Loaded only where a bar may be drawn (a terminal on stderr).
   const { default: bars } = await import('cli-progress');
   let bar: cliProgress.SingleBar | undefined;
-  const label = lang === 'zh' ? '条记录' : 'records';
+  const label = PROGRESS_TEXT.records[lang];
   const timer = setTimeout(() => {
     bar = new bars.SingleBar(
       { stream, format: ` {bar} {percentage}% | {records} ${label}`, hideCursor: true, clearOnComplete: true, barsize: 30 },

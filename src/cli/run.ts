@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { DabiaoError } from '../errors.js';
 import { renderProblem } from '../i18n/problems.js';
 import { defaultText, HELP, helpTitle, type HelpKey } from '../i18n/help.js';
+import { PUNCTUATION } from '../i18n/words.js';
 import type { Lang } from '../model.js';
 import type { Io } from './io.js';
 import { renderErrorLines } from './render-error.js';
@@ -35,7 +36,7 @@ function addSurveyOptions(command: Command, h: (key: HelpKey) => string): Comman
 function program(io: Io, lang: Lang, setCode: (code: number) => void): Command {
   const h = (key: HelpKey): string => HELP[key][lang];
   const langOption = () => new Option('--lang <lang>', h('lang')).default(io.env.DABIAO_LANG ?? 'zh');
-  const standardOption = (what: HelpKey) => new Option('-s, --standard <id-or-path>', `${h(what)}：${h('standard')}`).argParser(collect).default([]);
+  const standardOption = (what: HelpKey) => new Option('-s, --standard <id-or-path>', `${h(what)}${PUNCTUATION.colon[lang]}${h('standard')}`).argParser(collect).default([]);
   // Help in the user's language: commander's section titles and defaults too.
   const helpConfig = {
     styleTitle: (title: string) => helpTitle(title, lang),

@@ -192,8 +192,8 @@ export const PROBLEMS = {
     en: () => `a rule marked interpreted: true must say in interpretation how the text was read`,
   },
   'field-clash': {
-    zh: (p) => `字段 “${s(p.field)}” 在数据字典中已有另一含义（${s(p.other)}）；请换一个编号`,
-    en: (p) => `field "${s(p.field)}" already means something else in the data dictionary (${s(p.other)}); choose another id`,
+    zh: (p) => `字段 “${s(p.field)}” 在数据字典中已有另一含义（${p.standard ? `${s(p.standard)}：` : ''}${s(p.label_zh)}，${s(p.type)}${p.unit ? `，${s(p.unit)}` : ''}）；请换一个编号`,
+    en: (p) => `field "${s(p.field)}" already means something else in the data dictionary (${p.standard ? `${s(p.standard)}: ` : ''}${s(p.label_en)}, ${s(p.type)}${p.unit ? `, ${s(p.unit)}` : ''}); choose another id`,
   },
   'field-header-taken': {
     zh: (p) => `字段 “${s(p.field)}” 的名称 “${s(p.name)}” 已是字段 “${s(p.other)}” 的列名，调查表将无法区分`,

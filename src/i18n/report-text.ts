@@ -54,8 +54,6 @@ export const COVERAGE_TEXT = {
   },
   /** Instead of a pass-rate bar for a rule nothing fed. */
   notCovered: { zh: '未覆盖（缺少数据列）', en: 'not covered (column missing)' },
-  /** Joins column names in a list. */
-  separator: { zh: '、', en: ', ' },
   /** After the first few columns when there are more. */
   more: { zh: (count: number) => ` 等共 ${count} 列`, en: (count: number) => ` and more (${count} in all)` },
 } as const satisfies Catalogue;
@@ -88,7 +86,27 @@ export const ACCEPTANCE_TEXT = {
   },
 } as const satisfies Catalogue;
 
+/** A standard's line in the table's summary (--verbose): the engine's per-standard counts. */
+export interface StandardCounts {
+  standard: string;
+  rules: number;
+  counts: { pass: number; fail: number; unknown: number; not_applicable: number; waived: number };
+  records: { compliant: number };
+}
+
 export const TABLE_TEXT = {
+  /** After the roll-up's heading: what its counts are. */
+  rollUpKey: { zh: '（记录数：达标/不达标/无法判定/不适用）', en: ' (records: compliant/non-compliant/undetermined/n/a)' },
+  /** After a region's name in the roll-up. */
+  regionRecords: { zh: (count: number) => `（${count} 条记录）`, en: (count: number) => ` (${count} records)` },
+  /** Heading of the records, each with its verdicts and the problems behind them. */
+  recordsToFix: { zh: '各记录判定与需整改事项', en: 'Each record: verdicts and what it must fix' },
+  standardSummary: {
+    zh: (s: StandardCounts, passRate: string, judged: number) =>
+      `${s.standard}：规则 ${s.rules}，通过 ${s.counts.pass}，不通过 ${s.counts.fail}，无法判断 ${s.counts.unknown}，不适用 ${s.counts.not_applicable}，豁免 ${s.counts.waived}；通过率 ${passRate}；达标记录 ${s.records.compliant}/${judged}`,
+    en: (s: StandardCounts, passRate: string, judged: number) =>
+      `${s.standard}: ${s.rules} rules, ${s.counts.pass} pass, ${s.counts.fail} fail, ${s.counts.unknown} unknown, ${s.counts.not_applicable} n/a, ${s.counts.waived} waived; pass rate ${passRate}; compliant records ${s.records.compliant}/${judged}`,
+  },
   /** Under a record, in place of its guidance and targets not yet due (listed with --verbose). */
   guidanceCollapsed: {
     zh: (count: number) => `另有 ${count} 项指导性条款或未到期目标未达到，不影响判定（--verbose 列出）`,

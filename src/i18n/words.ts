@@ -56,3 +56,9 @@ export const WORDS = {
   /** Before the bounds of a count of list entries. */
   entries: { zh: '条目数', en: 'entries' },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+/** Punctuation between a label and its text, and between the entries of a list, in each language. */
+export const PUNCTUATION = {
+  colon: { zh: '：', en: ': ' },
+  listSeparator: { zh: '、', en: ', ' },
+} as const satisfies Record<string, Record<Lang, string>>;

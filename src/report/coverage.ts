@@ -4,6 +4,7 @@ import type { Coverage } from '../engine/summary.js';
 import { COVERAGE_TEXT } from '../i18n/report-text.js';
 import type { Lang, Rule, Severity } from '../model.js';
 import { ruleKey, type ReportContext } from './context.js';
+import { PUNCTUATION } from '../i18n/words.js';
 
 export interface UncoveredRule {
   standard: string;
@@ -26,7 +27,7 @@ export function uncoveredRules(coverage: readonly Coverage[], context: ReportCon
 export function columnNames(fields: readonly string[], context: ReportContext, limit = Number.POSITIVE_INFINITY): string {
   const lang: Lang = context.lang;
   const names = fields.map((field) => `“${context.dictionary.fields.get(field)?.label[lang] ?? field}”`);
-  const shown = names.slice(0, limit).join(COVERAGE_TEXT.separator[lang]);
+  const shown = names.slice(0, limit).join(PUNCTUATION.listSeparator[lang]);
   return names.length > limit ? `${shown}${COVERAGE_TEXT.more[lang](names.length)}` : shown;
 }
 

@@ -8,7 +8,7 @@
 import { isListed } from './listing.js';
 import type { Coverage, RegionSummary, Summary } from '../engine/summary.js';
 import type { Result } from '../model.js';
-import { ruleTitle, STATUS_WORDS, VERDICT_ORDER, VERDICT_WORDS, WORDS } from '../i18n/words.js';
+import { PUNCTUATION, ruleTitle, STATUS_WORDS, VERDICT_ORDER, VERDICT_WORDS, WORDS } from '../i18n/words.js';
 import { ACCEPTANCE_TEXT, COVERAGE_TEXT, HTML_TEXT, REPORT_TEXT } from '../i18n/report-text.js';
 import { quoteText, ruleKey, type ReportContext } from './context.js';
 import { describeActual, describeRequirement, describeResult } from './describe.js';
@@ -135,6 +135,7 @@ export const htmlFormat: ReportFormat = {
     const lang = context.lang;
     const w = (key: keyof typeof WORDS): string => WORDS[key][lang];
     const t = (key: keyof typeof ACCEPTANCE_TEXT): string => ACCEPTANCE_TEXT[key][lang] as string;
+    const colon = PUNCTUATION.colon[lang];
     const collector = new AcceptanceCollector(context.maxRecords);
 
     const statusText = (result: Result): string => {
@@ -173,14 +174,14 @@ export const htmlFormat: ReportFormat = {
       const parts = [
         `<article class="sheet" id="sheet-${index}" data-record="${html(clipOrNull(record.record, lang) ?? '')}">`,
         `<h2>${html(t('sheetTitle'))} · ${html(`${w('record')} ${who}`)}</h2>`,
-        `<p>${html(w('group'))}：${html(record.region ? clipText(record.region, lang) : t('noRegion'))} <span class="muted">${html(place)}</span></p>`,
+        `<p>${html(w('group'))}${html(colon)}${html(record.region ? clipText(record.region, lang) : t('noRegion'))} <span class="muted">${html(place)}</span></p>`,
         `<table class="verdicts"><thead><tr><th>${html(w('standard'))}</th><th>${html(w('verdict'))}</th></tr></thead><tbody>${verdicts}</tbody></table>`,
         `<h3>${html(t('toFix'))}</h3>`,
         sheet.blocking.length > 0 ? sheetTable(sheet.blocking) : `<p>${html(t('noProblems'))}</p>`,
       ];
       if (sheet.waived.length > 0) parts.push(`<h3>${html(t('waived'))}</h3>`, sheetTable(sheet.waived));
       if (sheet.guidance.length > 0) parts.push(`<h3>${html(t('guidanceApart'))}</h3>`, sheetTable(sheet.guidance));
-      parts.push(`<div class="signature"><span>${html(t('inspector'))}：</span><span>${html(t('date'))}：</span><span>${html(t('opinion'))}：</span></div></article>`);
+      parts.push(`<div class="signature"><span>${html(t('inspector'))}${html(colon)}</span><span>${html(t('date'))}${html(colon)}</span><span>${html(t('opinion'))}${html(colon)}</span></div></article>`);
       return parts.join('\n');
     };
     const resultRow = (result: Result, groupId: number): string =>

@@ -4,7 +4,7 @@
 import { isProblem } from './listing.js';
 import type { Result } from '../model.js';
 import type { Summary } from '../engine/summary.js';
-import { INTERPRETED_MARK, STATUS_WORDS, VERDICT_ORDER, VERDICT_WORDS, WORDS } from '../i18n/words.js';
+import { INTERPRETED_MARK, PUNCTUATION, STATUS_WORDS, VERDICT_ORDER, VERDICT_WORDS, WORDS } from '../i18n/words.js';
 import { ACCEPTANCE_TEXT, MARKDOWN_TEXT, REPORT_TEXT } from '../i18n/report-text.js';
 import { AcceptanceCollector } from './acceptance.js';
 import { coverageLine } from './coverage.js';
@@ -52,7 +52,7 @@ export const markdownFormat: ReportFormat = {
       const name = result.name ? ` ${clipText(result.name, lang)}` : '';
       const place = result.file ? `${result.file}${result.sheet !== null ? ` ${cellName(result) ?? ''}` : result.line !== null ? `:${result.line}` : ''}` : '';
       const status = `${STATUS_WORDS[result.status][lang]}${result.severity === 'guidance' ? REPORT_TEXT.guidanceMark[lang] : ''}${rule?.interpreted ? INTERPRETED_MARK[lang] : ''}${!result.due ? REPORT_TEXT.notDueMark[lang] : ''}`;
-      const clause = rule ? `${rule.citation.section}：“${quoteText(rule.citation, '…')}”` : '';
+      const clause = rule ? `${rule.citation.section}${PUNCTUATION.colon[lang]}“${quoteText(rule.citation, '…')}”` : '';
       const detail = `${describeResult(result, context)}${result.waiver ? ` ${waiverText(result.waiver, lang)}` : ''}`;
       return `| ${markdownCell(`${where}${name}`)} | ${markdownCell(place)} | \`${result.standard}/${result.rule}\` | ${markdownCell(status)} | ${markdownCell(detail)} | ${markdownCell(clause)} |`;
     };

@@ -10,7 +10,7 @@ import wrapAnsi from 'wrap-ansi';
 import type { Summary } from '../engine/summary.js';
 import { ACCEPTANCE_TEXT, REPORT_TEXT, TABLE_TEXT } from '../i18n/report-text.js';
 import { percentText } from '../i18n/quantities.js';
-import { VERDICT_ORDER, VERDICT_WORDS, WORDS } from '../i18n/words.js';
+import { PUNCTUATION, VERDICT_ORDER, VERDICT_WORDS, WORDS } from '../i18n/words.js';
 import type { Result, Verdict } from '../model.js';
 import { AcceptanceCollector, type RecordSheet } from './acceptance.js';
 import { clipText } from './clip.js';
@@ -53,6 +53,7 @@ export const tableFormat: ReportFormat = {
     const chalk = new Chalk({ level: context.color ? 1 : 0 });
     const lang = context.lang;
     const zh = lang === 'zh';
+    const colon = PUNCTUATION.colon[lang];
     const w = (key: keyof typeof WORDS): string => WORDS[key][lang];
     const t = (key: keyof typeof ACCEPTANCE_TEXT): string => ACCEPTANCE_TEXT[key][lang] as string;
     const collector = new AcceptanceCollector(context.maxRecords);
@@ -82,14 +83,14 @@ export const tableFormat: ReportFormat = {
 
     const problemLine = (result: Result): string => {
       const rule = context.rules.get(ruleKey(result.standard, result.rule));
-      const who = result.record === null && result.group !== null ? `${headingText(result.group, context)}${zh ? '：' : ': '}` : '';
+      const who = result.record === null && result.group !== null ? `${headingText(result.group, context)}${colon}` : '';
       const waived = result.waiver ? `  ${chalk.cyan(waiverText(result.waiver, lang))}` : '';
       // Under a record the standard heads its problems: the rule's id is enough there.
       const key = result.record === null ? `${result.standard}/${result.rule}` : result.rule;
       const lines = [wrap(`${mark(chalk, result)} ${who}${describeResult(result, context)}  ${chalk.gray(key)}${waived}`, 4, 6)];
       if (context.verbose && rule) {
         const document = rule.citation.document ? `${rule.citation.document} > ` : '';
-        lines.push(chalk.gray(wrap(`${document}${rule.citation.section}${zh ? '：' : ': '}“${quoteText(rule.citation, '…')}”`, 6, 6)));
+        lines.push(chalk.gray(wrap(`${document}${rule.citation.section}${colon}“${quoteText(rule.citation, '…')}”`, 6, 6)));
       }
       return lines.join('\n');
     };
@@ -116,7 +117,7 @@ export const tableFormat: ReportFormat = {
           lines.push(wrap(`${verdictWord(chalk, verdict, lang)} ${chalk.bold(standard)}`, 2, 4));
           for (const result of problems) lines.push(problemLine(result));
         }
-        if (alone.length > 0 && verdict !== 'not_applicable') quietly.push(`${verdictWord(chalk, verdict, lang)}${zh ? '：' : ': '}${alone.join(zh ? '、' : ', ')}`);
+        if (alone.length > 0 && verdict !== 'not_applicable') quietly.push(`${verdictWord(chalk, verdict, lang)}${colon}${alone.join(PUNCTUATION.listSeparator[lang])}`);
       }
       if (quietly.length > 0) lines.push(flow(quietly, 2));
       if (!context.quiet && !context.verbose && sheet.guidance.length > 0) lines.push(chalk.yellow(wrap(TABLE_TEXT.guidanceCollapsed[lang](sheet.guidance.length), 2, 4)));
@@ -124,13 +125,13 @@ export const tableFormat: ReportFormat = {
     };
 
     const rollUp = (summary: Summary): string => {
-      const lines = [chalk.bold(`● ${t('rollUp')}`) + chalk.gray(zh ? '（记录数：达标/不达标/无法判定/不适用）' : ' (records: compliant/non-compliant/undetermined/n/a)')];
+      const lines = [chalk.bold(`● ${t('rollUp')}`) + chalk.gray(TABLE_TEXT.rollUpKey[lang])];
       const regions = new Map<string | null, Summary['regions']>();
       for (const entry of summary.regions) regions.set(entry.region, [...(regions.get(entry.region) ?? []), entry]);
       for (const [region, entries] of regions) {
         const name = region === null ? t('noRegion') : headingText(region, context);
         const level = entries[0]?.level ?? 1;
-        lines.push(wrap(`${chalk.bold(name)}${chalk.gray(zh ? `（${entries[0]?.records ?? 0} 条记录）` : ` (${entries[0]?.records ?? 0} records)`)}`, 2 * level, 2 * level + 2));
+        lines.push(wrap(`${chalk.bold(name)}${chalk.gray(TABLE_TEXT.regionRecords[lang](entries[0]?.records ?? 0))}`, 2 * level, 2 * level + 2));
         const parts = entries.map((entry) => `${entry.standard} ${VERDICT_ORDER.map((verdict) => colourCount(chalk, verdict, entry[verdict])).join('/')}`);
         lines.push(flow(parts, 2 * level + 2));
       }
@@ -146,7 +147,7 @@ export const tableFormat: ReportFormat = {
         if (uncovered) await sink.write(`${chalk.yellow(wrap(uncovered, 0, 2))}\n\n`);
         await sink.write(`${rollUp(summary)}\n\n`);
         if (collector.sheets.length > 0) {
-          const heading = context.quiet ? t('recordVerdicts') : zh ? '各记录判定与需整改事项' : 'Each record: verdicts and what it must fix';
+          const heading = context.quiet ? t('recordVerdicts') : TABLE_TEXT.recordsToFix[lang];
           await sink.write(`${chalk.bold(`● ${heading}`)}\n`);
           for (const sheet of collector.sheets) await sink.write(`${recordBlock(sheet)}\n\n`);
         }
@@ -171,20 +172,10 @@ function colourCount(chalk: ChalkInstance, verdict: Verdict, count: number): str
 /** Per standard: rules, results by status, pass rate and compliant records (--verbose). */
 function summaryLines(summary: Summary, context: ReportContext, chalk: ChalkInstance, wrap: (text: string, indent?: number, hang?: number) => string): string {
   const lang = context.lang;
-  const zh = lang === 'zh';
   const lines = [chalk.bold(`● ${WORDS.summary[lang]}`)];
   for (const standard of summary.standards) {
     const judged = standard.records.compliant + standard.records.non_compliant + standard.records.undetermined;
-    const c = standard.counts;
-    lines.push(
-      wrap(
-        zh
-          ? `${standard.standard}：规则 ${standard.rules}，通过 ${c.pass}，不通过 ${c.fail}，无法判断 ${c.unknown}，不适用 ${c.not_applicable}，豁免 ${c.waived}；通过率 ${percentText(standard.pass_rate)}；达标记录 ${standard.records.compliant}/${judged}`
-          : `${standard.standard}: ${standard.rules} rules, ${c.pass} pass, ${c.fail} fail, ${c.unknown} unknown, ${c.not_applicable} n/a, ${c.waived} waived; pass rate ${percentText(standard.pass_rate)}; compliant records ${standard.records.compliant}/${judged}`,
-        2,
-        4,
-      ),
-    );
+    lines.push(wrap(TABLE_TEXT.standardSummary[lang](standard, percentText(standard.pass_rate), judged), 2, 4));
   }
   return lines.join('\n');
 }

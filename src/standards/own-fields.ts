@@ -42,9 +42,9 @@ function headerNames(field: FieldDef): string[] {
   return [field.id, field.label.zh, field.label.en, ...field.aliases];
 }
 
-/** What a field means, for a message: its label, type and unit. */
-function meaning(field: FieldDef): string {
-  return `${field.label.zh}，${field.type}${field.unit ? `，${field.unit}` : ''}`;
+/** What a field means, for a message: its labels, type and unit (worded in i18n/problems.ts). */
+function meaning(field: FieldDef): { label_zh: string; label_en: string; type: string; unit: string } {
+  return { label_zh: field.label.zh, label_en: field.label.en, type: field.type, unit: field.unit ?? '' };
 }
 
 /** The same field twice (a standard and the one it extends, or two standards of a run): same type and unit. */
@@ -74,7 +74,7 @@ export function ownFields(written: Readonly<Record<string, FieldData>> | undefin
     const here: DataPath = ['fields', id];
     const known = dictionary.fields.get(id);
     if (known) {
-      if (!sameMeaning(known, field)) report(here, 'field-clash', { field: id, other: meaning(known) }, true);
+      if (!sameMeaning(known, field)) report(here, 'field-clash', { field: id, ...meaning(known) }, true);
       continue;
     }
     if (field.unit !== undefined && !dictionary.units.has(field.unit)) {
@@ -107,7 +107,7 @@ export function runDictionary(dictionary: Dictionary, standards: readonly Standa
     for (const field of standard.fields ?? []) {
       const other = added.get(field.id);
       if (other && !sameMeaning(other.field, field)) {
-        throw new DabiaoError({ code: 'field-clash', params: { field: field.id, other: `${other.standard.id}: ${meaning(other.field)}` }, location: { file: standard.file } });
+        throw new DabiaoError({ code: 'field-clash', params: { field: field.id, standard: other.standard.id, ...meaning(other.field) }, location: { file: standard.file } });
       }
       if (!other) added.set(field.id, { field, standard });
     }

@@ -9,6 +9,7 @@ import { describeRuleRequirement } from '../../i18n/describe-check.js';
 import { html, markdownCell } from '../../report/escape.js';
 import type { Io } from '../io.js';
 import { choice, loadAll, parseLang } from '../setup.js';
+import { COMPARE_TEXT } from '../../i18n/command-text.js';
 
 interface Cell {
   rule: string;
@@ -68,7 +69,7 @@ export async function compare(ids: string[], options: { format: string; lang?: s
     await io.stdout.write(`${JSON.stringify({ standards: ids_, topics: rows }, null, 2)}\n`);
     return 0;
   }
-  const head = [lang === 'zh' ? '主题（字段）' : 'Topic (field)', ...ids_];
+  const head = [COMPARE_TEXT.topic[lang], ...ids_];
   if (options.format === 'markdown') {
     const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`];
     for (const row of rows) lines.push(`| ${markdownCell(`${row.label[lang]} (${row.field})`)} | ${ids_.map((id) => markdownCell(cellText(row.standards[id], lang))).join(' | ')} |`);
@@ -77,7 +78,7 @@ export async function compare(ids: string[], options: { format: string; lang?: s
   }
   if (options.format === 'html') {
     const body = rows.map((row) => `<tr><th>${html(row.label[lang])}<br><small>${html(row.field)}</small></th>${ids_.map((id) => `<td>${html(cellText(row.standards[id], lang)).replace(/\n/g, '<br>')}</td>`).join('')}</tr>`).join('\n');
-    await io.stdout.write(`<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${lang === 'zh' ? '标准对照' : 'Standards compared'}</title><style>table{border-collapse:collapse;font-size:13px}th,td{border:1px solid #ccc;padding:4px;vertical-align:top;text-align:left}</style></head><body><table><thead><tr>${head.map((h) => `<th>${html(h)}</th>`).join('')}</tr></thead><tbody>\n${body}\n</tbody></table></body></html>\n`);
+    await io.stdout.write(`<!doctype html><html lang="${COMPARE_TEXT.htmlLang[lang]}"><head><meta charset="utf-8"><title>${COMPARE_TEXT.title[lang]}</title><style>table{border-collapse:collapse;font-size:13px}th,td{border:1px solid #ccc;padding:4px;vertical-align:top;text-align:left}</style></head><body><table><thead><tr>${head.map((h) => `<th>${html(h)}</th>`).join('')}</tr></thead><tbody>\n${body}\n</tbody></table></body></html>\n`);
     return 0;
   }
   const table = new Table({ head, style: { head: [], border: [] }, wordWrap: true, wrapOnWordBoundary: false, colWidths: [24, ...ids_.map(() => Math.max(24, Math.floor(150 / Math.max(1, ids_.length))))] });

@@ -5,6 +5,7 @@ import type { Standard } from '../../model.js';
 import type { Io } from '../io.js';
 import { choice, loadAll, parseLang } from '../setup.js';
 import { neededFields } from '../field-hints.js';
+import { FIELDS_COLUMNS, FIELDS_TEXT } from '../../i18n/command-text.js';
 
 export async function fields(options: { format: string; lang?: string; standard?: string[] }, io: Io): Promise<number> {
   const lang = parseLang(options.lang);
@@ -27,9 +28,8 @@ export async function fields(options: { format: string; lang?: string; standard?
     await io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
-  const zh = lang === 'zh';
   const table = new Table({
-    head: zh ? ['字段', '中文名', '英文名', '类型', '单位', '使用该字段的标准'] : ['Field', 'Chinese', 'English', 'Type', 'Unit', 'Read by'],
+    head: [...FIELDS_COLUMNS[lang]],
     style: { head: [], border: [] },
     wordWrap: true,
     wrapOnWordBoundary: false,
@@ -40,6 +40,6 @@ export async function fields(options: { format: string; lang?: string; standard?
     const unit = row.unit ? (dictionary.units.get(row.unit)?.symbol[lang] ?? row.unit) : '';
     table.push([row.field, row.label.zh, row.label.en, type, unit, row.standards.join('\n')]);
   }
-  await io.stdout.write(`${table.toString()}\n${zh ? `共 ${rows.length} 个字段` : `${rows.length} fields`}\n`);
+  await io.stdout.write(`${table.toString()}\n${FIELDS_TEXT.count[lang](rows.length)}\n`);
   return 0;
 }

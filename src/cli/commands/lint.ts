@@ -10,6 +10,7 @@ import type { Io } from '../io.js';
 import { choice, parseLang } from '../setup.js';
 import { renderProblemLine } from '../render-error.js';
 import { singleLine } from '../../text.js';
+import { LINT_TEXT } from '../../i18n/command-text.js';
 
 const FORMATS = ['table', 'json', 'sarif', 'github'] as const;
 
@@ -40,7 +41,7 @@ export async function lint(files: string[], options: { lang?: string; format?: s
     }
   }
   if (format === 'table') {
-    for (const { file, rules } of valid) await io.stdout.write(lang === 'zh' ? `${file}: 有效，${rules} 条规则\n` : `${file}: valid, ${rules} rules\n`);
+    for (const { file, rules } of valid) await io.stdout.write(`${LINT_TEXT.valid[lang](file, rules)}\n`);
   } else if (format === 'json') {
     await io.stdout.write(`${JSON.stringify({ files: files.length, valid: valid.map((entry) => entry.file), problems: findings }, null, 2)}\n`);
   } else {

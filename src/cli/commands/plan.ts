@@ -13,6 +13,8 @@ import { parseYaml } from '../../standards/yaml-source.js';
 import { HeaderMatcher } from '../../survey/headers.js';
 import type { Io } from '../io.js';
 import { choice, loadAll, parseAsOf, parseLang } from '../setup.js';
+import { PLAN_COMMAND_TEXT } from '../../i18n/command-text.js';
+import { PUNCTUATION } from '../../i18n/words.js';
 
 export interface PlanOptions {
   standard: string[];
@@ -42,8 +44,8 @@ export async function plan(siteFile: string | undefined, options: PlanOptions, i
   // A site is planned for the jurisdictions it belongs to: merging unrelated places' standards would
   // call one county's figure binding in another.
   if (options.standard.length === 0) {
-    const bundled = loadAll([]).standards.map((standard) => `${standard.id}（${standard.title[lang]}）`);
-    throw new DabiaoError({ code: 'plan-needs-standard', params: { available: bundled.join(lang === 'zh' ? '、' : ', ') } });
+    const bundled = loadAll([]).standards.map((standard) => PLAN_COMMAND_TEXT.offered[lang](standard.id, standard.title[lang]));
+    throw new DabiaoError({ code: 'plan-needs-standard', params: { available: bundled.join(PUNCTUATION.listSeparator[lang]) } });
   }
   const { dictionary, standards } = loadAll(options.standard);
   const matcher = new HeaderMatcher(dictionary);
@@ -79,7 +81,7 @@ export async function plan(siteFile: string | undefined, options: PlanOptions, i
   const site: SurveyRecord = { file: siteFile ?? 'site', line: 1, values };
   const compiled = compile(standards, { asOf, dictionary, kinds: checkKinds });
   const result = planSite(compiled, site, { kinds: checkKinds, dictionary });
-  const described = [...values].map(([field, value]) => `${field}=${String(value)}`).join(', ') || (lang === 'zh' ? '（未给出任何数据）' : '(no figures given)');
+  const described = [...values].map(([field, value]) => `${field}=${String(value)}`).join(', ') || PLAN_COMMAND_TEXT.noFigures[lang];
   if (options.format === 'json') {
     // The check report's conventions: snake_case keys, numbers as numbers.
     const site = Object.fromEntries([...values].map(([field, value]) => [field, typedValue(value, field, dictionary)]));

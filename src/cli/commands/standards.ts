@@ -2,13 +2,14 @@
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import type { Lang, Standard } from '../../model.js';
-import { ruleTitle, SEVERITY_WORDS } from '../../i18n/words.js';
+import { ruleTitle, SEVERITY_WORDS, WORDS } from '../../i18n/words.js';
 import { describeRuleRequirement, type DescribeContext } from '../../i18n/describe-check.js';
 import { quoteText } from '../../report/context.js';
 import { checkKinds } from '../../engine/checks/index.js';
 import type { Io } from '../io.js';
 import { useColor } from '../io.js';
 import { choice, loadAll, parseLang } from '../setup.js';
+import { STANDARDS_COLUMNS, STANDARDS_TEXT as T } from '../../i18n/command-text.js';
 
 interface ListOptions {
   lang?: string;
@@ -28,7 +29,7 @@ export async function listStandards(options: ListOptions, io: Io): Promise<numbe
     await io.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
     return 0;
   }
-  const table = new Table({ head: lang === 'zh' ? ['编号', '名称', '来源文件', '规则数'] : ['ID', 'Title', 'Source document', 'Rules'], style: { head: [], border: [] } });
+  const table = new Table({ head: [...STANDARDS_COLUMNS[lang]], style: { head: [], border: [] } });
   for (const s of standards) table.push([s.id, s.title[lang], s.source.document, s.rules.length]);
   await io.stdout.write(`${table.toString()}\n`);
   return 0;
@@ -49,15 +50,14 @@ export async function showStandard(id: string, options: ListOptions, io: Io): Pr
   await io.stdout.write(`${chalk.bold(`${standard.id}  ${standard.title[lang]}`)}\n${standard.source.document}${standard.source.year ? ` (${standard.source.year})` : ''}\n`);
   if (standard.source.notes) await io.stdout.write(`${chalk.gray(standard.source.notes[lang])}\n`);
   await io.stdout.write('\n');
-  if (standard.extends) await io.stdout.write(`${lang === 'zh' ? `继承自 ${standard.extends}` : `Extends ${standard.extends}`}\n\n`);
+  if (standard.extends) await io.stdout.write(`${T.extends[lang](standard.extends)}\n\n`);
   for (const rule of standard.rules) await io.stdout.write(`${renderRule(standard, rule, lang, ctx, chalk)}\n`);
   // Inherited rules this standard drops: each with why and the clause that says so.
   for (const dropped of standard.disabled ?? []) {
-    const zh = lang === 'zh';
     const lines = [
-      `${chalk.bold(`${standard.extends ?? ''}/${dropped.rule}`)}  ${dropped.title[lang]}  [${zh ? '已停用' : 'disabled'}]`,
-      ...(dropped.reason ? [`  ${zh ? '理由' : 'Reason'}: ${dropped.reason[lang]}`] : []),
-      `  ${zh ? '依据' : 'Clause'}: ${dropped.citation.section}`,
+      `${chalk.bold(`${standard.extends ?? ''}/${dropped.rule}`)}  ${dropped.title[lang]}  [${T.disabled[lang]}]`,
+      ...(dropped.reason ? [`  ${T.reason[lang]}: ${dropped.reason[lang]}`] : []),
+      `  ${T.clause[lang]}: ${dropped.citation.section}`,
       `  “${quoteText(dropped.citation)}”`,
     ];
     await io.stdout.write(`${lines.join('\n')}\n\n`);
@@ -71,28 +71,27 @@ function scopeText(rule: Standard['rules'][number], ctx: DescribeContext): strin
     .map(([field, values]) => {
       const def = ctx.dictionary.fields.get(field);
       const word = (code: string): string =>
-        def?.type === 'boolean' ? (code === 'true' ? (ctx.lang === 'zh' ? '是' : 'yes') : ctx.lang === 'zh' ? '否' : 'no') : (def?.values?.[code]?.[ctx.lang] ?? code);
+        def?.type === 'boolean' ? WORDS[code === 'true' ? 'yes' : 'no'][ctx.lang] : (def?.values?.[code]?.[ctx.lang] ?? code);
       return `${def?.label[ctx.lang] ?? field}=${values.map(word).join('|')}`;
     })
     .join(' ');
 }
 
 function renderRule(standard: Standard, rule: Standard['rules'][number], lang: Lang, ctx: DescribeContext, chalk: InstanceType<typeof Chalk>): string {
-  const zh = lang === 'zh';
   const scope = scopeText(rule, ctx);
   const quote = quoteText(rule.citation);
   const lines = [
     `${chalk.bold(`${standard.id}/${rule.id}`)}  ${ruleTitle(rule, lang)}  [${SEVERITY_WORDS[rule.severity][lang]}]`,
-    `  ${zh ? '要求' : 'Requires'}: ${describeRuleRequirement(rule, ctx)}`,
-    `  ${zh ? '适用' : 'Scope'}: ${scope || (zh ? '全部' : 'all')}`,
-    `  ${zh ? '依据' : 'Clause'}: ${rule.citation.document ? `${rule.citation.document} > ` : ''}${rule.citation.section}`,
+    `  ${T.requires[lang]}: ${describeRuleRequirement(rule, ctx)}`,
+    `  ${T.scope[lang]}: ${scope || T.allRecords[lang]}`,
+    `  ${T.clause[lang]}: ${rule.citation.document ? `${rule.citation.document} > ` : ''}${rule.citation.section}`,
     `  “${quote}”`,
   ];
   if (rule.inherited) {
     const changed = rule.citation !== rule.inherited.citation && rule.citation.document === undefined;
-    lines.push(`  ${zh ? '继承自' : 'From'}: ${rule.inherited.standard}${changed ? (zh ? `（本标准修改；原依据 ${rule.inherited.citation.section}）` : ` (changed here; was ${rule.inherited.citation.section})`) : ''}`);
+    lines.push(`  ${T.inheritedFrom[lang]}: ${rule.inherited.standard}${changed ? T.changedHere[lang](rule.inherited.citation.section) : ''}`);
   }
-  if (rule.year) lines.push(`  ${zh ? '数据年度' : 'Data of'}: ${rule.year.from === rule.year.to ? rule.year.from : `${rule.year.from}–${rule.year.to}`}`);
-  if (rule.interpretation) lines.push(`  ${chalk.yellow(zh ? '解读' : 'Interpretation')}: ${rule.interpretation[lang]}`);
+  if (rule.year) lines.push(`  ${T.dataOf[lang]}: ${rule.year.from === rule.year.to ? rule.year.from : `${rule.year.from}–${rule.year.to}`}`);
+  if (rule.interpretation) lines.push(`  ${chalk.yellow(T.interpretation[lang])}: ${rule.interpretation[lang]}`);
   return `${lines.join('\n')}\n`;
 }

@@ -11,6 +11,8 @@ import type { Io } from '../io.js';
 import { checkOutputPath, fileOutput } from '../output.js';
 import { choice, loadAll, parseLang } from '../setup.js';
 import { collectHints, groupFillers, neededFields, type FieldHints } from '../field-hints.js';
+import { TEMPLATE_TEXT as T } from '../../i18n/command-text.js';
+import { WORDS } from '../../i18n/words.js';
 
 export interface TemplateOptions {
   standard: string[];
@@ -29,14 +31,14 @@ export function templateFields(dictionary: Dictionary, standards: readonly Stand
 export function headerFor(field: FieldDef, dictionary: Dictionary, lang: Lang): string {
   const unit = field.unit ? dictionary.units.get(field.unit)?.symbol[lang] : undefined;
   if (!unit) return field.label[lang];
-  return lang === 'zh' ? `${field.label.zh}（${unit}）` : `${field.label.en} (${unit})`;
+  return T.headerWithUnit[lang](field.label[lang], unit);
 }
 
 function exampleValue(field: FieldDef, hint: FieldHints | undefined, lang: Lang): string {
   switch (field.type) {
     case 'string':
       // The example row's id marks it as the example: readers skip it, so it is never counted as a village.
-      return field.id === 'id' ? EXAMPLE_MARK[lang] : lang === 'zh' ? (field.id === 'region' ? '示例镇' : '示例社区') : field.id === 'region' ? 'Example town' : 'Example community';
+      return field.id === 'id' ? EXAMPLE_MARK[lang] : field.id === 'region' ? T.exampleRegion[lang] : T.exampleName[lang];
     case 'enum': {
       const scoped = [...(hint?.scope.entries() ?? [])].sort((a, b) => b[1] - a[1])[0]?.[0];
       const key = scoped ?? Object.keys(field.values ?? {})[0] ?? '';
@@ -44,10 +46,10 @@ function exampleValue(field: FieldDef, hint: FieldHints | undefined, lang: Lang)
       return value ? value[lang] : key;
     }
     case 'boolean':
-      return hint?.expectFalse ? (lang === 'zh' ? '否' : 'no') : lang === 'zh' ? '是' : 'yes';
+      return WORDS[hint?.expectFalse ? 'no' : 'yes'][lang];
     case 'list': {
-      const items = [...(hint?.items ?? []), ...groupFillers(hint, (i, suffix) => `示例${i}${suffix}`)];
-      return items.length > 0 ? items.join(lang === 'zh' ? '、' : ';') : lang === 'zh' ? '无' : 'none';
+      const items = [...(hint?.items ?? []), ...groupFillers(hint, T.exampleItem[lang])];
+      return items.length > 0 ? items.join(T.listSeparator[lang]) : T.emptyList[lang];
     }
     case 'date':
       return '2026-01-01';
@@ -67,23 +69,22 @@ function exampleValue(field: FieldDef, hint: FieldHints | undefined, lang: Lang)
 }
 
 function helpText(field: FieldDef, dictionary: Dictionary, lang: Lang): string {
-  const zh = lang === 'zh';
   const unit = field.unit ? dictionary.units.get(field.unit)?.symbol[lang] : undefined;
   switch (field.type) {
     case 'enum':
-      return zh ? `从下拉列表选择：${Object.values(field.values ?? {}).map((v) => v.zh).join('/')}` : `choose: ${Object.values(field.values ?? {}).map((v) => v.en).join('/')}`;
+      return T.helpEnum[lang](Object.values(field.values ?? {}).map((v) => v[lang]).join('/'));
     case 'boolean':
-      return zh ? '填“是”或“否”' : 'yes or no';
+      return T.helpBoolean[lang];
     case 'list':
-      return zh ? '多个名称用“、”分隔，没有填“无”' : 'names separated by ";", or "none"';
+      return T.helpList[lang];
     case 'integer':
-      return zh ? `整数${unit ? `，单位${unit}` : ''}` : `whole number${unit ? ` in ${unit}` : ''}`;
+      return T.helpInteger[lang](unit);
     case 'number':
-      return zh ? `数字${unit ? `，单位${unit}` : ''}` : `number${unit ? ` in ${unit}` : ''}`;
+      return T.helpNumber[lang](unit);
     case 'date':
-      return zh ? '日期，如 2026-01-01' : 'date, e.g. 2026-01-01';
+      return T.helpDate[lang];
     case 'string':
-      return field.id === 'id' ? (zh ? '每条记录唯一的编号' : 'a unique id per record') : zh ? '文字' : 'text';
+      return field.id === 'id' ? T.helpId[lang] : T.helpText[lang];
   }
 }
 
@@ -115,7 +116,7 @@ export async function template(options: TemplateOptions, io: Io): Promise<number
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'dabiao';
-  const sheet = workbook.addWorksheet(lang === 'zh' ? '调查表' : 'Survey', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(T.sheetName[lang], { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(headers).font = { bold: true };
   const rows = 1000;
   fields.forEach((field, i) => {
@@ -127,7 +128,7 @@ export async function template(options: TemplateOptions, io: Io): Promise<number
     if (field.type === 'enum') {
       validation = { type: 'list', allowBlank: true, formulae: [`"${Object.values(field.values ?? {}).map((v) => v[lang]).join(',')}"`] };
     } else if (field.type === 'boolean') {
-      validation = { type: 'list', allowBlank: true, formulae: [lang === 'zh' ? '"是,否"' : '"yes,no"'] };
+      validation = { type: 'list', allowBlank: true, formulae: [T.yesNoChoices[lang]] };
     } else if (field.type === 'number' || field.type === 'integer') {
       validation = {
         type: field.type === 'integer' ? 'whole' : 'decimal',
@@ -135,7 +136,7 @@ export async function template(options: TemplateOptions, io: Io): Promise<number
         allowBlank: true,
         formulae: [field.min ?? 0, field.max ?? 1e12],
         showErrorMessage: true,
-        errorTitle: lang === 'zh' ? '数值无效' : 'Invalid number',
+        errorTitle: T.invalidNumber[lang],
         error: helpText(field, dictionary, lang),
       };
     }

@@ -14,6 +14,7 @@ import { surveyOptions, type SurveyCliOptions } from '../survey-options.js';
 import { neededFields } from '../field-hints.js';
 import { githubAnnotations, sarifLog, type CiFinding } from '../../report/ci-findings.js';
 import { xml } from '../../report/escape.js';
+import { VALIDATE_COLUMNS, VALIDATE_TEXT } from '../../i18n/command-text.js';
 
 export interface ValidateCliOptions extends SurveyCliOptions {
   standard: string[];
@@ -89,25 +90,22 @@ export async function validate(files: string[], options: ValidateCliOptions, io:
     const chalk = new Chalk({ level: useColor(io.stdout, io.env) ? 1 : 0 });
     if (report.findings.length > 0) {
       const table = new Table({
-        head: lang === 'zh' ? ['位置', '级别', '问题', '说明'] : ['Where', 'Severity', 'Problem', 'Detail'],
+        head: [...VALIDATE_COLUMNS[lang]],
         style: { head: [], border: [] },
         wordWrap: true,
         wrapOnWordBoundary: false,
         colWidths: [40, 10, 18, 64],
       });
       report.findings.forEach((finding, i) => {
-        const severity = finding.severity === 'error' ? chalk.red(lang === 'zh' ? '错误' : 'error') : chalk.yellow(lang === 'zh' ? '警告' : 'warning');
+        const severity = finding.severity === 'error' ? chalk.red(VALIDATE_TEXT.error[lang]) : chalk.yellow(VALIDATE_TEXT.warning[lang]);
         table.push([place(finding), severity, finding.code, messages[i] ?? '']);
       });
       await io.stdout.write(`${table.toString()}\n`);
     }
     const records = report.files.reduce((sum, file) => sum + file.records, 0);
-    const shown = report.findings.length < report.errors + report.warnings ? (lang === 'zh' ? `（仅列出前 ${report.findings.length} 项）` : ` (first ${report.findings.length} listed)`) : '';
-    await io.stdout.write(
-      lang === 'zh'
-        ? `${files.length} 个文件，${records} 条记录：错误 ${report.errors}，警告 ${report.warnings}${shown}。${report.errors === 0 ? chalk.green('格式有效') : chalk.red('存在数据错误')}\n`
-        : `${files.length} file(s), ${records} record(s): ${report.errors} error(s), ${report.warnings} warning(s)${shown}. ${report.errors === 0 ? chalk.green('VALID') : chalk.red('DATA ERRORS')}\n`,
-    );
+    const shown = report.findings.length < report.errors + report.warnings ? VALIDATE_TEXT.firstListed[lang](report.findings.length) : '';
+    const counts = VALIDATE_TEXT.counts[lang](files.length, records, report.errors, report.warnings, shown);
+    await io.stdout.write(`${counts}${report.errors === 0 ? chalk.green(VALIDATE_TEXT.valid[lang]) : chalk.red(VALIDATE_TEXT.invalid[lang])}\n`);
   }
   return report.errors > 0 ? 1 : 0;
 }
