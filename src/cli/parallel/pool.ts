@@ -91,11 +91,11 @@ export async function planSplit(file: string, format: string | undefined, encodi
   return { head: bytes.slice(0, boundary + 1), csv, nextLine: linesTo(boundary), threads, chunkBytes };
 }
 
-/** The worker script, as built: tests run the sources, workers always the built JavaScript. */
+/** The worker script, as built: tests run the sources, workers always the built bundle. */
 function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.js')) return join(dirname(here), 'worker.js');
-  const built = resolve(dirname(here), '..', '..', '..', 'dist', 'cli', 'parallel', 'worker.js');
+  if (here.endsWith('.js')) return join(dirname(here), 'worker-thread.js');
+  const built = resolve(dirname(here), '..', '..', '..', 'dist', 'cli', 'parallel', 'worker-thread.js');
   if (!existsSync(built)) throw new Error(`the worker script ${built} is missing: run npm run build`);
   return built;
 }
