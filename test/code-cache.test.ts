@@ -54,15 +54,18 @@ describe('code cache', () => {
     expect(loadFresh(file)).toBe(`refused 42 ${file}`);
   });
 
-  it('the build leaves a cache a fresh process takes, and the bundle finds the bundled standards beside it', () => {
-    const script = `import { loadBundle } from '${codeCache}'; const loaded = loadBundle(); console.log(loaded.cache); process.exitCode = await loaded.exports.main(['standards', 'list', '-f', 'json']);`;
+  it('the build leaves a cache a fresh process takes; the bundle finds the bundled standards and validates with the validators it carries', () => {
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'id: Bad Id\ntitle: {zh: 坏}\nsource: {document: 测试}\nrules: []\n');
+    const script = `import { loadBundle } from '${codeCache}'; const loaded = loadBundle(); console.log(loaded.cache); const listed = await loaded.exports.main(['standards', 'list', '-f', 'json']); const linted = await loaded.exports.main(['lint', ${JSON.stringify(bad)}, '--lang', 'en']); console.log(listed, linted);`;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    const [state, ...json] = run.stdout.split('\n');
+    const [state, ...rest] = run.stdout.trim().split('\n');
     expect(state).toBe('used');
-    const ids = (JSON.parse(json.join('\n')) as { id: string }[]).map((standard) => standard.id);
+    expect(rest.at(-1)).toBe('0 2');
+    const ids = (JSON.parse(rest.slice(0, -1).join('\n')) as { id: string }[]).map((standard) => standard.id);
     expect(ids).toContain('xishan-2008');
     expect(ids).toHaveLength(8);
+    // The schema's own problem, at the line of the id.
+    expect(run.stderr).toContain(`dabiao: ${bad}:1:5: id has the wrong form (must match ^[a-z0-9]+(-[a-z0-9]+)*$)\n`);
   });
 });

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { BUNDLE_FILE, loadBundle } from './code-cache.js';
 import { PARALLEL_MIN_BYTES } from './parallel/pool.js';
+import { PRECOMPILED_FILE } from '../standards/schema-validators.js';
 
 const DIST = fileURLToPath(new URL('..', import.meta.url));
 const ROOT = join(DIST, '..');
@@ -32,7 +33,17 @@ const ownUrls: Plugin = {
 async function bundle(): Promise<void> {
   const outfile = fileURLToPath(BUNDLE_FILE);
   const result = await build({
-    entryPoints: [join(DIST, 'cli', 'bundle-entry.js')],
+    // The CLI's exports, and the precompiled validators inside the bundle (made by the step before).
+    stdin: {
+      contents: [
+        `export * from './cli/bundle-entry.js';`,
+        `import { usePrecompiled } from './standards/schema-validators.js';`,
+        `import validators from './standards/${PRECOMPILED_FILE}';`,
+        `usePrecompiled(validators);`,
+      ].join('\n'),
+      resolveDir: DIST,
+      sourcefile: 'bundle.js',
+    },
     outfile,
     bundle: true,
     platform: 'node',

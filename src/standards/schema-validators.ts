@@ -34,6 +34,12 @@ function loadPrecompiled(): Readonly<Record<string, ValidateFunction>> | null {
   return require(file.pathname) as Record<string, ValidateFunction>;
 }
 
+/** The precompiled validators, given by the bundle that carries them inside (cli/build-bundle.ts), so
+ * they are compiled from its code cache instead of loaded from their own file. */
+export function usePrecompiled(validators: Readonly<Record<string, ValidateFunction>>): void {
+  precompiled ??= validators;
+}
+
 /** A fresh Ajv instance with the project's options (also used by the build to precompile). */
 export function newAjv(extra: Record<string, unknown> = {}): Ajv {
   const { Ajv: AjvClass } = require('ajv') as typeof AjvModule;
