@@ -1,4 +1,4 @@
-// The built program runs from one CommonJS bundle (dist/bundle/, made by src/build/bundle.ts) compiled
+// The built program runs from one CommonJS bundle (dist/bundle/, made by build-bundle.ts) compiled
 // with the V8 code cache the build wrote beside it: every thread skips resolving some 300 modules and
 // compiling the functions a run starts with. A cache is used only with the exact bundle it was made
 // from (a digest of the bundle's text heads it); V8 itself refuses one made by another version or with
