@@ -62,6 +62,8 @@ describe('user-facing text lives in src/i18n/', () => {
     const texts = chineseTexts(join(root, 'src', 'survey', 'footer.ts'));
     expect(texts).toContain('合计');
     expect(texts).toContain('示例');
+    // The end of the template that builds the footer expression: `^(?:${words})(?:$|[\s:：])`.
+    expect(texts).toContain(')(?:$|[\\s:：])');
     // footer.ts also holds Chinese in a regular expression (/^(?:示例|样例 …/), which is not text to read.
     expect(texts.some((text) => text.includes('样例'))).toBe(false);
     expect(chineseTexts(join(root, 'src', 'standards', 'schema.ts'))).toEqual(['必须', '指导']);
