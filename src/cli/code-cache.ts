@@ -9,15 +9,13 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
+import type * as BundleEntry from './bundle-entry.js';
 
 /** The bundle the CLI and its worker threads run, beside this module's folder once built. */
 export const BUNDLE_FILE = new URL('../bundle/main.cjs', import.meta.url);
 
-/** What the bundle exports (src/cli/bundle-entry.ts). */
-export interface BundleExports {
-  main(argv: readonly string[]): Promise<number>;
-  serveChunks(): void;
-}
+/** What the bundle exports: bundle-entry.ts's exports (a type only; nothing of it is imported here). */
+export type BundleExports = typeof BundleEntry;
 
 /** How the cache fared: none beside the bundle, used, or refused (made from another text, or by V8). */
 export type CacheState = 'none' | 'used' | 'refused';

@@ -65,7 +65,8 @@ export const TEMPLATE_TEXT = {
   headerWithUnit: { zh: (label: string, unit: string) => `${label}（${unit}）`, en: (label: string, unit: string) => `${label} (${unit})` },
   exampleRegion: { zh: '示例镇', en: 'Example town' },
   exampleName: { zh: '示例社区', en: 'Example community' },
-  /** Example entries of a category a checklist counts (示例1站). */
+  /** Example entries of a category a checklist counts (示例1站): Chinese in both languages, since an entry
+   * counts by the ending the vocabulary's names share. */
   exampleItem: { zh: (i: number, suffix: string) => `示例${i}${suffix}`, en: (i: number, suffix: string) => `示例${i}${suffix}` },
   /** Between the entries of an example list: what the reader splits on, in each language's habit. */
   listSeparator: { zh: '、', en: ';' },

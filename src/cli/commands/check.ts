@@ -212,9 +212,10 @@ async function checkFiles(files: string[], options: CheckOptions, io: Io, settin
     for (const [index, file] of files.entries()) {
       const split = index === 0 && early ? early.split : await planSplit(file, options.inputFormat, readOptions.encoding, threads);
       const size = await fileSize(file);
+      // The first blocks this thread reads are small, so its code is optimised once (csv.ts).
+      const fileOptions = { ...readOptions, smallFirstBlocks: index === 0 };
       if (!split) {
-        // The first blocks this thread reads are small, so its code is optimised once (csv.ts).
-        for await (const batch of readSurvey([file], { ...readOptions, smallFirstBlocks: index === 0, onProgress: onProgress(bytesDone) })) await judge(batch);
+        for await (const batch of readSurvey([file], { ...fileOptions, onProgress: onProgress(bytesDone) })) await judge(batch);
         bytesDone += size;
         continue;
       }
@@ -224,7 +225,7 @@ async function checkFiles(files: string[], options: CheckOptions, io: Io, settin
       let records = 0;
       let sheet: string | undefined;
       const head = split.head;
-      for await (const batch of readSurvey([file], { ...readOptions, smallFirstBlocks: index === 0 }, {
+      for await (const batch of readSurvey([file], fileOptions, {
         notices: fileNotices,
         bytes: async function* () {
           yield head;
