@@ -73,9 +73,10 @@ async function bundle(): Promise<void> {
   writeFileSync(outfile, text);
 }
 
-/** Two warm-up runs through the bundle, then the code cache of what they compiled: the bundled sample
- * into the reports most runs write, and the sample repeated past the size at which a file is split
- * across threads, into the matrix report (what judges chunks on the main thread, as on a worker). */
+/** Three warm-up runs through the bundle, then the code cache of what they compiled: the bundled sample
+ * into the reports most runs write; the sample repeated past the size at which a file is split across
+ * threads, into the matrix report (what judges chunks on the main thread, as on a worker); and the
+ * sample against a standard given as a file, whose YAML is parsed at every run. */
 async function warmUp(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dabiao-build-'));
   try {
@@ -88,6 +89,9 @@ async function warmUp(): Promise<void> {
     const loaded = loadBundle();
     await loaded.exports.main(['check', sample, '--as-of', '2026-12-01', ...out('report.json'), ...out('report.txt'), ...out('report.matrix.csv')]);
     await loaded.exports.main(['check', large, '--threads', '2', '--as-of', '2026-12-01', ...out('large.matrix.csv')]);
+    const own = join(dir, 'own-standard.yaml');
+    writeFileSync(own, readFileSync(join(ROOT, 'standards', 'xishan-2008.yaml')));
+    await loaded.exports.main(['check', sample, '-s', own, '--as-of', '2026-12-01', ...out('own.json')]);
     loaded.writeCache();
   } finally {
     rmSync(dir, { recursive: true, force: true });
