@@ -63,10 +63,10 @@ const CR = 13;
 export function tokenize(text: string, firstLine: number, final: boolean, file: string, maxRows = Number.POSITIVE_INFINITY): Tokenized {
   const n = text.length;
   // Sized for the text at once (about a cell per 16 characters and a record per 64, no more records
-  // than the block may hold), still grown if the guess is short: grown from small by doubling, a block
-  // of 195-column records copied its cell arrays three times over.
+  // than the block may hold, 256 cells a record at first), still grown if the guess is short: grown
+  // from small by doubling, a block of 195-column records copied its cell arrays three times over.
   const rowGuess = Math.min(maxRows + 1, Math.max(256, n >> 6));
-  const cellGuess = Math.max(4096, n >> 4);
+  const cellGuess = Math.min(Math.max(4096, n >> 4), Math.max(16, maxRows * 256));
   const lines = new Growable(rowGuess);
   const rowStart = new Growable(rowGuess);
   const cellStart = new Growable(cellGuess);

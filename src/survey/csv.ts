@@ -1,11 +1,13 @@
 // CSV (RFC 4180: quotes, embedded commas and line breaks, CRLF), streamed as tables of cell spans.
 // UTF-8, by far the most common, is not decoded at all on the way in: each block's bytes are checked
 // to be valid UTF-8, then read as Latin-1 (one character per byte, so commas, quotes and line breaks
-// sit where they are), and only the cells a check reads as text are decoded, each distinct cell
-// once. Other encodings (GB18030, UTF-16) are decoded to text first and split the same way.
+// sit where they are), split into cells by the WebAssembly tokenizer (wasm-tokenizer.ts), and only the
+// cells a check reads as text are decoded, each distinct cell once. Other encodings (GB18030, UTF-16)
+// are decoded to text first and split by the JavaScript tokenizer (cell-table.ts).
 import { isUtf8 } from 'node:buffer';
 import { DabiaoError } from '../errors.js';
 import { MAX_RECORD_CHARS, tokenize } from './cell-table.js';
+import { tokenizeLatin1 } from './wasm-tokenizer.js';
 import { decodeText, detectEncoding, withHead, DETECTION_WINDOW, type Encoding } from './decode.js';
 import type { RawBlock, StreamReader, TablePart } from './reader.js';
 
@@ -71,7 +73,7 @@ export const csvReader: StreamReader = {
     const split = function* (text: string, final: boolean, latin1: boolean): Generator<RawBlock> {
       let rest = text;
       for (;;) {
-        const { table, consumed, nextLine, limited } = tokenize(rest, line, final, file, blockRows - partRows);
+        const { table, consumed, nextLine, limited } = (latin1 ? tokenizeLatin1 : tokenize)(rest, line, final, file, blockRows - partRows);
         line = nextLine;
         records += table.rows;
         if (table.rows > 0) {

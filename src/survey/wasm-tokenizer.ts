@@ -1,0 +1,146 @@
+// The CSV tokenizer for text of one byte a character (UTF-8 read as Latin-1, csv.ts), in WebAssembly:
+// tokenize.wat finds the commas and line feeds sixteen bytes at a time, and the JavaScript tokenizer
+// (cell-table.ts) reads the records that hold a quote, and any text when the module is not there (a
+// build without it, a runtime without WebAssembly SIMD). Both give the same table for the same text.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { tokenize, type Tokenized } from './cell-table.js';
+
+/** Texts longer than this (a line of its own beyond the reader's 120 KiB texts) are split in JavaScript:
+ * the module's memory is made once, for texts up to this size, and never grown. */
+export const WASM_TEXT_LIMIT = 256 * 1024;
+
+/** The part of the runtime's WebAssembly API used here (TypeScript declares its values with the DOM's
+ * types only). */
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+
+/** A mutable global of the module, read and set from here. */
+interface WasmGlobal {
+  value: number;
+}
+
+interface TokenizerExports {
+  memory: { buffer: ArrayBuffer };
+  layout(cellStart: number, cellEnd: number, rowStart: number, lines: number): void;
+  tokenize(n: number, from: number, line: number, rows: number, cells: number, final: number, maxRows: number): number;
+  rows: WasmGlobal;
+  cells: WasmGlobal;
+  consumed: WasmGlobal;
+  nextLine: WasmGlobal;
+  limited: WasmGlobal;
+  quotedAt: WasmGlobal;
+}
+
+/** The module's memory: the text, 16 bytes to spare (a last 16-byte load past its end), then the arrays,
+ * each room for as many entries as the text has bytes and two (a cell per byte at most, and its end). */
+const ENTRIES = WASM_TEXT_LIMIT + 2;
+const TEXT_ROOM = WASM_TEXT_LIMIT + 16;
+const CELL_START = TEXT_ROOM;
+const CELL_END = CELL_START + 4 * ENTRIES;
+const ROW_START = CELL_END + 4 * ENTRIES;
+const LINES = ROW_START + 4 * ENTRIES;
+const MEMORY_BYTES = LINES + 4 * ENTRIES;
+
+interface Tokenizer {
+  exports: TokenizerExports;
+  /** The memory as bytes; made once (the memory never grows, so it never changes). */
+  bytes: Buffer;
+}
+
+let loaded: Tokenizer | null | undefined;
+
+/** The module as built beside this file (dist/survey/), or, run from the sources (tests), in dist/. */
+function moduleBytes(): Uint8Array | undefined {
+  const beside = new URL('./tokenize.wasm', import.meta.url);
+  const built = new URL('../../dist/survey/tokenize.wasm', import.meta.url);
+  for (const url of [beside, built]) if (existsSync(fileURLToPath(url))) return readFileSync(url);
+  return undefined;
+}
+
+function instantiate(): Tokenizer | null {
+  const bytes = moduleBytes();
+  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (!bytes || !wasm || !wasm.validate(bytes)) return null;
+  const instance = new wasm.Instance(new wasm.Module(bytes), {});
+  const exports = instance.exports as unknown as TokenizerExports;
+  // The module declares its memory at full size: growing it would detach the memory's buffer, and a
+  // runtime that has seen a buffer detached recompiles its code with a check at every typed array access.
+  if (exports.memory.buffer.byteLength < MEMORY_BYTES) return null;
+  exports.layout(CELL_START, CELL_END, ROW_START, LINES);
+  return { exports, bytes: Buffer.from(exports.memory.buffer) };
+}
+
+/** Whether the WebAssembly tokenizer is in use (tests check that they exercise it). */
+export function wasmTokenizerLoaded(): boolean {
+  loaded ??= instantiate();
+  return loaded !== null;
+}
+
+/**
+ * `tokenize` (cell-table.ts) for text of one byte a character: the same table, consumed text, next line
+ * and limit, the same errors at the same lines.
+ */
+export function tokenizeLatin1(text: string, firstLine: number, final: boolean, file: string, maxRows = Number.POSITIVE_INFINITY): Tokenized {
+  loaded ??= instantiate();
+  const n = text.length;
+  if (loaded === null || n > WASM_TEXT_LIMIT) return tokenize(text, firstLine, final, file, maxRows);
+  const { exports, bytes } = loaded;
+  bytes.write(text, 0, n, 'latin1');
+  const limit = Math.min(maxRows, 0x7fffffff);
+  const unescaped = new Map<number, string>();
+  const memory = exports.memory.buffer;
+  let from = 0;
+  let line = firstLine;
+  let rows = 0;
+  let cells = 0;
+  for (;;) {
+    const quoted = exports.tokenize(n, from, line, rows, cells, final ? 1 : 0, limit);
+    rows = exports.rows.value;
+    cells = exports.cells.value;
+    if (quoted === 0) break;
+    // A record with a quote, read by the JavaScript tokenizer (which refuses a malformed one at its line).
+    const start = exports.quotedAt.value;
+    const recordLine = exports.nextLine.value;
+    const one = tokenize(text.slice(start), recordLine, final, file, 1);
+    if (one.table.rows === 0) break; // it runs past this text: read again with the next
+    const { cellStart, cellEnd } = one.table;
+    const starts = new Int32Array(memory, CELL_START, ENTRIES);
+    const ends = new Int32Array(memory, CELL_END, ENTRIES);
+    for (let i = 0; i < cellStart.length; i++) {
+      starts[cells + i] = start + (cellStart[i] as number);
+      ends[cells + i] = start + (cellEnd[i] as number);
+    }
+    for (const [index, own] of one.table.unescaped) unescaped.set(cells + index, own);
+    new Int32Array(memory, LINES, ENTRIES)[rows] = recordLine;
+    new Int32Array(memory, ROW_START, ENTRIES)[rows] = cells;
+    rows++;
+    cells += cellStart.length;
+    from = start + one.consumed;
+    line = one.nextLine;
+    if (from >= n || rows >= limit) {
+      exports.consumed.value = from;
+      exports.nextLine.value = line;
+      exports.limited.value = from < n ? 1 : 0;
+      break;
+    }
+  }
+  new Int32Array(memory, ROW_START, ENTRIES)[rows] = cells;
+  return {
+    table: {
+      text,
+      rows,
+      lines: new Int32Array(memory, LINES, rows).slice(),
+      rowStart: new Int32Array(memory, ROW_START, rows + 1).slice(),
+      cellStart: new Int32Array(memory, CELL_START, cells).slice(),
+      cellEnd: new Int32Array(memory, CELL_END, cells).slice(),
+      unescaped,
+    },
+    consumed: exports.consumed.value,
+    nextLine: exports.nextLine.value,
+    limited: exports.limited.value === 1,
+  };
+}
