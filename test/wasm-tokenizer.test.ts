@@ -83,6 +83,24 @@ describe('the WebAssembly tokenizer', () => {
     });
   });
 
+  it('undoes doubled quotes once, in a record it reads and in one it leaves to JavaScript', () => {
+    // The first record's second cell holds a line break: JavaScript reads the whole record again.
+    const text = '"a""b","c\nd"\n"e""f",g\n';
+    const result = tokenizeLatin1(text, 1, false, 'f.csv');
+    expect(shape(result).records).toEqual([
+      { line: 1, cells: ['a"b', 'c\nd'] },
+      { line: 3, cells: ['e"f', 'g'] },
+    ]);
+    expect([...result.table.unescaped]).toEqual([
+      [0, 'a"b'],
+      [2, 'e"f'],
+    ]);
+    // Cut inside such a record: nothing of it is listed.
+    const cut = tokenizeLatin1('x,1\n"a""b","c\nd', 1, false, 'f.csv');
+    expect(shape(cut).records).toEqual([{ line: 1, cells: ['x', '1'] }]);
+    expect(cut.table.unescaped.size).toBe(0);
+  });
+
   it('stops after the records asked for, at a record boundary, and says so', () => {
     const text = 'a,1\n"b,c",2\nd,3\n';
     expect(shape(tokenizeLatin1(text, 1, false, 'f.csv', 2))).toEqual({

@@ -25,7 +25,7 @@ interface WasmGlobal {
 
 interface TokenizerExports {
   memory: { buffer: ArrayBuffer };
-  layout(cellStart: number, cellEnd: number, rowStart: number, lines: number): void;
+  layout(cellStart: number, cellEnd: number, rowStart: number, lines: number, escapedCells: number): void;
   tokenize(n: number, from: number, line: number, rows: number, cells: number, final: number, maxRows: number): number;
   rows: WasmGlobal;
   cells: WasmGlobal;
@@ -33,6 +33,8 @@ interface TokenizerExports {
   nextLine: WasmGlobal;
   limited: WasmGlobal;
   quotedAt: WasmGlobal;
+  /** Cells the module read with a doubled quote inside, listed at ESCAPED_CELLS. */
+  escaped: WasmGlobal;
 }
 
 /** The module's memory: the text, 16 bytes to spare (a last 16-byte load past its end), then the arrays,
@@ -43,7 +45,9 @@ const CELL_START = TEXT_ROOM;
 const CELL_END = CELL_START + 4 * ENTRIES;
 const ROW_START = CELL_END + 4 * ENTRIES;
 const LINES = ROW_START + 4 * ENTRIES;
-const MEMORY_BYTES = LINES + 4 * ENTRIES;
+/** Room for 4,096 cells with a doubled quote (tokenize.wat leaves any more to JavaScript). */
+const ESCAPED_CELLS = LINES + 4 * ENTRIES;
+const MEMORY_BYTES = ESCAPED_CELLS + 4 * 4096;
 
 interface Tokenizer {
   exports: TokenizerExports;
@@ -70,7 +74,7 @@ function instantiate(): Tokenizer | null {
   // The module declares its memory at full size: growing it would detach the memory's buffer, and a
   // runtime that has seen a buffer detached recompiles its code with a check at every typed array access.
   if (exports.memory.buffer.byteLength < MEMORY_BYTES) return null;
-  exports.layout(CELL_START, CELL_END, ROW_START, LINES);
+  exports.layout(CELL_START, CELL_END, ROW_START, LINES, ESCAPED_CELLS);
   return { exports, bytes: Buffer.from(exports.memory.buffer) };
 }
 
@@ -90,6 +94,7 @@ export function tokenizeLatin1(text: string, firstLine: number, final: boolean, 
   if (loaded === null || n > WASM_TEXT_LIMIT) return tokenize(text, firstLine, final, file, maxRows);
   const { exports, bytes } = loaded;
   bytes.write(text, 0, n, 'latin1');
+  exports.escaped.value = 0;
   const limit = Math.min(maxRows, 0x7fffffff);
   const unescaped = new Map<number, string>();
   const memory = exports.memory.buffer;
@@ -129,14 +134,24 @@ export function tokenizeLatin1(text: string, firstLine: number, final: boolean, 
     }
   }
   new Int32Array(memory, ROW_START, ENTRIES)[rows] = cells;
+  const cellStart = new Int32Array(memory, CELL_START, cells).slice();
+  const cellEnd = new Int32Array(memory, CELL_END, cells).slice();
+  const escaped = exports.escaped.value;
+  if (escaped > 0) {
+    // Doubled quotes undone as the JavaScript tokenizer undoes them; the cells in order, as it lists them.
+    for (const cell of new Int32Array(memory, ESCAPED_CELLS, escaped)) unescaped.set(cell, text.slice(cellStart[cell], cellEnd[cell]).replace(/""/g, '"'));
+    const inOrder = [...unescaped].sort((a, b) => a[0] - b[0]);
+    unescaped.clear();
+    for (const [cell, own] of inOrder) unescaped.set(cell, own);
+  }
   return {
     table: {
       text,
       rows,
       lines: new Int32Array(memory, LINES, rows).slice(),
       rowStart: new Int32Array(memory, ROW_START, rows + 1).slice(),
-      cellStart: new Int32Array(memory, CELL_START, cells).slice(),
-      cellEnd: new Int32Array(memory, CELL_END, cells).slice(),
+      cellStart,
+      cellEnd,
       unescaped,
     },
     consumed: exports.consumed.value,
