@@ -1,7 +1,8 @@
 // The CSV tokenizer for text of one byte a character (UTF-8 read as Latin-1, csv.ts), in WebAssembly:
-// tokenize.wat finds the commas and line feeds sixteen bytes at a time, and the JavaScript tokenizer
-// (cell-table.ts) reads the records that hold a quote, and any text when the module is not there (a
-// build without it, a runtime without WebAssembly SIMD). Both give the same table for the same text.
+// tokenize.wat finds the commas, line feeds and quotes sixteen bytes at a time and reads quoted cells
+// without a line break; the JavaScript tokenizer (cell-table.ts) reads the records it leaves (a quoted
+// line break, a stray quote), and any text when the module is not there (a build without it, a runtime
+// without WebAssembly SIMD). Both give the same table for the same text.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tokenize, type Tokenized } from './cell-table.js';
