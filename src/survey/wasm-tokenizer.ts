@@ -50,10 +50,15 @@ const LINES = ROW_START + 4 * ENTRIES;
 const ESCAPED_CELLS = LINES + 4 * ENTRIES;
 const MEMORY_BYTES = ESCAPED_CELLS + 4 * 4096;
 
+/** The module and views of its memory, made once (the memory never grows, so they stay valid). */
 interface Tokenizer {
   exports: TokenizerExports;
-  /** The memory as bytes; made once (the memory never grows, so it never changes). */
   bytes: Buffer;
+  cellStart: Int32Array;
+  cellEnd: Int32Array;
+  rowStart: Int32Array;
+  lines: Int32Array;
+  escapedCells: Int32Array;
 }
 
 let loaded: Tokenizer | null | undefined;
@@ -76,7 +81,16 @@ function instantiate(): Tokenizer | null {
   // runtime that has seen a buffer detached recompiles its code with a check at every typed array access.
   if (exports.memory.buffer.byteLength < MEMORY_BYTES) return null;
   exports.layout(CELL_START, CELL_END, ROW_START, LINES, ESCAPED_CELLS);
-  return { exports, bytes: Buffer.from(exports.memory.buffer) };
+  const memory = exports.memory.buffer;
+  return {
+    exports,
+    bytes: Buffer.from(memory),
+    cellStart: new Int32Array(memory, CELL_START, ENTRIES),
+    cellEnd: new Int32Array(memory, CELL_END, ENTRIES),
+    rowStart: new Int32Array(memory, ROW_START, ENTRIES),
+    lines: new Int32Array(memory, LINES, ENTRIES),
+    escapedCells: new Int32Array(memory, ESCAPED_CELLS, 4096),
+  };
 }
 
 /** Whether the WebAssembly tokenizer is in use (tests check that they exercise it). */
@@ -98,49 +112,48 @@ export function tokenizeLatin1(text: string, firstLine: number, final: boolean, 
   exports.escaped.value = 0;
   const limit = Math.min(maxRows, 0x7fffffff);
   const unescaped = new Map<number, string>();
-  const memory = exports.memory.buffer;
   let from = 0;
   let line = firstLine;
   let rows = 0;
   let cells = 0;
+  let consumed: number;
+  let nextLine: number;
+  let limited: boolean;
   for (;;) {
     const quoted = exports.tokenize(n, from, line, rows, cells, final ? 1 : 0, limit);
     rows = exports.rows.value;
     cells = exports.cells.value;
+    consumed = exports.consumed.value;
+    nextLine = exports.nextLine.value;
+    limited = exports.limited.value === 1;
     if (quoted === 0) break;
     // A record with a quote, read by the JavaScript tokenizer (which refuses a malformed one at its line).
     const start = exports.quotedAt.value;
-    const recordLine = exports.nextLine.value;
-    const one = tokenize(text.slice(start), recordLine, final, file, 1);
+    const one = tokenize(text.slice(start), nextLine, final, file, 1);
     if (one.table.rows === 0) break; // it runs past this text: read again with the next
-    const { cellStart, cellEnd } = one.table;
-    const starts = new Int32Array(memory, CELL_START, ENTRIES);
-    const ends = new Int32Array(memory, CELL_END, ENTRIES);
-    for (let i = 0; i < cellStart.length; i++) {
-      starts[cells + i] = start + (cellStart[i] as number);
-      ends[cells + i] = start + (cellEnd[i] as number);
+    for (let i = 0; i < one.table.cellStart.length; i++) {
+      loaded.cellStart[cells + i] = start + (one.table.cellStart[i] as number);
+      loaded.cellEnd[cells + i] = start + (one.table.cellEnd[i] as number);
     }
     for (const [index, own] of one.table.unescaped) unescaped.set(cells + index, own);
-    new Int32Array(memory, LINES, ENTRIES)[rows] = recordLine;
-    new Int32Array(memory, ROW_START, ENTRIES)[rows] = cells;
+    loaded.lines[rows] = nextLine;
+    loaded.rowStart[rows] = cells;
     rows++;
-    cells += cellStart.length;
+    cells += one.table.cellStart.length;
     from = start + one.consumed;
     line = one.nextLine;
-    if (from >= n || rows >= limit) {
-      exports.consumed.value = from;
-      exports.nextLine.value = line;
-      exports.limited.value = from < n ? 1 : 0;
-      break;
-    }
+    consumed = from;
+    nextLine = line;
+    limited = from < n && rows >= limit;
+    if (from >= n || rows >= limit) break;
   }
-  new Int32Array(memory, ROW_START, ENTRIES)[rows] = cells;
-  const cellStart = new Int32Array(memory, CELL_START, cells).slice();
-  const cellEnd = new Int32Array(memory, CELL_END, cells).slice();
+  loaded.rowStart[rows] = cells;
+  const cellStart = loaded.cellStart.slice(0, cells);
+  const cellEnd = loaded.cellEnd.slice(0, cells);
   const escaped = exports.escaped.value;
   if (escaped > 0) {
     // Doubled quotes undone as the JavaScript tokenizer undoes them; the cells in order, as it lists them.
-    for (const cell of new Int32Array(memory, ESCAPED_CELLS, escaped)) unescaped.set(cell, text.slice(cellStart[cell], cellEnd[cell]).replace(/""/g, '"'));
+    for (const cell of loaded.escapedCells.subarray(0, escaped)) unescaped.set(cell, text.slice(cellStart[cell], cellEnd[cell]).replace(/""/g, '"'));
     const inOrder = [...unescaped].sort((a, b) => a[0] - b[0]);
     unescaped.clear();
     for (const [cell, own] of inOrder) unescaped.set(cell, own);
@@ -149,14 +162,14 @@ export function tokenizeLatin1(text: string, firstLine: number, final: boolean, 
     table: {
       text,
       rows,
-      lines: new Int32Array(memory, LINES, rows).slice(),
-      rowStart: new Int32Array(memory, ROW_START, rows + 1).slice(),
+      lines: loaded.lines.slice(0, rows),
+      rowStart: loaded.rowStart.slice(0, rows + 1),
       cellStart,
       cellEnd,
       unescaped,
     },
-    consumed: exports.consumed.value,
-    nextLine: exports.nextLine.value,
-    limited: exports.limited.value === 1,
+    consumed,
+    nextLine,
+    limited,
   };
 }
