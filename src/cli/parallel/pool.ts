@@ -17,6 +17,7 @@ import { HEADER_SEARCH_ROWS } from '../../survey/table-rows.js';
 import { READ_BYTES } from '../../survey/csv.js';
 import { prepare, runChunk, type ChunkOutput, type ChunkSetup } from './chunk.js';
 import { ChunkBuffers, countLines, lastBoundary, splitFile, type Chunk } from './split.js';
+import { YoungGenerationHold } from './young-generation.js';
 
 /** Files smaller than this are read on one thread: starting workers would cost more than it saves. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -120,9 +121,20 @@ export class ChunkWorker {
   private next = 0;
   private onBuffer: (buffer: ArrayBuffer) => void = () => undefined;
   private stopped = false;
+  /** The worker's heap is made and its code running. */
+  readonly online: Promise<void>;
 
-  constructor(youngMb: number) {
+  /** `hold`: the main thread's young generation, held at this worker's size while they judge a file. */
+  constructor(
+    youngMb: number,
+    readonly hold: YoungGenerationHold,
+  ) {
     this.worker = new Worker(workerFile(), { resourceLimits: { maxYoungGenerationSizeMb: youngMb } });
+    this.online = new Promise((resolve, reject) => {
+      this.worker.once('online', () => resolve());
+      this.worker.once('exit', () => reject(new Error('a worker thread stopped before it started')));
+    });
+    this.online.catch(() => undefined);
     this.worker.unref();
     this.worker.on('message', (message: { id: number; output: ChunkOutput; input?: ArrayBuffer }) => {
       if (message.input) this.onBuffer(message.input);
@@ -159,6 +171,7 @@ export class ChunkWorker {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.hold.release();
     this.worker.removeAllListeners('exit');
     await this.worker.terminate();
   }
@@ -166,7 +179,14 @@ export class ChunkWorker {
 
 /** The workers a split file is judged by besides the main thread. */
 export function startWorkers(plan: SplitPlan): ChunkWorker[] {
-  return Array.from({ length: plan.threads - 1 }, () => new ChunkWorker(WORKER_YOUNG_MB));
+  const hold = new YoungGenerationHold(WORKER_YOUNG_MB);
+  hold.beforeWorkers();
+  const workers = Array.from({ length: plan.threads - 1 }, () => new ChunkWorker(WORKER_YOUNG_MB, hold));
+  Promise.all(workers.map((worker) => worker.online)).then(
+    () => hold.workersOnline(),
+    () => hold.release(),
+  );
+  return workers;
 }
 
 interface Pending {
@@ -208,6 +228,7 @@ export async function* judgeRest(setup: ChunkSetup, plan: SplitPlan, onBytes?: (
       if (worker) track(worker.judge(chunk), size);
       else {
         track(Promise.resolve(await runChunk(setup, local, chunk.bytes, chunk.firstLine)), size);
+        workers[0]?.hold.check();
         // Judged: nothing refers to its bytes any more (cells were copied out as text).
         buffers.give(chunk.bytes.buffer as ArrayBuffer);
       }
