@@ -14,6 +14,7 @@ import type { Appendix, Sink } from '../report/sink.js';
 import type { OutputStream } from './io.js';
 
 export interface Output extends Sink {
+  /** Resolves once the bytes are written or copied: the caller may then fill their buffer again. */
   writeBytes(bytes: Uint8Array): Promise<void>;
   commit(): Promise<void>;
   discard(): Promise<void>;
@@ -74,6 +75,13 @@ class TempFileOutput implements Output {
 
   private async writeChunk(chunk: string | Uint8Array): Promise<void> {
     if (this.failure) throw outputError(this.failure);
+    if (typeof chunk !== 'string') {
+      // Bytes are waited for until written: their buffer is the caller's again after (a worker renders into it).
+      await new Promise<void>((resolve, reject) => {
+        this.stream.write(chunk, (error) => (error ? reject(outputError(error)) : resolve()));
+      });
+      return;
+    }
     if (!this.stream.write(chunk)) {
       await new Promise<void>((resolve, reject) => {
         const onError = (error: Error): void => reject(outputError(error));

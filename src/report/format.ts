@@ -39,14 +39,15 @@ export interface Rendered {
 
 const encoder = new TextEncoder();
 
-/** Pieces of text or bytes as one run of UTF-8 bytes. */
-function bytesOf(pieces: readonly (string | Uint8Array)[]): Uint8Array {
+/** Pieces of text or bytes as one run of UTF-8 bytes, in a buffer from `into` where given. */
+function bytesOf(pieces: readonly (string | Uint8Array)[], into?: (bytes: number) => Uint8Array): Uint8Array {
   const only = pieces.length === 1 ? pieces[0] : undefined;
   // One piece of bytes that is its whole buffer (a chunk of one batch) is the run itself: no copy.
-  if (only instanceof Uint8Array && only.byteOffset === 0 && only.byteLength === only.buffer.byteLength) return only;
-  if (pieces.every((piece) => typeof piece === 'string')) return encoder.encode(pieces.join(''));
+  if (!into && only instanceof Uint8Array && only.byteOffset === 0 && only.byteLength === only.buffer.byteLength) return only;
+  if (!into && pieces.every((piece) => typeof piece === 'string')) return encoder.encode(pieces.join(''));
   const encoded = pieces.map((piece) => (typeof piece === 'string' ? encoder.encode(piece) : piece));
-  const out = new Uint8Array(encoded.reduce((sum, piece) => sum + piece.length, 0));
+  const total = encoded.reduce((sum, piece) => sum + piece.length, 0);
+  const out = into ? into(total) : new Uint8Array(total);
   let at = 0;
   for (const piece of encoded) {
     out.set(piece, at);
@@ -55,10 +56,11 @@ function bytesOf(pieces: readonly (string | Uint8Array)[]): Uint8Array {
   return out;
 }
 
-/** Joins the rendered parts of several batches, in order, as UTF-8 bytes. */
-export function joinRendered(parts: readonly Rendered[]): { body: Uint8Array; records?: Uint8Array } {
+/** Joins the rendered parts of several batches, in order, as UTF-8 bytes; `into` gives the buffer each
+ * run is written into (`bytes` long), where the caller keeps buffers to use again. */
+export function joinRendered(parts: readonly Rendered[], into?: (bytes: number) => Uint8Array): { body: Uint8Array; records?: Uint8Array } {
   const records = parts.flatMap((part) => (part.records !== undefined && part.records.length > 0 ? [part.records] : []));
-  return { body: bytesOf(parts.map((part) => part.body)), ...(records.length > 0 ? { records: bytesOf(records) } : {}) };
+  return { body: bytesOf(parts.map((part) => part.body), into), ...(records.length > 0 ? { records: bytesOf(records, into) } : {}) };
 }
 
 /** A rendered piece without its first character (the comma before a first JSON element: ASCII). */

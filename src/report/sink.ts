@@ -1,7 +1,8 @@
 // Where a report's text goes. Reports only see this interface; files and terminals are the CLI's.
 export interface Sink {
   write(text: string): Promise<void> | void;
-  /** UTF-8 bytes written as they are (a worker's rendered report text). */
+  /** UTF-8 bytes written as they are (a worker's rendered report text). Once it returns (or its promise
+   * resolves) the bytes are written or copied: the caller may fill their buffer again. */
   writeBytes?(bytes: Uint8Array): Promise<void> | void;
   /** A second place to write to, poured in after what is written here (JSON's `records` after its
    * `results`): a file beside the report, so memory does not grow with the survey. */
@@ -9,6 +10,7 @@ export interface Sink {
 }
 
 export interface Appendix {
+  /** Bytes are written or copied once it returns (or its promise resolves), as with `writeBytes`. */
   write(text: string | Uint8Array): Promise<void> | void;
   /** Everything written to the appendix, written to `sink`; the appendix is gone after. */
   pourInto(sink: Sink): Promise<void>;

@@ -15,7 +15,7 @@ import { detectEncoding } from '../../survey/decode.js';
 import { readerFor } from '../../survey/readers.js';
 import { HEADER_SEARCH_ROWS } from '../../survey/table-rows.js';
 import { READ_BYTES } from '../../survey/csv.js';
-import { prepare, runChunk, type ChunkOutput, type ChunkSetup } from './chunk.js';
+import { prepare, renderedBuffers, RenderBuffers, runChunk, type ChunkOutput, type ChunkSetup } from './chunk.js';
 import { ChunkBuffers, countLines, lastBoundary, splitFile, type Chunk } from './split.js';
 import { YoungGenerationHold } from './young-generation.js';
 
@@ -168,6 +168,11 @@ export class ChunkWorker {
     return output;
   }
 
+  /** Buffers of this worker's rendered texts, written: back to be rendered into again. */
+  written(buffers: ArrayBuffer[]): void {
+    if (!this.stopped && buffers.length > 0) this.worker.postMessage({ written: buffers }, buffers);
+  }
+
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
@@ -193,21 +198,26 @@ interface Pending {
   output: Promise<ChunkOutput>;
   settled: boolean;
   size: number;
+  /** Who judged it (null: the main thread), to give its rendered buffers back to. */
+  by: ChunkWorker | null;
 }
 
 /**
  * The rest of the file after its head, judged by `threads - 1` workers (`started` ones, or new) and the
  * main thread; outputs in input order. Outputs waiting for an earlier one are bounded, so memory does
- * not grow with the file. The workers are stopped at the end.
+ * not grow with the file. An output's rendered bytes are the caller's until it asks for the next one:
+ * written by then (a sink is done with bytes once their write resolves), their buffers go back to the
+ * thread that rendered them. The workers are stopped at the end.
  */
 export async function* judgeRest(setup: ChunkSetup, plan: SplitPlan, onBytes?: (bytes: number) => void, started?: ChunkWorker[]): AsyncGenerator<ChunkOutput> {
   const buffers = new ChunkBuffers(plan.chunkBytes);
   const workers = started ?? startWorkers(plan);
   for (const worker of workers) worker.begin(setup, (buffer) => buffers.give(buffer));
   const local = await prepare(setup);
+  const localBuffers = new RenderBuffers();
   const pending: Pending[] = [];
-  const track = (output: Promise<ChunkOutput>, size: number): void => {
-    const entry: Pending = { output, settled: false, size };
+  const track = (output: Promise<ChunkOutput>, size: number, by: ChunkWorker | null): void => {
+    const entry: Pending = { output, settled: false, size, by };
     // A chunk after one that fails is never awaited: its rejection must not go unhandled.
     output.then(
       () => void (entry.settled = true),
@@ -215,27 +225,34 @@ export async function* judgeRest(setup: ChunkSetup, plan: SplitPlan, onBytes?: (
     );
     pending.push(entry);
   };
-  const take = async (): Promise<ChunkOutput> => {
+  const take = async (): Promise<{ output: ChunkOutput; by: ChunkWorker | null }> => {
     const entry = pending.shift() as Pending;
     const output = await entry.output;
     onBytes?.(entry.size);
-    return output;
+    return { output, by: entry.by };
+  };
+  // Hands an output over; once the caller asks for the next, its rendered buffers go back.
+  const hand = function* ({ output, by }: { output: ChunkOutput; by: ChunkWorker | null }): Generator<ChunkOutput> {
+    yield output;
+    const written = renderedBuffers(output);
+    if (by) by.written(written);
+    else for (const buffer of written) localBuffers.give(buffer);
   };
   try {
     for await (const chunk of splitFile(setup.file, plan.head.length, plan.nextLine, plan.csv, buffers, RECORD_LIMIT)) {
       const size = chunk.bytes.byteLength;
       const worker = workers.filter((candidate) => candidate.queued < AHEAD).sort((a, b) => a.queued - b.queued)[0];
-      if (worker) track(worker.judge(chunk), size);
+      if (worker) track(worker.judge(chunk), size, worker);
       else {
-        track(Promise.resolve(await runChunk(setup, local, chunk.bytes, chunk.firstLine)), size);
+        track(Promise.resolve(await runChunk(setup, local, chunk.bytes, chunk.firstLine, localBuffers)), size, null);
         workers[0]?.hold.check();
         // Judged: nothing refers to its bytes any more (cells were copied out as text).
         buffers.give(chunk.bytes.buffer as ArrayBuffer);
       }
-      while (pending.length > 0 && (pending[0] as Pending).settled) yield await take();
-      if (pending.length > workers.length * AHEAD + 2) yield await take();
+      while (pending.length > 0 && (pending[0] as Pending).settled) yield* hand(await take());
+      if (pending.length > workers.length * AHEAD + 2) yield* hand(await take());
     }
-    while (pending.length > 0) yield await take();
+    while (pending.length > 0) yield* hand(await take());
   } finally {
     await Promise.all(workers.map((worker) => worker.stop()));
   }

@@ -1,9 +1,9 @@
 // What a worker thread does (started from worker-thread.ts): judges the chunks of one file it is sent
 // (see chunk.ts) by the setup sent before them, in the order sent.
 import { parentPort } from 'node:worker_threads';
-import { prepare, runChunk, type ChunkSetup, type Prepared } from './chunk.js';
+import { prepare, renderedBuffers, RenderBuffers, runChunk, type ChunkSetup, type Prepared } from './chunk.js';
 
-type Message = { setup: ChunkSetup } | { chunk: { id: number; bytes: Uint8Array; firstLine: number } };
+type Message = { setup: ChunkSetup } | { chunk: { id: number; bytes: Uint8Array; firstLine: number } } | { written: ArrayBuffer[] };
 
 /** Answers the main thread's messages on this worker thread's port until the thread is stopped. */
 export function serveChunks(): void {
@@ -11,7 +11,12 @@ export function serveChunks(): void {
   if (!port) throw new Error('serveChunks runs on a worker thread');
   let ready: Promise<{ setup: ChunkSetup; prepared: Prepared }> | undefined;
   let queue = Promise.resolve();
+  const buffers = new RenderBuffers();
   port.on('message', (message: Message) => {
+    if ('written' in message) {
+      for (const buffer of message.written) buffers.give(buffer);
+      return;
+    }
     if ('setup' in message) {
       const setup = message.setup;
       ready = prepare(setup).then((prepared) => ({ setup, prepared }));
@@ -22,11 +27,11 @@ export function serveChunks(): void {
     queue = queue.then(async () => {
       if (!judged) throw new Error('a chunk came before its setup');
       const { setup, prepared } = await judged;
-      const output = await runChunk(setup, prepared, task.bytes, task.firstLine);
-      // The rendered bytes are moved to the main thread, not copied; the chunk's buffer goes back to be read into again.
-      const transfer = output.rendered.flatMap((rendered) => (rendered ? [rendered.body.buffer, ...(rendered.records ? [rendered.records.buffer] : [])] : []));
+      const output = await runChunk(setup, prepared, task.bytes, task.firstLine, buffers);
+      // The rendered bytes are moved to the main thread, not copied, and come back once written; the
+      // chunk's buffer goes back to be read into again.
       const input = task.bytes.buffer as ArrayBuffer;
-      port.postMessage({ id: task.id, output, input }, [...(transfer as ArrayBuffer[]), input]);
+      port.postMessage({ id: task.id, output, input }, [...renderedBuffers(output), input]);
     });
   });
 }
