@@ -31,7 +31,7 @@ describe('rendered texts written into kept buffers', () => {
     const buffers = new RenderBuffers();
     const first = buffers.take(100_000);
     expect(first.length).toBe(100_000);
-    // A quarter more, in whole 64 KiB pieces.
+    // A sixteenth more, in whole 64 KiB pieces.
     expect(first.buffer.byteLength).toBe(131_072);
     buffers.give(first.buffer as ArrayBuffer);
     const again = buffers.take(120_000);
@@ -56,6 +56,16 @@ describe('rendered texts written into kept buffers', () => {
     expect(taken).toEqual([made[2], made[3], made[4], made[5], made[6]]);
     // None left: a new one.
     expect(made).not.toContain(buffers.take(1_000).buffer);
+  });
+
+  it('keeps no more than 8 MiB of buffers, the largest that fit', () => {
+    const buffers = new RenderBuffers();
+    const made = [3, 4, 2.5, 10].map((mib) => new ArrayBuffer(mib * 1024 * 1024));
+    for (const buffer of made) buffers.give(buffer);
+    // 10 MiB alone is past the limit; 4 + 3 fit, 2.5 more would not.
+    expect(buffers.take(1).buffer).toBe(made[0]);
+    expect(buffers.take(1).buffer).toBe(made[1]);
+    expect(made).not.toContain(buffers.take(1).buffer);
   });
 
   it('a report file is done with bytes once their write resolves: the buffer filled again after does not change what was written', async () => {

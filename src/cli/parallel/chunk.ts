@@ -70,8 +70,12 @@ export interface Prepared {
   judged: number;
 }
 
-/** Buffers kept for rendered texts: the chunks queued at a worker and the one being written. */
+/** Buffers kept for rendered texts: the chunks queued at a worker and the one being written, within a
+ * size. A matrix chunk's text is about 1 MB; a JSON report's run to megabytes, and keeping 16 MiB of them
+ * with a quarter to spare each, the JSON report at 300,000 rows peaked at 430-478 MiB against 386-428
+ * before any was kept (411-427 as here). */
 const RENDER_BUFFERS_KEPT = 6;
+const RENDER_BYTES_KEPT = 8 * 1024 * 1024;
 
 /**
  * The buffers a thread writes its chunks' rendered texts into, given back once the main thread has
@@ -80,7 +84,7 @@ const RENDER_BUFFERS_KEPT = 6;
  * 20 MB) waited to be freed at a time, the allocator's heaps growing through the run.
  */
 export class RenderBuffers {
-  private readonly free: ArrayBuffer[] = [];
+  private free: ArrayBuffer[] = [];
 
   /** A view of `bytes` bytes at the start of the smallest kept buffer that holds them, or of a new one. */
   take(bytes: number): Uint8Array {
@@ -88,19 +92,23 @@ export class RenderBuffers {
     this.free.forEach((buffer, i) => {
       if (buffer.byteLength >= bytes && (index === -1 || buffer.byteLength < (this.free[index] as ArrayBuffer).byteLength)) index = i;
     });
-    // A new buffer has room to spare: the next chunk's text is rarely exactly as long.
-    const buffer = index === -1 ? new ArrayBuffer(Math.ceil((bytes * 1.25) / 65536) * 65536) : (this.free.splice(index, 1)[0] as ArrayBuffer);
+    // A new buffer has a little room to spare: the next chunk's text is rarely exactly as long.
+    const buffer = index === -1 ? new ArrayBuffer(Math.ceil((bytes * 1.0625) / 65536) * 65536) : (this.free.splice(index, 1)[0] as ArrayBuffer);
     return new Uint8Array(buffer, 0, bytes);
   }
 
-  /** A buffer written out; the smallest is let go past RENDER_BUFFERS_KEPT. */
+  /** A buffer written out: kept, largest first, within RENDER_BUFFERS_KEPT and RENDER_BYTES_KEPT. */
   give(buffer: ArrayBuffer): void {
     if (buffer.byteLength === 0) return; // moved elsewhere meanwhile (detached)
-    this.free.push(buffer);
-    if (this.free.length > RENDER_BUFFERS_KEPT) {
-      this.free.sort((a, b) => b.byteLength - a.byteLength);
-      this.free.length = RENDER_BUFFERS_KEPT;
-    }
+    let total = 0;
+    this.free = [...this.free, buffer]
+      .sort((a, b) => b.byteLength - a.byteLength)
+      .filter((kept) => {
+        if (total + kept.byteLength > RENDER_BYTES_KEPT) return false;
+        total += kept.byteLength;
+        return true;
+      })
+      .slice(0, RENDER_BUFFERS_KEPT);
   }
 }
 
