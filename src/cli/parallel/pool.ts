@@ -18,6 +18,7 @@ import { READ_BYTES } from '../../survey/csv.js';
 import { prepare, renderedBuffers, RenderBuffers, runChunk, type ChunkOutput, type ChunkSetup } from './chunk.js';
 import { ChunkBuffers, countLines, lastBoundary, splitFile, type Chunk } from './split.js';
 import { YoungGenerationHold } from './young-generation.js';
+import { OldGenerationLimit } from './old-generation.js';
 
 /** Files smaller than this are read on one thread: starting workers would cost more than it saves. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -215,6 +216,7 @@ export async function* judgeRest(setup: ChunkSetup, plan: SplitPlan, onBytes?: (
   for (const worker of workers) worker.begin(setup, (buffer) => buffers.give(buffer));
   const local = await prepare(setup);
   const localBuffers = new RenderBuffers();
+  const oldGeneration = new OldGenerationLimit();
   const pending: Pending[] = [];
   const track = (output: Promise<ChunkOutput>, size: number, by: ChunkWorker | null): void => {
     const entry: Pending = { output, settled: false, size, by };
@@ -246,6 +248,7 @@ export async function* judgeRest(setup: ChunkSetup, plan: SplitPlan, onBytes?: (
       else {
         track(Promise.resolve(await runChunk(setup, local, chunk.bytes, chunk.firstLine, localBuffers)), size, null);
         workers[0]?.hold.check();
+        oldGeneration.check();
         // Judged: nothing refers to its bytes any more (cells were copied out as text).
         buffers.give(chunk.bytes.buffer as ArrayBuffer);
       }
