@@ -5,19 +5,20 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { OldGenerationLimit } from '../src/cli/parallel/old-generation.js';
 
 const limitModule = pathToFileURL(join(import.meta.dirname, '..', 'dist', 'cli', 'parallel', 'old-generation.js')).href;
 const MiB = 1024 * 1024;
 
 /** Objects that outlive two young collections (so are promoted) and are then dropped, checking the
- * limit (8 MiB of growth) as the pool does after each chunk when `checked`; gives the largest old
- * generation seen and the collections the limit made. */
+ * limit (8 MiB of growth, no time between collections) as the pool does after each chunk when
+ * `checked`; gives the largest old generation seen and the collections the limit made. */
 function run(checked: boolean): { largest: number; collections: number } {
   const script = `
     import { getHeapSpaceStatistics } from 'node:v8';
     import { OldGenerationLimit } from '${limitModule}';
     const old = () => getHeapSpaceStatistics().filter((s) => s.space_name === 'old_space' || s.space_name === 'large_object_space').reduce((sum, s) => sum + s.space_used_size, 0);
-    const limit = new OldGenerationLimit(8 * 1024 * 1024);
+    const limit = new OldGenerationLimit(8 * 1024 * 1024, 0);
     let kept = [];
     let largest = 0;
     for (let i = 0; i < 8e6; i++) {
@@ -41,6 +42,21 @@ describe('the main thread old generation limit', () => {
     // About 6 MiB live at most, the 8 MiB of growth allowed, and what one check interval promotes.
     expect(largest).toBeLessThan(24 * MiB);
     expect(collections).toBeGreaterThan(10);
+  });
+
+  it('collects no sooner than its interval after the last collection', () => {
+    let clock = 0;
+    // No growth needed: every check past the interval collects.
+    const limit = new OldGenerationLimit(0, 2000, () => clock);
+    limit.check();
+    expect(limit.collections).toBe(1);
+    limit.check();
+    clock = 1999;
+    limit.check();
+    expect(limit.collections).toBe(1);
+    clock = 2000;
+    limit.check();
+    expect(limit.collections).toBe(2);
   });
 
   it('without it, V8 lets the same garbage grow the old generation well past that (what the limit prevents)', () => {
