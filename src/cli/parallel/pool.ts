@@ -125,12 +125,9 @@ export class ChunkWorker {
   /** The worker's heap is made and its code running. */
   readonly online: Promise<void>;
 
-  /** `hold`: the main thread's young generation, held at this worker's size while they judge a file. */
-  constructor(
-    youngMb: number,
-    readonly hold: YoungGenerationHold,
-  ) {
-    this.worker = new Worker(workerFile(), { resourceLimits: { maxYoungGenerationSizeMb: youngMb } });
+  /** `hold`: the main thread's young generation, held at this worker's size (`hold.youngMb`) while they judge a file. */
+  constructor(readonly hold: YoungGenerationHold) {
+    this.worker = new Worker(workerFile(), { resourceLimits: { maxYoungGenerationSizeMb: hold.youngMb } });
     this.online = new Promise((resolve, reject) => {
       this.worker.once('online', () => resolve());
       this.worker.once('exit', () => reject(new Error('a worker thread stopped before it started')));
@@ -187,7 +184,7 @@ export class ChunkWorker {
 export function startWorkers(plan: SplitPlan): ChunkWorker[] {
   const hold = new YoungGenerationHold(WORKER_YOUNG_MB);
   hold.beforeWorkers();
-  const workers = Array.from({ length: plan.threads - 1 }, () => new ChunkWorker(WORKER_YOUNG_MB, hold));
+  const workers = Array.from({ length: plan.threads - 1 }, () => new ChunkWorker(hold));
   Promise.all(workers.map((worker) => worker.online)).then(
     () => hold.workersOnline(),
     () => hold.release(),

@@ -25,7 +25,7 @@ export class YoungGenerationHold {
   private released = false;
 
   /** `youngMb`: a worker's young generation (two semi-spaces), the size the main thread is held at. */
-  constructor(private readonly youngMb: number) {}
+  constructor(readonly youngMb: number) {}
 
   /** Before the workers are made: each starts with its young generation at full size. */
   beforeWorkers(): void {
